@@ -1,0 +1,1 @@
+"""news-warehouse: raw scraped news articles -> clean DuckDB analytics warehouse."""
