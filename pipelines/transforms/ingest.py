@@ -1,0 +1,193 @@
+"""ingest: every file in the inbox becomes raw article records or quarantine rows, never nothing.
+
+An article's stable key is its *source key*: the inbox-relative POSIX path of the file, plus
+`#L<n>` for line n of a JSONL file. `article_id` is a hash of that key, so a file that changes
+keeps its id and replaces its old rows.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+import polars as pl
+
+from pipelines.transforms.decode import Rejected, decode_bytes, gunzip_limited
+
+FORMATS = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
+TEXT_FIELDS = ("text", "body", "content", "article", "articleBody")
+HTML_FIELDS = ("html", "raw_html", "content_html")
+
+RAW_SCHEMA = {
+    "article_id": pl.String, "source_path": pl.String, "source_format": pl.String,
+    "content_sha256": pl.String, "raw_text": pl.String, "is_html": pl.Boolean,
+    "url": pl.String, "title": pl.String, "author": pl.String, "published": pl.String,
+    "site": pl.String, "encoding": pl.String,
+}
+QUARANTINE_SCHEMA = {
+    "source_path": pl.String, "content_sha256": pl.String, "reason": pl.String,
+    "detail": pl.String, "seen_at": pl.Datetime("us"),
+}
+
+
+def article_id_for(source_key: str) -> str:
+    return hashlib.sha256(source_key.encode("utf-8")).hexdigest()[:16]
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass
+class Inbox:
+    """What one scan of the inbox found: records to parse and files rejected before parsing."""
+
+    records: list[dict]
+    quarantine: list[dict]
+
+
+def list_inbox(inbox: Path) -> Iterator[tuple[str, Path]]:
+    """(source key, path) of every regular file below `inbox`, sorted, links out of the inbox skipped."""
+    root = inbox.resolve()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            path = Path(dirpath) / name
+            yield path.relative_to(root).as_posix(), path
+
+
+def format_of(key: str) -> tuple[str | None, bool]:
+    """(format, gzipped) from the file name: `a.jsonl.gz` -> ("jsonl", True)."""
+    name = key.lower()
+    gz = name.endswith(".gz")
+    if gz:
+        name = name[:-3]
+    return FORMATS.get(os.path.splitext(name)[1]), gz
+
+
+def read_source(key: str, path: Path, root: Path, max_bytes: int) -> list[dict]:
+    """All records of one file; raises Rejected for a file that yields none."""
+    if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+        raise Rejected("symlink_outside_inbox", f"points to {os.readlink(path)}")
+    if not path.is_file():
+        raise Rejected("not_a_file", "not a regular file")
+    fmt, gz = format_of(key)
+    if fmt is None:
+        raise Rejected("unsupported_format", f"unknown extension: {path.name}")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise Rejected("too_large", f"{size} bytes > limit {max_bytes}")
+    data = path.read_bytes()
+    if gz:
+        data = gunzip_limited(data, max_bytes)
+    if not data.strip():
+        raise Rejected("empty", "file is empty or whitespace only")
+    if fmt == "jsonl":
+        return list(_jsonl_records(key, data))
+    text, encoding = decode_bytes(data)
+    base = {"source_path": key, "source_format": fmt, "content_sha256": sha256(data), "encoding": encoding}
+    if fmt == "json":
+        return [{**base, **_json_fields(_parse_json(text))}]
+    is_html = fmt == "html" or _looks_like_html(text)
+    return [{**base, "raw_text": text, "is_html": is_html}]
+
+
+def _jsonl_records(key: str, data: bytes) -> Iterator[dict]:
+    """One record per non-blank line; a bad line becomes a Rejected *record* so the good lines still load."""
+    for lineno, line in enumerate(data.split(b"\n"), start=1):
+        if not line.strip():
+            continue
+        line_key = f"{key}#L{lineno}"
+        base = {"source_path": line_key, "source_format": "jsonl", "content_sha256": sha256(line)}
+        try:
+            text, encoding = decode_bytes(line)
+            yield {**base, "encoding": encoding, **_json_fields(_parse_json(text))}
+        except Rejected as exc:
+            yield {**base, "rejected": exc}
+
+
+def _parse_json(text: str) -> dict:
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise Rejected("malformed_json", str(exc)) from exc
+    if not isinstance(obj, dict):
+        raise Rejected("malformed_json", f"expected an object, got {type(obj).__name__}")
+    return obj
+
+
+def _json_fields(obj: dict) -> dict:
+    def first(names: tuple[str, ...]) -> str | None:
+        for name in names:
+            value = obj.get(name)
+            if isinstance(value, str) and value.strip():
+                return value
+        return None
+
+    html, text = first(HTML_FIELDS), first(TEXT_FIELDS)
+    if html is None and text is None:
+        raise Rejected("no_text_field", f"none of {TEXT_FIELDS + HTML_FIELDS} in the record")
+    body = html if html is not None else text
+    return {
+        "raw_text": body.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", ""),
+        "is_html": html is not None or _looks_like_html(text or ""),
+        "url": first(("url", "link", "source_url")),
+        "title": first(("title", "headline")),
+        "author": first(("author", "byline")),
+        "published": first(("published", "published_at", "date", "datetime")),
+        "site": first(("site", "source", "domain", "publisher")),
+    }
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head
+
+
+def scan_inbox(inbox: Path, *, max_file_bytes: int) -> Inbox:
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    records: list[dict] = []
+    quarantine: list[dict] = []
+    for key, path in list_inbox(inbox):
+        try:
+            found = read_source(key, path, inbox, max_file_bytes)
+        except Rejected as exc:
+            quarantine.append(_quarantine_row(key, _safe_sha(path), exc, now))
+            continue
+        except OSError as exc:
+            quarantine.append(_quarantine_row(key, None, Rejected("unreadable", str(exc)), now))
+            continue
+        for rec in found:
+            if "rejected" in rec:
+                quarantine.append(_quarantine_row(rec["source_path"], rec["content_sha256"], rec["rejected"], now))
+            else:
+                records.append(rec)
+    return Inbox(records=records, quarantine=quarantine)
+
+
+def _quarantine_row(key: str, sha: str | None, exc: Rejected, now: datetime) -> dict:
+    return {"source_path": key, "content_sha256": sha, "reason": exc.reason, "detail": exc.detail[:500], "seen_at": now}
+
+
+def _safe_sha(path: Path) -> str | None:
+    try:
+        if path.is_symlink() or not path.is_file():
+            return None
+        return sha256(path.read_bytes()) if path.stat().st_size <= 256 * 1024 * 1024 else None
+    except OSError:
+        return None
+
+
+def raw_frame(records: list[dict]) -> pl.DataFrame:
+    rows = [{**{k: rec.get(k) for k in RAW_SCHEMA}, "article_id": article_id_for(rec["source_path"])} for rec in records]
+    return pl.DataFrame(rows, schema=RAW_SCHEMA)
+
+
+def quarantine_frame(rows: list[dict]) -> pl.DataFrame:
+    return pl.DataFrame(rows, schema=QUARANTINE_SCHEMA)

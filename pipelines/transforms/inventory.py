@@ -1,0 +1,74 @@
+"""Incremental planning: which inbox records need work, and what became of every input.
+
+The *ledger* has one row per input (file, or JSONL line) seen in this run with its outcome:
+  new / changed  -> processed into an article (or quarantined later by the clean stage)
+  unchanged      -> same key and same content hash as the warehouse already holds: skipped
+  duplicate      -> same content as another article, kept once; `duplicate_of` names it
+  quarantined    -> rejected while reading; `reason` says why
+Inputs the warehouse knows but the inbox no longer has are not in the ledger; the load marks
+their articles deleted.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import polars as pl
+
+from pipelines.transforms.ingest import Inbox, article_id_for, quarantine_frame, raw_frame
+
+LEDGER_SCHEMA = {
+    "source_path": pl.String, "content_sha256": pl.String, "outcome": pl.String,
+    "article_id": pl.String, "duplicate_of": pl.String, "reason": pl.String,
+    "detail": pl.String, "seen_at": pl.Datetime("us"),
+}
+KNOWN_SCHEMA = {"source_path": pl.String, "content_sha256": pl.String, "article_id": pl.String, "kind": pl.String}
+
+
+@dataclass
+class IngestPlan:
+    raw_articles: pl.DataFrame  # records to clean (new or changed)
+    ledger: pl.DataFrame
+
+
+def empty_known() -> pl.DataFrame:
+    return pl.DataFrame(schema=KNOWN_SCHEMA)
+
+
+def plan_ingest(found: Inbox, known: pl.DataFrame, *, full: bool = False) -> IngestPlan:
+    """`known`: what the warehouse holds per source key (kind: article | duplicate | quarantine).
+
+    `full=True` reprocesses every record, e.g. after the cleaner or the settings changed.
+    """
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    known_sha = dict(zip(known["source_path"], known["content_sha256"]))
+    articles = known.filter(pl.col("kind") == "article")
+    article_of_key = dict(zip(articles["source_path"], articles["article_id"]))
+    changed_keys = {r["source_path"] for r in found.records if known_sha.get(r["source_path"]) != r["content_sha256"]}
+    # Content already held by a live article whose own file is untouched this run.
+    live = known.filter((pl.col("kind") == "article") & ~pl.col("source_path").is_in(list(changed_keys)))
+    owner_of_sha = dict(zip(live["content_sha256"], live["article_id"]))
+
+    ledger, todo = [], []
+    for rec in sorted(found.records, key=lambda r: r["source_path"]):
+        key, sha = rec["source_path"], rec["content_sha256"]
+        row = {"source_path": key, "content_sha256": sha, "article_id": None, "duplicate_of": None,
+               "reason": None, "detail": None, "seen_at": now}
+        owner = owner_of_sha.get(sha)
+        if not full and known_sha.get(key) == sha:
+            ledger.append({**row, "outcome": "unchanged", "article_id": article_of_key.get(key)})
+        elif owner is not None and owner != article_id_for(key):
+            ledger.append({**row, "outcome": "duplicate", "duplicate_of": owner})
+        else:
+            owner_of_sha.setdefault(sha, article_id_for(key))
+            outcome = "changed" if key in known_sha else "new"
+            ledger.append({**row, "outcome": outcome, "article_id": article_id_for(key)})
+            todo.append(rec)
+    for q in found.quarantine:
+        ledger.append({**q, "outcome": "quarantined", "article_id": None, "duplicate_of": None})
+    return IngestPlan(raw_articles=raw_frame(todo), ledger=pl.DataFrame(ledger, schema=LEDGER_SCHEMA))
+
+
+def quarantine_rows(ledger: pl.DataFrame) -> pl.DataFrame:
+    q = ledger.filter(pl.col("outcome") == "quarantined")
+    return quarantine_frame(q.select(quarantine_frame([]).columns).to_dicts())
