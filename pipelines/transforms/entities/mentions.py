@@ -1,0 +1,81 @@
+"""extract_mentions: paragraphs in, one row per named-entity mention out."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import polars as pl
+from spacy.language import Language
+
+from pipelines.transforms.entities.data import load_json
+
+# Numeric labels (CARDINAL, MONEY, DATE, ...) belong to figures, not to entities.
+KEPT_LABELS: tuple[str, ...] = (
+    "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART",
+)
+MENTION_SCHEMA = {
+    "article_id": pl.String,
+    "paragraph_index": pl.Int32,
+    "char_start": pl.Int32,
+    "char_end": pl.Int32,
+    "text": pl.String,
+    "label": pl.String,
+}
+_TRIM = load_json("trim.json")
+_DETERMINERS = tuple(f"{d} " for d in _TRIM["leading_determiners"])
+# Longest first, so "’s" is stripped whole rather than just its apostrophe.
+_POSSESSIVES = tuple(sorted(_TRIM["trailing_possessives"], key=len, reverse=True))
+
+
+def extract_mentions(
+    paragraphs: pl.DataFrame, nlp: Language, *, n_process: int = 1, batch_size: int = 64
+) -> pl.DataFrame:
+    """Named-entity mentions of KEPT_LABELS, offsets into each paragraph's text.
+
+    `paragraphs` has article_id, paragraph_index, text. Texts go through `nlp.pipe` as tuples
+    with a row number as context, so worker processes get only (text, int) pairs.
+    """
+    texts = paragraphs.get_column("text").to_list()
+    docs = nlp.pipe(zip(texts, range(len(texts))), as_tuples=True,
+                    n_process=n_process, batch_size=batch_size)
+    rows = list(_mention_rows(docs))
+    mentions = pl.DataFrame(rows, schema=["row", "char_start", "char_end", "text", "label"],
+                            orient="row")
+    keys = paragraphs.select("article_id", "paragraph_index").with_row_index("row")
+    return (
+        mentions.with_columns(pl.col("row").cast(pl.UInt32))
+        .join(keys, on="row", how="left")
+        .select(list(MENTION_SCHEMA))
+        .cast(MENTION_SCHEMA)
+        .sort("article_id", "paragraph_index", "char_start")
+    )
+
+
+def _mention_rows(docs: Iterable) -> Iterator[tuple[int, int, int, str, str]]:
+    for doc, row in docs:
+        text = doc.text
+        for ent in doc.ents:
+            if ent.label_ not in KEPT_LABELS:
+                continue
+            start, end = trim_span(text, ent.start_char, ent.end_char)
+            if end > start:
+                yield row, start, end, text[start:end], ent.label_
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Narrow [start, end) past a leading determiner and a trailing possessive.
+
+    "the Kremlin's" -> "Kremlin"; "Russia’s" -> "Russia". A determiner is only dropped when a
+    word follows it, so a bare "A" stays as written.
+    """
+    lowered = text[start:end].lower()
+    for det in _DETERMINERS:
+        if lowered.startswith(det) and len(lowered) > len(det):
+            start += len(det)
+            break
+    for suffix in _POSSESSIVES:
+        if text.endswith(suffix, start, end) and end - len(suffix) > start:
+            end -= len(suffix)
+            break
+    while end > start and text[end - 1] in " \t\n":
+        end -= 1
+    return start, end
