@@ -113,8 +113,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: Batch) -> dict[str, int]:
     ensure_schema(con)
     ledger = batch.ledger
     touched = ledger.filter(pl.col("outcome") != "unchanged").select("source_path")
-    replaced_ids = touched.select(pl.col("source_path").map_elements(article_id_for, return_dtype=pl.String)
-                                  .alias("article_id"))
+    replaced_ids = replaced_article_ids(ledger)
     duplicates = ledger.filter(pl.col("outcome") == "duplicate")
     loaded: dict[str, int] = {}
     con.execute("BEGIN TRANSACTION")
@@ -144,3 +143,25 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: Batch) -> dict[str, int]:
         for name in ("replaced_ids", "touched_keys", "seen_keys"):
             con.unregister(name)
     return loaded
+
+
+def replaced_article_ids(ledger: pl.DataFrame) -> pl.DataFrame:
+    """Article ids whose rows this run rewrites: every input that is not unchanged."""
+    touched = ledger.filter(pl.col("outcome") != "unchanged")
+    return touched.select(pl.col("source_path").map_elements(article_id_for, return_dtype=pl.String).alias("article_id"))
+
+
+def read_existing(path: Path, query: str, *, ledger: pl.DataFrame | None = None) -> pl.DataFrame | None:
+    """Run a read-only query on the warehouse (None if it has no such tables yet).
+
+    With `ledger`, the query may use `replaced_ids` (the articles this run rewrites).
+    """
+    if not path.exists():
+        return None
+    with open_warehouse(path, read_only=True) as con:
+        if ledger is not None:
+            con.register("replaced_ids", replaced_article_ids(ledger).to_arrow())
+        try:
+            return con.execute(query).pl()
+        except duckdb.CatalogException:
+            return None

@@ -16,8 +16,8 @@ from dateutil import parser as dateparser
 from pipelines.transforms.boilerplate import learn_site_lines, strip_boilerplate
 from pipelines.transforms.document import CleanedDoc
 from pipelines.transforms.html_extract import extract_html
+from pipelines.transforms.segment import BLOCK_DTYPE
 
-BLOCK_DTYPE = pl.List(pl.Struct({"kind": pl.String, "text": pl.String}))
 ARTICLE_SCHEMA = {
     "article_id": pl.String, "source_path": pl.String, "source_format": pl.String,
     "content_sha256": pl.String, "title": pl.String, "author": pl.String,

@@ -73,4 +73,32 @@ def _decode(data: bytes) -> tuple[str, str]:
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise Rejected("undecodable", "no text encoding fits these bytes")
+    # The detector tells the script apart well (Cyrillic cp1251 vs Latin) but often picks a
+    # sibling Latin code page (cp1250 for a £ sign); within Latin text cp1252 is the likely one.
+    western = _as_cp1252(data) if _latin_script(str(best)) else None
+    if western is not None:
+        return western, "cp1252"
     return str(best), best.encoding
+
+
+# Non-ASCII characters that Western-European news text is made of. cp1252 is the legacy
+# encoding most mis-saved UTF-8 articles are in (and the HTML5 default), but any byte string
+# decodes as cp1252, so it is only trusted when the result reads like such text.
+_WESTERN = set("\u00a0\u00a3\u00a9\u00ab\u00ae\u00b0\u00b7\u00bb\u20ac\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026")
+_WESTERN |= {chr(c) for c in range(0xC0, 0x100)} - {"\u00d7", "\u00f7"}
+
+
+def _latin_script(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha() and ord(ch) > 127]
+    return not letters or sum(ord(ch) < 0x250 for ch in letters) / len(letters) >= 0.9
+
+
+def _as_cp1252(data: bytes) -> str | None:
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    odd = [ch for ch in text if ord(ch) > 127]
+    if odd and sum(ch in _WESTERN for ch in odd) / len(odd) >= 0.97:
+        return text
+    return None

@@ -9,6 +9,7 @@ import polars as pl
 
 from pipelines.transforms.document import BODY_SEPARATOR
 
+BLOCK_DTYPE = pl.List(pl.Struct({"kind": pl.String, "text": pl.String}))
 PARAGRAPH_SCHEMA = {
     "article_id": pl.String, "paragraph_index": pl.Int32, "kind": pl.String, "text": pl.String,
     "char_start": pl.Int32, "char_end": pl.Int32, "word_count": pl.Int32,

@@ -1,0 +1,45 @@
+"""entities: spaCy NER over body paragraphs, resolved to canonical entities across articles."""
+from __future__ import annotations
+
+import dagster as dg
+import polars as pl
+
+from pipelines.assets.meta import counts_by, frame_metadata
+from pipelines.resources import PipelineConfig
+from pipelines.sqlfiles import sql
+from pipelines.transforms.canonical import build_entities, resolve_entities
+from pipelines.transforms.entities import extract_mentions, load_nlp
+from pipelines.warehouse import read_existing
+
+
+@dg.asset(group_name="entities", description="Named-entity mentions in body paragraphs, each resolved to an entity_id.")
+def entity_mentions(config: PipelineConfig, paragraphs: pl.DataFrame) -> dg.Output[pl.DataFrame]:
+    mentions = pl.DataFrame()
+    if paragraphs.height:
+        nlp = load_nlp(config.spacy_model)
+        mentions = extract_mentions(paragraphs.select("article_id", "paragraph_index", "text"), nlp,
+                                    n_process=config.n_process, batch_size=config.batch_size)
+    known = read_existing(config.warehouse_path, sql("load/known_aliases"))
+    resolved = resolve_entities(mentions if mentions.height else _empty_mentions(), known)
+    return dg.Output(resolved, metadata=frame_metadata(resolved, by_label=counts_by(resolved, "label")))
+
+
+@dg.multi_asset(
+    group_name="entities",
+    outs={
+        "entities": dg.AssetOut(description="One row per canonical entity across all loaded articles."),
+        "entity_aliases": dg.AssetOut(description="Every surface form of each entity with its mention count."),
+    },
+)
+def entities(config: PipelineConfig, entity_mentions: pl.DataFrame, ingest_ledger: pl.DataFrame):
+    kept = read_existing(config.warehouse_path, sql("load/kept_rows").format(table="entity_mentions"), ledger=ingest_ledger)
+    every = entity_mentions if kept is None or kept.height == 0 else pl.concat(
+        [kept.select(entity_mentions.columns).cast(entity_mentions.schema), entity_mentions])
+    table, aliases = build_entities(every)
+    yield dg.Output(table, "entities", metadata=frame_metadata(table, by_label=counts_by(table, "label")))
+    yield dg.Output(aliases, "entity_aliases", metadata=frame_metadata(aliases))
+
+
+def _empty_mentions() -> pl.DataFrame:
+    return pl.DataFrame(schema={"article_id": pl.String, "paragraph_index": pl.Int32, "char_start": pl.Int32,
+                                "char_end": pl.Int32, "text": pl.String, "label": pl.String})

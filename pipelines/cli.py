@@ -1,0 +1,98 @@
+"""`newswh`: the command line of news-warehouse."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pipelines.settings import Settings
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from pipelines.runner import instance_for_cli, run_pipeline
+
+    settings = Settings().with_paths(inbox=args.input, warehouse=args.warehouse)
+    console = Console(stderr=False)
+    console.print(f"newswh run: {settings.inbox} -> {settings.warehouse}")
+    summary = run_pipeline(settings, full_refresh=args.full, instance=instance_for_cli(), log_level=args.log_level)
+    table = Table(title=f"warehouse {settings.warehouse}")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, count in summary.table_counts.items():
+        table.add_row(name, str(count))
+    console.print(table)
+    if not summary.success:
+        failed = ", ".join(summary.failed_checks) or "a step failed (see the log above)"
+        console.print(f"[red]run {summary.run_id} failed: {failed}; the warehouse keeps its previous state[/red]")
+        return 1
+    console.print(f"run {summary.run_id} succeeded")
+    return 0
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    from pipelines.cleanfiles import clean_directory
+
+    written = clean_directory(Path(args.in_dir), Path(args.out_dir))
+    print(f"cleaned {written} files into {args.out_dir}", file=sys.stderr)
+    return 0
+
+
+def cmd_figures(args: argparse.Namespace) -> int:
+    import json
+
+    from pipelines.transforms.figures import figures_jsonl
+
+    stream = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8")
+    with stream:
+        for obj in figures_jsonl(line.rstrip("\n") for line in stream):
+            print(json.dumps(obj, ensure_ascii=False))
+    return 0
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    from pipelines.warehouse import open_warehouse
+
+    settings = Settings().with_paths(warehouse=args.warehouse)
+    query = Path(args.file).read_text(encoding="utf-8") if Path(args.file).exists() else args.file
+    with open_warehouse(settings.warehouse, read_only=True) as con:
+        print(con.sql(query).pl())
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newswh", description="news-warehouse: raw news articles -> DuckDB warehouse")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="run the whole pipeline (Dagster materialize of every asset)")
+    run.add_argument("--input", help="inbox directory (default: settings, seeds/)")
+    run.add_argument("--warehouse", help="DuckDB file (default: settings, warehouse/news.duckdb)")
+    run.add_argument("--full", action="store_true", help="reprocess every input, not only new or changed ones")
+    run.add_argument("--log-level", default="WARNING", help="Dagster console log level (default WARNING)")
+    run.set_defaults(func=cmd_run)
+
+    clean = sub.add_parser("clean", help="write each input's cleaned body as OUT_DIR/<name>.txt")
+    clean.add_argument("in_dir")
+    clean.add_argument("out_dir")
+    clean.set_defaults(func=cmd_clean)
+
+    figures = sub.add_parser("figures", help="extract figures from each line of FILE (or - for stdin) as JSON lines")
+    figures.add_argument("file")
+    figures.set_defaults(func=cmd_figures)
+
+    sql_cmd = sub.add_parser("sql", help="run a SQL file (or a query string) against the warehouse, read-only")
+    sql_cmd.add_argument("file")
+    sql_cmd.add_argument("--warehouse", help="DuckDB file (default: settings)")
+    sql_cmd.set_defaults(func=cmd_sql)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

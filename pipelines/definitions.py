@@ -1,0 +1,36 @@
+"""Dagster wiring only: assets, checks, resources, jobs and schedules of the code location."""
+from __future__ import annotations
+
+import dagster as dg
+
+from pipelines.assets import clean, entities, figures, ingest, load, segment
+from pipelines.resources import resources_for
+from pipelines.settings import Settings
+
+STAGE_MODULES = (ingest, clean, segment, entities, figures, load)
+
+
+def all_assets() -> list:
+    return dg.load_assets_from_modules(list(STAGE_MODULES))
+
+
+def all_checks() -> list:
+    return []
+
+
+def build_definitions(settings: Settings | None = None) -> dg.Definitions:
+    settings = settings or Settings()
+    everything = dg.define_asset_job("everything", selection=dg.AssetSelection.all(),
+                                     description="The whole graph: inbox -> warehouse.")
+    nightly = dg.ScheduleDefinition(job=everything, cron_schedule=settings.schedule_cron,
+                                    execution_timezone=settings.timezone, name="nightly")
+    return dg.Definitions(
+        assets=all_assets(),
+        asset_checks=all_checks(),
+        jobs=[everything],
+        schedules=[nightly],
+        resources=resources_for(settings),
+    )
+
+
+defs = build_definitions()

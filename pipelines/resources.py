@@ -1,0 +1,76 @@
+"""Dagster resources: run configuration (from `Settings`) and the Parquet hand-off between stages."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+import polars as pl
+
+from pipelines.settings import Settings
+
+
+class PipelineConfig(dg.ConfigurableResource):
+    """What a run works on. Defaults come from `Settings` (environment variables)."""
+
+    inbox: str
+    warehouse: str
+    spacy_model: str
+    n_process: int
+    batch_size: int
+    max_file_bytes: int
+    min_body_words: int
+    languages: list[str] = []
+    full_refresh: bool = False
+
+    @classmethod
+    def from_settings(cls, settings: Settings, *, full_refresh: bool = False) -> "PipelineConfig":
+        return cls(
+            inbox=str(settings.inbox), warehouse=str(settings.warehouse), spacy_model=settings.spacy_model,
+            n_process=settings.n_process, batch_size=settings.batch_size,
+            max_file_bytes=settings.max_file_bytes, min_body_words=settings.min_body_words,
+            languages=list(settings.languages), full_refresh=full_refresh,
+        )
+
+    @property
+    def inbox_path(self) -> Path:
+        return Path(self.inbox)
+
+    @property
+    def warehouse_path(self) -> Path:
+        return Path(self.warehouse)
+
+
+class ParquetIOManager(dg.ConfigurableIOManager):
+    """Stages hand polars frames on as Parquet files, one per asset, beside the warehouse.
+
+    Only the load step writes the DuckDB file, so stages can run in separate processes.
+    """
+
+    base_dir: str
+
+    def _path(self, key: dg.AssetKey) -> Path:
+        return Path(self.base_dir).joinpath(*key.path).with_suffix(".parquet")
+
+    def handle_output(self, context: dg.OutputContext, obj: pl.DataFrame) -> None:
+        path = self._path(context.asset_key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".parquet.tmp")
+        obj.write_parquet(tmp)
+        tmp.replace(path)
+        context.add_output_metadata({"rows": dg.MetadataValue.int(obj.height), "path": str(path)})
+
+    def load_input(self, context: dg.InputContext) -> pl.DataFrame:
+        path = self._path(context.asset_key)
+        if not path.exists():
+            raise FileNotFoundError(
+                f"{context.asset_key.to_user_string()} has not been materialized yet ({path} is missing): "
+                "materialize its upstream assets first"
+            )
+        return pl.read_parquet(path)
+
+
+def resources_for(settings: Settings, *, full_refresh: bool = False) -> dict:
+    return {
+        "config": PipelineConfig.from_settings(settings, full_refresh=full_refresh),
+        "io_manager": ParquetIOManager(base_dir=str(settings.stage_dir)),
+    }

@@ -1,0 +1,47 @@
+"""Run the project's own asset graph through Dagster, the way the UI and the schedule do."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import dagster as dg
+
+from pipelines.definitions import all_assets, all_checks
+from pipelines.resources import resources_for
+from pipelines.settings import Settings
+from pipelines.warehouse import open_warehouse, table_counts
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    success: bool
+    table_counts: dict[str, int]
+    failed_checks: list[str]
+
+
+def instance_for_cli() -> dg.DagsterInstance:
+    """The persistent instance under DAGSTER_HOME when set (so `make ui` shows CLI runs), else ephemeral."""
+    if os.environ.get("DAGSTER_HOME"):
+        return dg.DagsterInstance.get()
+    return dg.DagsterInstance.ephemeral()
+
+
+def run_pipeline(settings: Settings, *, full_refresh: bool = False, instance: dg.DagsterInstance | None = None,
+                 log_level: str = "WARNING") -> RunSummary:
+    result = dg.materialize(
+        [*all_assets(), *all_checks()],
+        resources=resources_for(settings, full_refresh=full_refresh),
+        instance=instance or dg.DagsterInstance.ephemeral(),
+        run_config={"loggers": {"console": {"config": {"log_level": log_level}}}},
+        raise_on_error=False,
+    )
+    failed = [
+        f"{ev.asset_check_evaluation_data.asset_key.to_user_string()}:{ev.asset_check_evaluation_data.check_name}"
+        for ev in result.get_asset_check_evaluations() if not ev.passed
+    ]
+    counts: dict[str, int] = {}
+    if settings.warehouse.exists():
+        with open_warehouse(settings.warehouse, read_only=True) as con:
+            counts = table_counts(con)
+    return RunSummary(run_id=result.run_id, success=result.success, table_counts=counts, failed_checks=failed)

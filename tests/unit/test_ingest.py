@@ -1,0 +1,91 @@
+import gzip
+import json
+
+import polars as pl
+
+from pipelines.transforms.ingest import article_id_for, raw_frame, scan_inbox
+
+LIMIT = 1_000_000
+BODY = "The council approved the budget on Tuesday after a long debate about schools and roads."
+
+
+def outcomes(inbox):
+    found = scan_inbox(inbox, max_file_bytes=LIMIT)
+    return ({r["source_path"]: r for r in found.records}, {q["source_path"]: q["reason"] for q in found.quarantine})
+
+
+def test_every_format_is_read(tmp_path):
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "b.html").write_text(f"<html><body><p>{BODY}</p></body></html>", encoding="utf-8")
+    (tmp_path / "c.json").write_text(json.dumps({"title": "T", "text": BODY, "url": "https://x.test/c"}))
+    (tmp_path / "d.jsonl").write_text(json.dumps({"text": BODY}) + "\n" + json.dumps({"html": f"<p>{BODY}</p>"}) + "\n")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "e.txt.gz").write_bytes(gzip.compress(BODY.encode()))
+    records, quarantined = outcomes(tmp_path)
+    assert quarantined == {}
+    assert set(records) == {"a.txt", "b.html", "c.json", "d.jsonl#L1", "d.jsonl#L2", "sub/e.txt.gz"}
+    assert records["b.html"]["is_html"] and not records["a.txt"]["is_html"]
+    assert records["c.json"]["title"] == "T" and records["c.json"]["url"] == "https://x.test/c"
+    assert records["d.jsonl#L2"]["is_html"]
+    assert records["sub/e.txt.gz"]["raw_text"] == BODY and records["sub/e.txt.gz"]["source_format"] == "txt"
+
+
+def test_encodings_and_line_ends(tmp_path):
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf" + BODY.encode())
+    (tmp_path / "crlf.txt").write_bytes(b"one\r\ntwo\rthree")
+    (tmp_path / "cp1252.txt").write_bytes("Prices rose to \u00a3300 and \u20ac5 \u2014 \u201cquoted\u201d caf\u00e9 costs".encode("cp1252"))
+    records, quarantined = outcomes(tmp_path)
+    assert quarantined == {}
+    assert records["bom.txt"]["raw_text"] == BODY
+    assert records["crlf.txt"]["raw_text"] == "one\ntwo\nthree"
+    assert "\u00a3300" in records["cp1252.txt"]["raw_text"] and "\u201cquoted\u201d" in records["cp1252.txt"]["raw_text"]
+
+
+def test_bad_inputs_become_quarantine_rows_with_reasons(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_text("  \n\t\n")
+    (tmp_path / "doc.txt").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
+    (tmp_path / "img.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (tmp_path / "big.txt").write_bytes(b"word " * 300_000)
+    (tmp_path / "notes.docx").write_bytes(b"whatever")
+    (tmp_path / "bad.json").write_text("{not json")
+    (tmp_path / "mixed.jsonl").write_text(json.dumps({"text": BODY}) + "\n{broken\n" + json.dumps({"x": 1}) + "\n")
+    records, quarantined = outcomes(tmp_path)
+    assert quarantined == {
+        "empty.txt": "empty", "blank.txt": "empty", "doc.txt": "binary", "img.html": "binary",
+        "big.txt": "too_large", "notes.docx": "unsupported_format", "bad.json": "malformed_json",
+        "mixed.jsonl#L2": "malformed_json", "mixed.jsonl#L3": "no_text_field",
+    }
+    assert set(records) == {"mixed.jsonl#L1"}
+
+
+def test_symlink_outside_inbox_is_not_followed(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0 secret contents")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "link.txt").symlink_to(secret)
+    records, quarantined = outcomes(inbox)
+    assert records == {} and quarantined == {"link.txt": "symlink_outside_inbox"}
+
+
+def test_names_with_spaces_and_non_ascii(tmp_path):
+    (tmp_path / "Kyiv news – ünïcode.txt").write_text(BODY)
+    records, _ = outcomes(tmp_path)
+    assert list(records) == ["Kyiv news – ünïcode.txt"]
+
+
+def test_article_id_is_stable_and_frame_typed(tmp_path):
+    (tmp_path / "a.txt").write_text(BODY)
+    frame = raw_frame(scan_inbox(tmp_path, max_file_bytes=LIMIT).records)
+    assert frame["article_id"].to_list() == [article_id_for("a.txt")]
+    assert frame.schema["is_html"] == pl.Boolean
+    assert article_id_for("a.txt") == article_id_for("a.txt") != article_id_for("b.txt")
+
+
+def test_cyrillic_legacy_encoding_is_not_read_as_cp1252(tmp_path):
+    text = "Президент России заявил, что переговоры в Стамбуле продолжатся на следующей неделе."
+    (tmp_path / "ru.txt").write_bytes(text.encode("cp1251"))
+    records, quarantined = outcomes(tmp_path)
+    assert quarantined == {}
+    assert records["ru.txt"]["raw_text"] == text

@@ -1,0 +1,47 @@
+import polars as pl
+
+from pipelines.transforms.ingest import Inbox, article_id_for
+from pipelines.transforms.inventory import empty_known, plan_ingest
+
+
+def rec(key, sha):
+    return {"source_path": key, "source_format": "txt", "content_sha256": sha, "raw_text": "x", "is_html": False}
+
+
+def known(*rows):
+    return pl.DataFrame([dict(zip(("source_path", "content_sha256", "article_id", "kind"), r)) for r in rows],
+                        schema=empty_known().schema)
+
+
+def outcome_of(plan):
+    return dict(zip(plan.ledger["source_path"], plan.ledger["outcome"]))
+
+
+def test_first_run_processes_everything_and_collapses_identical_content():
+    found = Inbox(records=[rec("b.txt", "s1"), rec("a.txt", "s1"), rec("c.txt", "s2")], quarantine=[])
+    plan = plan_ingest(found, empty_known())
+    assert outcome_of(plan) == {"a.txt": "new", "b.txt": "duplicate", "c.txt": "new"}
+    dup = plan.ledger.filter(pl.col("source_path") == "b.txt")
+    assert dup["duplicate_of"][0] == article_id_for("a.txt")
+    assert sorted(plan.raw_articles["source_path"]) == ["a.txt", "c.txt"]
+
+
+def test_rerun_skips_unchanged_and_reprocesses_changed():
+    found = Inbox(records=[rec("a.txt", "s1"), rec("c.txt", "s3")], quarantine=[])
+    k = known(("a.txt", "s1", article_id_for("a.txt"), "article"), ("c.txt", "s2", article_id_for("c.txt"), "article"))
+    plan = plan_ingest(found, k)
+    assert outcome_of(plan) == {"a.txt": "unchanged", "c.txt": "changed"}
+    assert plan.raw_articles["source_path"].to_list() == ["c.txt"]
+    assert plan_ingest(found, k, full=True).raw_articles.height == 2
+
+
+def test_new_file_with_known_content_is_a_duplicate_of_the_live_article():
+    found = Inbox(records=[rec("a.txt", "s1"), rec("copy.txt", "s1")], quarantine=[])
+    plan = plan_ingest(found, known(("a.txt", "s1", article_id_for("a.txt"), "article")))
+    assert outcome_of(plan) == {"a.txt": "unchanged", "copy.txt": "duplicate"}
+
+
+def test_quarantined_inputs_are_in_the_ledger():
+    q = {"source_path": "x.pdf", "content_sha256": None, "reason": "binary", "detail": "pdf", "seen_at": None}
+    plan = plan_ingest(Inbox(records=[], quarantine=[q]), empty_known())
+    assert outcome_of(plan) == {"x.pdf": "quarantined"}
