@@ -1,0 +1,55 @@
+"""The counted / measured noun phrase after a figure, without a parser.
+
+"537 aerial weapons" -> "aerial weapons"; "some 40 strategic bombers parked" -> "strategic bombers";
+"17th sanctions package" -> "sanctions package"; "34% of voters" -> "voters".
+A run of up to `max_words` words that are not stop words; it ends at punctuation, a stop word,
+or (once it has a word) a verb-like word. Good enough for news, and ~1 µs per figure.
+"""
+from __future__ import annotations
+
+import re
+
+from pipelines.transforms.figures.tables import Grammar
+
+_WORD = re.compile(r"\s*([A-Za-z][A-Za-z0-9'’&.-]*[A-Za-z0-9]|[A-Za-z])")
+_OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+|our\s+|all\s+)?", re.I)
+
+
+def subject_after(text: str, pos: int, g: Grammar, *, allow_of: bool) -> str | None:
+    if allow_of:
+        m = _OF.match(text, pos)
+        if m:
+            pos = m.end()
+    words: list[str] = []
+    while len(words) < g.subject_max_words:
+        m = _WORD.match(text, pos)
+        if not m:
+            break
+        word = m.group(1).rstrip(".")
+        low = word.lower()
+        if low in g.subject_stop or (words and _verb_like(low, g)):
+            break
+        if not words and low in g.subject_verbs:
+            break
+        words.append(word)
+        pos = m.end()
+        if m.group(1).endswith("."):
+            break
+    return " ".join(words) or None
+
+
+def _verb_like(low: str, g: Grammar) -> bool:
+    return low in g.subject_verbs or low.endswith("ly") or (low.endswith("ed") and len(low) > 4)
+
+
+def singular(word: str, g: Grammar) -> str:
+    low = word.lower()
+    if low in g.irregular_plurals:
+        return g.irregular_plurals[low]
+    if low.endswith("ies") and len(low) > 4:
+        return word[:-3] + "y"
+    if low.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3:
+        return word[:-1]
+    return word
