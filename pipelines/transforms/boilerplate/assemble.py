@@ -1,0 +1,83 @@
+"""Build the `CleanedDoc`: kept lines become blocks, dropped ones `RemovedLine`s."""
+from __future__ import annotations
+
+from ..document import Block, CleanedDoc, RemovedLine
+from .lines import Line, is_heading_like
+from .site import normalize_line
+
+TITLE_WINDOW = 25  # the headline sits within this many lines above the first paragraph
+TITLE_MIN_WORDS = 3
+LIST_ITEM_MIN_WORDS = 3
+PROSE = ("good", "medium")
+
+
+def assemble(lines: list[Line], start: int, end: int, in_marker_region: dict[int, str]) -> CleanedDoc:
+    reasons = [_drop_reason(lines, i, start, end, in_marker_region) for i in range(len(lines))]
+    title_idx = _find_title(lines, reasons)
+    doc = CleanedDoc()
+    title_key = None
+    if title_idx is not None:
+        doc.title = lines[title_idx].text
+        title_key = normalize_line(doc.title)
+        reasons[title_idx] = "title"
+    for i, line in enumerate(lines):
+        reason = reasons[i]
+        if reason is None and title_key and normalize_line(line.text) == title_key:
+            reason = "title"  # the headline repeated at the top of the body
+        if reason:
+            doc.removed.append(RemovedLine(line.no, line.text, reason))
+        else:
+            doc.blocks.append(Block(_kind(line), line.text))
+    return doc
+
+
+def _drop_reason(lines: list[Line], i: int, start: int, end: int, in_marker_region: dict[int, str]) -> str | None:
+    line = lines[i]
+    if i < start:
+        return line.reason or "nav"
+    if i >= end:
+        return line.reason or "footer"
+    if i in in_marker_region:
+        return in_marker_region[i]
+    if line.quality == "bad":
+        return line.reason
+    if line.quality in PROSE:
+        return None
+    return None if _short_line_belongs(lines, i, end, in_marker_region) else "short_fragment"
+
+
+def _short_line_belongs(lines: list[Line], i: int, end: int, in_marker_region: dict[int, str]) -> bool:
+    """A short line inside the body is kept as a heading before prose, or as a list item."""
+    line = lines[i]
+    if line.list_item and line.words >= LIST_ITEM_MIN_WORDS:
+        return True
+    nxt = i + 1
+    if nxt >= end or nxt in in_marker_region:
+        return False
+    return is_heading_like(line) and (lines[nxt].quality in PROSE or lines[nxt].list_item)
+
+
+def _find_title(lines: list[Line], reasons: list[str | None]) -> int | None:
+    """The headline: a title-like line just above the first paragraph, repeated ones first."""
+    first_body = next((i for i, r in enumerate(reasons) if r is None), None)
+    if first_body is None:
+        return None
+    window = range(max(0, first_body - TITLE_WINDOW), first_body)
+    candidates = [i for i in window if _title_like(lines[i], reasons[i])]
+    if not candidates:
+        return None
+    keys = [normalize_line(x.text) for x in lines]
+    repeated = [i for i in candidates if keys.count(keys[i]) > 1]
+    return max(repeated or candidates, key=lambda i: (lines[i].words, i))
+
+
+def _title_like(line: Line, reason: str | None) -> bool:
+    if reason not in ("nav", None) or line.words < TITLE_MIN_WORDS or line.list_item:
+        return False
+    return is_heading_like(line) or (line.text.endswith("?") and line.words <= 20)
+
+
+def _kind(line: Line) -> str:
+    if line.list_item:
+        return "list_item"
+    return "paragraph" if line.quality in PROSE else "heading"

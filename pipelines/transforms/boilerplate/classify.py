@@ -1,0 +1,70 @@
+"""Turn raw text lines into graded `Line`s: rules, markers, site lines, duplicates."""
+from __future__ import annotations
+
+from .lines import LONE_MARKERS, Line, grade, make_line
+from .rules import rules
+from .site import normalize_line
+
+PREFIX_MIN_CHARS = 40  # a standfirst cut short of the paragraph that repeats it
+PREFIX_LOOKAHEAD = 3
+
+
+def parse_lines(text: str, stops: frozenset[str], site_lines: frozenset[str]) -> tuple[list[Line], list[tuple[int, str, str]]]:
+    """Graded non-empty lines, plus (line_no, text, reason) for lone list markers."""
+    ruleset = rules()
+    lines: list[Line] = []
+    markers: list[tuple[int, str, str]] = []
+    pending_item = False
+    for no, raw in enumerate(text.split("\n")):
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        if stripped in LONE_MARKERS:  # "-" on its own line: the next line is a list item
+            markers.append((no, stripped, "list_marker"))
+            pending_item = True
+            continue
+        line = make_line(no, ruleset.strip_inline_noise(stripped), stops)
+        line.list_item = line.list_item or pending_item
+        pending_item = False
+        _judge(line, ruleset, site_lines)
+        lines.append(line)
+    _mark_duplicates(lines)
+    return lines, markers
+
+
+def _judge(line: Line, ruleset, site_lines: frozenset[str]) -> None:
+    if not line.text:
+        line.quality, line.reason = "bad", "ad_marker"  # the line was only inline noise
+        return
+    line.marker = ruleset.marker_reason(line.text)
+    if line.marker:
+        line.quality, line.reason = "bad", line.marker
+    elif site_lines and normalize_line(line.text) in site_lines:
+        line.quality, line.reason = "bad", "site_repeated"
+    elif reason := ruleset.line_reason(line.text):
+        line.quality, line.reason = "bad", reason
+    else:
+        line.quality = grade(line)
+
+
+def _mark_duplicates(lines: list[Line]) -> None:
+    """A prose line seen before, or cut short of a line just below it, is a copy (teaser, dek)."""
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        if line.quality not in ("good", "medium"):
+            continue
+        key = normalize_line(line.text)
+        if key in seen:
+            line.quality, line.reason = "bad", "duplicate"
+            continue
+        seen.add(key)
+        if len(key) >= PREFIX_MIN_CHARS and _is_prefix_of_next(key, lines[i + 1 : i + 1 + PREFIX_LOOKAHEAD]):
+            line.quality, line.reason = "bad", "duplicate"
+
+
+def _is_prefix_of_next(key: str, following: list[Line]) -> bool:
+    for other in following:
+        other_key = normalize_line(other.text)
+        if len(other_key) > len(key) and other_key.startswith(key):
+            return True
+    return False

@@ -1,0 +1,52 @@
+"""Language of a page and its stop-word list.
+
+py3langid (a small offline n-gram model shipped in the wheel) classifies a sample of the
+longest lines: about 0.3 ms a page on 1,000 characters. Stop-word lists come from jusText,
+already installed with trafilatura.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from .rules import DATA_DIR
+
+SAMPLE_CHARS = 1000  # enough for a stable guess; py3langid's cost grows with the sample
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import _get_identifier
+
+    return _get_identifier()
+
+
+@lru_cache(maxsize=1)
+def _stoplist_names() -> dict[str, str]:
+    return json.loads((DATA_DIR / "stoplist_languages.json").read_text(encoding="utf-8"))["languages"]
+
+
+def detect_language(lines: list[str]) -> str | None:
+    """ISO 639-1 code of the text in `lines`, judged on the longest ones (body, not menus)."""
+    sample, size = [], 0
+    for line in sorted(lines, key=len, reverse=True):
+        sample.append(line)
+        size += len(line)
+        if size >= SAMPLE_CHARS:
+            break
+    text = " ".join(sample)[: SAMPLE_CHARS * 2]
+    if not text.strip():
+        return None
+    lang, _ = _identifier().classify(text)
+    return lang
+
+
+@lru_cache(maxsize=None)
+def stopwords(lang: str | None) -> frozenset[str]:
+    """Lower-case stop words of `lang`; empty when jusText has no list for it (ja, zh)."""
+    name = _stoplist_names().get(lang or "")
+    if not name:
+        return frozenset()
+    import justext
+
+    return frozenset(justext.get_stoplist(name))

@@ -1,0 +1,109 @@
+"""Per-line features and a first, context-free verdict on each line.
+
+jusText-style signals: length in words, stop-word density and sentence punctuation tell
+prose from menus, headlines and captions; glued words ("conceptEVLA") betray link lists.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WORD_RE = re.compile(r"\w+", re.UNICODE)
+# Scripts written without spaces: one \w+ run can be a whole sentence.
+CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+SENTENCE_END = frozenset(".!?。！？…")
+CLOSERS = "\"'”’»)]》」』 "
+INNER_SENTENCE_RE = re.compile(r"[.!?。！？][\"'”’»)]?\s+\S|[。！？]")
+GLUED_RE = re.compile(r"[a-z][A-Z][a-z]")
+LIST_MARKER_RE = re.compile(r"^([-–•*·▪►●]|\d{1,2}[.)])\s+")
+LONE_MARKERS = frozenset({"-", "–", "•", "*", "·", "▪", "►", "●"})
+
+GOOD_MIN_WORDS = 10
+MEDIUM_MIN_WORDS = 5
+UNPUNCTUATED_GOOD_WORDS = 20  # a long line without a full stop is still prose (a standfirst)
+MIN_STOP_DENSITY = 0.2
+TITLE_CASE_SHARE = 0.8
+
+
+@dataclass
+class Line:
+    no: int  # 0-based line number in the input
+    text: str  # stripped, inline noise removed, list marker removed
+    words: int  # length in words (CJK characters count half a word)
+    stop_density: float
+    ends_sentence: bool
+    has_sentence: bool  # ends a sentence or holds a sentence boundary
+    glued: int  # "wordWord" joints: inline links run together by the scraper
+    title_case: bool  # "Istanbul Peace Talks Hang By A Thread": a headline, not prose
+    list_item: bool = False
+    quality: str = "short"  # good | medium | short | bad
+    reason: str | None = None  # why a bad line is boilerplate
+    marker: str | None = None  # reason code if this line opens a boilerplate region
+
+
+def word_count(tokens: list[str]) -> int:
+    count = 0
+    for tok in tokens:
+        cjk = len(CJK_RE.findall(tok)) if len(tok) > 3 else 0
+        count += max(1, cjk // 2 + (len(tok) - cjk > 0)) if cjk else 1
+    return count
+
+
+def ends_with_sentence(text: str) -> bool:
+    stripped = text.rstrip(CLOSERS)
+    return bool(stripped) and stripped[-1] in SENTENCE_END
+
+
+def is_title_case(tokens: list[str]) -> bool:
+    """Most longer words capitalized, as in English headlines."""
+    long_words = [t for t in tokens if len(t) > 3 and t[0].isalpha()]
+    if len(long_words) < 3:
+        return False
+    capitalized = sum(1 for t in long_words if t[0].isupper())
+    return capitalized >= TITLE_CASE_SHARE * len(long_words)
+
+
+def make_line(no: int, text: str, stops: frozenset[str]) -> Line:
+    list_item = False
+    marker = LIST_MARKER_RE.match(text)
+    if marker and len(text) > marker.end():
+        text, list_item = text[marker.end():], True
+    tokens = WORD_RE.findall(text)
+    words = word_count(tokens)
+    n_stop = sum(1 for t in tokens if t.lower() in stops) if stops else 0
+    ends = ends_with_sentence(text)
+    # a colon closes a lead-in to a list or a quote ("...has ripple effects:")
+    lead_in = text.endswith(":") and words >= MEDIUM_MIN_WORDS
+    return Line(
+        no=no,
+        text=text,
+        words=words,
+        stop_density=(n_stop / len(tokens)) if tokens and stops else 1.0,
+        ends_sentence=ends or lead_in,
+        has_sentence=ends or lead_in or bool(INNER_SENTENCE_RE.search(text)),
+        glued=len(GLUED_RE.findall(text)),
+        title_case=is_title_case(tokens),
+        list_item=list_item,
+    )
+
+
+def grade(line: Line) -> str:
+    """good: prose; medium: a short sentence; short: menus, headlines, captions, fragments."""
+    if line.glued >= 2 and line.glued * 6 > line.words:
+        return "short"  # a run of links glued together, not prose
+    if line.title_case and line.words <= 25:
+        return "short"  # a headline, even one ending in "?"
+    prose = line.stop_density >= MIN_STOP_DENSITY
+    if prose and line.words >= GOOD_MIN_WORDS and (line.has_sentence or line.words >= UNPUNCTUATED_GOOD_WORDS):
+        return "good"
+    if prose and line.words >= MEDIUM_MIN_WORDS and line.ends_sentence:
+        return "medium"
+    return "short"
+
+
+def is_heading_like(line: Line) -> bool:
+    """A section heading: short, starts with a capital or digit, no trailing sentence mark."""
+    text = line.text
+    if not (1 <= line.words <= 25) or text[-1] in ".,;:!" or line.glued >= 2:
+        return False
+    return not text[0].islower()  # capitals, digits, quotes and uncased scripts (ko, ja)

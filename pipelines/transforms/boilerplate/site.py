@@ -1,0 +1,33 @@
+"""Lines a site repeats across many of its articles (footers, nav, promos), learned from
+the corpus being loaded, so a site's boilerplate is found without writing a rule."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+_DIGITS = re.compile(r"\d+")
+_SPACE = re.compile(r"\s+")
+_EDGE_PUNCT = " \t-–—|•·:;,.!?*#>»«\"'“”‘’()[]"
+
+
+def normalize_line(line: str) -> str:
+    """Case-, space- and number-insensitive key: "© 2019 Foo" and "© 2020 foo" share it."""
+    text = unicodedata.normalize("NFKC", line).lower()
+    text = _DIGITS.sub("0", text)
+    return _SPACE.sub(" ", text).strip(_EDGE_PUNCT)
+
+
+def learn_site_lines(texts: list[str], *, min_share: float = 0.3, min_docs: int = 3) -> frozenset[str]:
+    """Normalized lines found in at least `min_docs` and `min_share` of one site's `texts`.
+
+    A line counts once per document. Sites with fewer than `min_docs` documents teach nothing:
+    with two articles a shared line may just as well be a shared quote.
+    """
+    if len(texts) < min_docs:
+        return frozenset()
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update({key for key in map(normalize_line, text.split("\n")) if key})
+    needed = max(min_docs, min_share * len(texts))
+    return frozenset(key for key, n in counts.items() if n >= needed)
