@@ -71,6 +71,6 @@ class ParquetIOManager(dg.ConfigurableIOManager):
 
 def resources_for(settings: Settings, *, full_refresh: bool = False) -> dict:
     return {
-        "config": PipelineConfig.from_settings(settings, full_refresh=full_refresh),
+        "pipeline": PipelineConfig.from_settings(settings, full_refresh=full_refresh),
         "io_manager": ParquetIOManager(base_dir=str(settings.stage_dir)),
     }

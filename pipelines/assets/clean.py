@@ -1,5 +1,4 @@
 """clean: strip boilerplate, keep metadata; removed lines and rejected records kept for audit."""
-from __future__ import annotations
 
 import dagster as dg
 import polars as pl
@@ -17,8 +16,8 @@ from pipelines.transforms.clean import clean_articles
         "clean_rejections": dg.AssetOut(description="Records with no usable body after cleaning (become quarantine rows)."),
     },
 )
-def clean(context: dg.AssetExecutionContext, config: PipelineConfig, raw_articles: pl.DataFrame):
-    out = clean_articles(raw_articles, min_body_words=config.min_body_words, languages=tuple(config.languages))
+def clean(context: dg.AssetExecutionContext, pipeline: PipelineConfig, raw_articles: pl.DataFrame):
+    out = clean_articles(raw_articles, min_body_words=pipeline.min_body_words, languages=tuple(pipeline.languages))
     yield dg.Output(out.articles, "articles", metadata=frame_metadata(out.articles, by_format=counts_by(out.articles, "source_format")))
     yield dg.Output(out.boilerplate, "boilerplate", metadata=frame_metadata(out.boilerplate, by_reason=counts_by(out.boilerplate, "reason")))
     yield dg.Output(out.rejected, "clean_rejections", metadata=frame_metadata(out.rejected, by_reason=counts_by(out.rejected, "reason")))

@@ -1,5 +1,4 @@
 """entities: spaCy NER over body paragraphs, resolved to canonical entities across articles."""
-from __future__ import annotations
 
 import dagster as dg
 import polars as pl
@@ -13,13 +12,13 @@ from pipelines.warehouse import read_existing
 
 
 @dg.asset(group_name="entities", description="Named-entity mentions in body paragraphs, each resolved to an entity_id.")
-def entity_mentions(config: PipelineConfig, paragraphs: pl.DataFrame) -> dg.Output[pl.DataFrame]:
+def entity_mentions(pipeline: PipelineConfig, paragraphs: pl.DataFrame) -> dg.Output[pl.DataFrame]:
     mentions = pl.DataFrame()
     if paragraphs.height:
-        nlp = load_nlp(config.spacy_model)
+        nlp = load_nlp(pipeline.spacy_model)
         mentions = extract_mentions(paragraphs.select("article_id", "paragraph_index", "text"), nlp,
-                                    n_process=config.n_process, batch_size=config.batch_size)
-    known = read_existing(config.warehouse_path, sql("load/known_aliases"))
+                                    n_process=pipeline.n_process, batch_size=pipeline.batch_size)
+    known = read_existing(pipeline.warehouse_path, sql("load/known_aliases"))
     resolved = resolve_entities(mentions if mentions.height else _empty_mentions(), known)
     return dg.Output(resolved, metadata=frame_metadata(resolved, by_label=counts_by(resolved, "label")))
 
@@ -31,8 +30,8 @@ def entity_mentions(config: PipelineConfig, paragraphs: pl.DataFrame) -> dg.Outp
         "entity_aliases": dg.AssetOut(description="Every surface form of each entity with its mention count."),
     },
 )
-def entities(config: PipelineConfig, entity_mentions: pl.DataFrame, ingest_ledger: pl.DataFrame):
-    kept = read_existing(config.warehouse_path, sql("load/kept_rows").format(table="entity_mentions"), ledger=ingest_ledger)
+def entities(pipeline: PipelineConfig, entity_mentions: pl.DataFrame, ingest_ledger: pl.DataFrame):
+    kept = read_existing(pipeline.warehouse_path, sql("load/kept_rows").format(table="entity_mentions"), ledger=ingest_ledger)
     every = entity_mentions if kept is None or kept.height == 0 else pl.concat(
         [kept.select(entity_mentions.columns).cast(entity_mentions.schema), entity_mentions])
     table, aliases = build_entities(every)

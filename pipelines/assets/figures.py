@@ -1,5 +1,4 @@
 """figures: numeric facts in body paragraphs, normalized (value, unit, currency, qualifier, subject)."""
-from __future__ import annotations
 
 import dagster as dg
 import polars as pl

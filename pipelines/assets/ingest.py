@@ -1,5 +1,4 @@
 """ingest: read every inbox file; new or changed records go on, everything lands in the ledger."""
-from __future__ import annotations
 
 import dagster as dg
 
@@ -17,11 +16,11 @@ from pipelines.warehouse import known_sources
         "ingest_ledger": dg.AssetOut(description="One row per input seen: new, changed, unchanged, duplicate or quarantined."),
     },
 )
-def ingest(context: dg.AssetExecutionContext, config: PipelineConfig):
-    found = scan_inbox(config.inbox_path, max_file_bytes=config.max_file_bytes)
-    known = known_sources(config.warehouse_path)
-    plan = plan_ingest(found, known, full=config.full_refresh)
-    context.log.info(f"inbox {config.inbox}: {counts_by(plan.ledger, 'outcome')}")
+def ingest(context: dg.AssetExecutionContext, pipeline: PipelineConfig):
+    found = scan_inbox(pipeline.inbox_path, max_file_bytes=pipeline.max_file_bytes)
+    known = known_sources(pipeline.warehouse_path)
+    plan = plan_ingest(found, known, full=pipeline.full_refresh)
+    context.log.info(f"inbox {pipeline.inbox}: {counts_by(plan.ledger, 'outcome')}")
     yield dg.Output(plan.raw_articles, "raw_articles", metadata=frame_metadata(plan.raw_articles))
     yield dg.Output(plan.ledger, "ingest_ledger", metadata=frame_metadata(
         plan.ledger, outcomes=counts_by(plan.ledger, "outcome"), reasons=counts_by(plan.ledger.drop_nulls("reason"), "reason")))

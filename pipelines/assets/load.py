@@ -1,5 +1,4 @@
 """load: write one run's stage outputs into the DuckDB warehouse, atomically."""
-from __future__ import annotations
 
 from datetime import datetime, timezone
 
@@ -15,7 +14,7 @@ from pipelines.warehouse import Batch, load_batch, open_warehouse, table_counts
 @dg.asset(group_name="load", description="The DuckDB warehouse file: every table upserted in one transaction.")
 def warehouse(
     context: dg.AssetExecutionContext,
-    config: PipelineConfig,
+    pipeline: PipelineConfig,
     ingest_ledger: pl.DataFrame,
     articles: pl.DataFrame,
     boilerplate: pl.DataFrame,
@@ -36,18 +35,18 @@ def warehouse(
         replace_whole={"entities": entities, "entity_aliases": entity_aliases},
         quarantine=quarantine,
         run_row={
-            "run_id": context.run_id, "started_at": started, "finished_at": datetime.now(timezone.utc).replace(tzinfo=None),
-            "inbox": config.inbox, "files_seen": ingest_ledger.height, "articles_loaded": articles.height,
+            "run_id": context.run.run_id, "started_at": started, "finished_at": datetime.now(timezone.utc).replace(tzinfo=None),
+            "inbox": pipeline.inbox, "files_seen": ingest_ledger.height, "articles_loaded": articles.height,
             "articles_unchanged": outcomes.get("unchanged", 0), "articles_deleted": None,
             "quarantined": quarantine.height, "duplicates": outcomes.get("duplicate", 0),
         },
     )
-    with open_warehouse(config.warehouse_path) as con:
+    with open_warehouse(pipeline.warehouse_path) as con:
         loaded = load_batch(con, batch)
         counts = table_counts(con)
     context.log.info(f"loaded {loaded}; warehouse now {counts}")
     return dg.MaterializeResult(metadata={
-        "path": config.warehouse,
+        "path": pipeline.warehouse,
         "rows_loaded": dg.MetadataValue.json(loaded),
         "table_counts": dg.MetadataValue.json(counts),
     })

@@ -1,5 +1,4 @@
 """Metadata every stage asset shows in the Dagster UI: row count, schema and a preview."""
-from __future__ import annotations
 
 import dagster as dg
 import polars as pl

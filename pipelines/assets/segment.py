@@ -1,5 +1,4 @@
 """segment: article bodies -> paragraphs with kinds and character offsets."""
-from __future__ import annotations
 
 import dagster as dg
 import polars as pl

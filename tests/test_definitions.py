@@ -1,0 +1,41 @@
+"""The asset graph is a contract: its keys and dependencies change only on purpose."""
+from pipelines.definitions import defs
+
+EXPECTED_DEPS = {
+    "raw_articles": set(),
+    "ingest_ledger": set(),
+    "articles": {"raw_articles"},
+    "boilerplate": {"raw_articles"},
+    "clean_rejections": {"raw_articles"},
+    "paragraphs": {"articles"},
+    "entity_mentions": {"paragraphs"},
+    "entities": {"entity_mentions", "ingest_ledger"},
+    "entity_aliases": {"entity_mentions", "ingest_ledger"},
+    "figures": {"paragraphs", "articles"},
+}
+
+
+def graph() -> dict[str, set[str]]:
+    repo = defs.get_repository_def()
+    asset_graph = repo.asset_graph
+    return {
+        key.to_user_string(): {p.to_user_string() for p in asset_graph.get(key).parent_keys}
+        for key in asset_graph.get_all_asset_keys()
+    }
+
+
+def test_stage_assets_and_their_dependencies():
+    deps = graph()
+    for key, parents in EXPECTED_DEPS.items():
+        assert deps[key] == parents, key
+
+
+def test_the_load_depends_on_every_stage_output():
+    deps = graph()
+    assert set(EXPECTED_DEPS) - {"raw_articles"} <= deps["warehouse"]
+
+
+def test_nightly_schedule_runs_the_whole_graph():
+    schedule = defs.get_schedule_def("nightly")
+    assert schedule.cron_schedule == "0 2 * * *"
+    assert schedule.job_name == "everything"
