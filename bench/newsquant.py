@@ -38,14 +38,16 @@ CURRENCY_NAMES = {
     "RUB": "russian ruble", "UAH": "ukrainian hryvnia", "KRW": "south korean won", "CHF": "swiss franc",
     "ZAR": "south african rand", "BRL": "brazilian real", "MXN": "mexican peso", "TRY": "turkish lira",
 }
-MINOR_NAMES = {"cent": "cent", "penny": "penny", "sen": "sen", "kopeck": "kopeck", "paisa": "paisa"}
+# NewsQuant annotates pence ("164p") as "point".
+MINOR_NAMES = {"cent": "cent", "penny": "point", "sen": "sen", "kopeck": "kopeck", "paisa": "paisa"}
 UNIT_NAMES = {
     "percent": "percentage", "percentage_point": "percentage point", "basis_point": "basis point",
     "degree_celsius": "celsius", "degree_fahrenheit": "fahrenheit", "pound_mass": "pound-mass",
     "gigatonne": "gigaton", "megatonne": "megaton", "pound_foot": "foot pound-force",
     "revolution_per_minute": "revolutions per minute", "milliampere_hour": "milliampere-hour",
     "parts_per_billion": "parts-per-billion", "parts_per_million": "parts-per-million",
-    "year_of_age": "year of age", "month_of_age": "month of age",
+    "year_of_age": "year of age", "month_of_age": "month of age", "multiple": "count",
+    "network_generation": "generation wireless",
 }
 SKIP_KINDS = {"date", "year", "ordinal"}
 
@@ -65,18 +67,24 @@ def to_newsquant(fig: dict) -> tuple[tuple[float, float | None], str]:
     g = grammar()
     if kind == "money":
         name = CURRENCY_NAMES.get(fig["currency"], (fig["currency"] or "-").lower())
-        if unit in MINOR_NAMES:
-            value, high, name = value * 100, high * 100 if high else None, MINOR_NAMES[unit]
-        elif unit and unit.startswith("per_"):
-            name = f"{name} per {unit_name(unit[4:])}"
+        minor, _, per = (unit or "").partition("per_")
+        minor = minor.rstrip("_")
+        if minor in MINOR_NAMES:
+            value, high, name = value * 100, high * 100 if high else None, MINOR_NAMES[minor]
+        if per:
+            name = f"{name} per {unit_name(per)}"
         return (value, high), name
-    if kind == "percent" and not re.search(r"\d", fig["text"]):
-        noun = " ".join(singular(w, g) for w in (fig["subject"] or "-").split())
-        return (value / 100, None), f"% {noun}"
+    if kind == "percent" and unit is None:  # a fraction: "a third of voters"
+        return (value / 100, None), f"% {noun_unit(fig['subject'], g)}"
     if unit:
         return (value, high), unit_name(unit)
-    noun = " ".join(singular(w, g) for w in fig["subject"].split()) if fig["subject"] else "-"
-    return (value, high), noun
+    return (value, high), noun_unit(fig["subject"], g)
+
+
+def noun_unit(subject: str | None, g) -> str:
+    """Their unit for a count is the counted noun, singular, without participles ("recorded songs" -> "song")."""
+    words = [w for w in (subject or "").split() if not w.lower().endswith(("ed", "ing"))] or (subject or "").split()
+    return " ".join(singular(w, g) for w in words) or "-"
 
 
 def gold_value(s: str) -> tuple[float, float | None]:

@@ -5,7 +5,8 @@ import datetime as dt
 import re
 
 from pipelines.transforms.figures.dates import date_figure
-from pipelines.transforms.figures.scan import Fig, read_figure
+from pipelines.transforms.figures.after import Fig
+from pipelines.transforms.figures.scan import read_figure
 from pipelines.transforms.figures.subject import subject_after
 from pipelines.transforms.figures.tables import Grammar, grammar
 
@@ -41,15 +42,26 @@ def _may_have_figures(text: str) -> bool:
 def _blocked_spans(text: str, g: Grammar) -> list[tuple[int, int]]:
     spans = []
     for m in g.block_re.finditer(text):
-        if m.lastgroup and g.block_reasons[int(m.lastgroup[1:])] == "alnum_code" and _currency_glued(m.group(), g):
-            continue  # "RM79", "PS6m": a currency code glued to the amount, not a model name
+        if m.lastgroup and g.block_reasons[int(m.lastgroup[1:])] == "alnum_code" and _amount_glued(text, m, g):
+            continue
         spans.append(m.span())
     return spans
 
 
-def _currency_glued(token: str, g: Grammar) -> bool:
+_GLUED_UNIT = re.compile(r"\d+(?:\.\d+)?([A-Za-z]+\d?)$")
+
+
+def _amount_glued(text: str, m: re.Match, g: Grammar) -> bool:
+    """"RM79", "$US113", "PS6m" (currency glued to the amount) and "32m2" (a unit) are no model names."""
+    token = m.group()
     letters = re.match(r"[A-Za-z]+", token)
-    return bool(letters) and letters.group() in g.currency_prefix
+    if letters:
+        sign = text[m.start() - 1:m.start()] if m.start() else ""
+        if text[m.start() - 1:m.start()] in ("-", "‑"):
+            return False  # "PLX-R18"
+        return letters.group() in g.currency_prefix or sign + letters.group() in g.currency_prefix
+    unit = _GLUED_UNIT.match(token)
+    return bool(unit) and g.unit_for(unit.group(1)) is not None
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -73,11 +85,17 @@ def _fractions(text, g, blocked) -> list[dict]:
         if _inside(m.start(), blocked):
             continue
         frac = m.group("frac")
+        if frac.lower() == "half" and _HALF_IDIOM.search(text[max(0, m.start() - 12):m.start()]):
+            continue  # "the second half of the game"
         fig = Fig(start=m.start(), end=m.start() + len(frac), value=g.fractions[re.sub(r"\s+", " ", frac.lower())],
                   kind="percent", qualifier="about")
         fig.subject = subject_after(text, fig.end, g, allow_of=True)
         out.append(_as_dict(text, fig))
     return out
+
+
+_CHAIN = re.compile(r"(?:[-–/]\d+)+")
+_HALF_IDIOM = re.compile(r"(?:first|second|third|fourth|latter|other|the|and a|one and a)\s+$", re.I)
 
 
 def _numbers(text, g, taken) -> list[dict]:
@@ -87,7 +105,8 @@ def _numbers(text, g, taken) -> list[dict]:
             continue
         fig = read_figure(text, m, g)
         if fig is None:
-            pos = max(pos, m.end())
+            tail = _CHAIN.match(text, m.end())  # "ISO 3888-2", "2-0": skip the whole chain
+            pos = max(pos, tail.end() if tail else m.end())
             continue
         pos = fig.end
         if _inside(fig.end - 1, taken) and fig.end - 1 > m.end():

@@ -34,11 +34,13 @@ def words_value(surface: str, g: Grammar) -> float | None:
     return total + current
 
 
-def scale_value(word: str, g: Grammar) -> float:
-    word = word.lower().rstrip("s") if word.lower() not in g.scales else word.lower()
-    if word in g.scales:
-        return float(g.scales[word])
-    return float(g.scale_abbrev.get(word) or g.scale_abbrev.get(word.upper()) or 1)
+def scale_value(words: str, g: Grammar) -> float:
+    """"million", "hundred million", "-billion": the product of the scale words."""
+    value = 1.0
+    for word in _SPLIT.split(words.lower()):
+        if word:
+            value *= g.scales.get(word) or g.scales.get(word[:-1]) or 1
+    return value
 
 
 def abbrev_value(abbr: str, g: Grammar) -> float:

@@ -58,6 +58,7 @@ class Grammar:
     currency_word_re: re.Pattern
     minor_re: re.Pattern
     prefix_re: re.Pattern
+    prefix_at_re: re.Pattern
     qual_before_re: re.Pattern
     qual_after_re: re.Pattern
     scale_re: re.Pattern
@@ -88,7 +89,7 @@ def _number_words_re(nums: dict) -> str:
     scale = _alternation(list(nums["scales"]) + list(nums["dozen"]))
     # "two hundred and fifty thousand", "a million", "a dozen"
     return (rf"\b(?:(?i:{word})|[Aa](?=\s+(?:{scale})\b))"
-            rf"(?:\s+(?:and\s+)?(?:{scale}|{word})\b)*(?![-\w])")
+            rf"(?:\s+(?:and\s+)?(?:{scale}|{word})\b)*(?!\w|-(?:thirds?|quarters?|fifths?|tenths?))")
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +100,8 @@ def grammar() -> Grammar:
     ones = dict(nums["ones"]); tens = dict(nums["tens"])
     scales = {**nums["scales"], **nums["dozen"]}
     digits = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?(?![\d])|(?<![\w.,])\.\d+"
-    number_re = re.compile(rf"(?P<digits>{digits})|(?P<words>{_number_words_re(nums)})")
+    slash = r"(?<![\d/.,])(?P<num>[1-9]\d?)[/⁄](?P<den>[1-9]\d{0,2})(?![\d/])"
+    number_re = re.compile(rf"(?P<slash>{slash})|(?P<digits>{digits})|(?P<words>{_number_words_re(nums)})")
     blocks = nonfig["patterns"]
     block_re = re.compile("|".join(f"(?P<b{i}>{p['regex']})" for i, p in enumerate(blocks)), re.M)
     months = _alternation([m.capitalize() for m in nums["months"]] + [m.upper() for m in nums["months"]])
@@ -107,7 +109,7 @@ def grammar() -> Grammar:
     year = r"(?P<{n}>(?:1[5-9]|20)\d\d)"
     date_re = re.compile(
         rf"\b(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))(?:T[\d:.]+Z?)?\b"
-        rf"|\b(?P<m1>{months})\.?\s+{day.format(n='d1')}\b(?!\s*(?:%|,\d|\.\d|:\d))(?:,?\s+{year.format(n='y1')}\b)?"
+        rf"|\b(?P<m1>{months})\.?\s+{day.format(n='d1')}\b(?:[-–][0-3]?\d\b)?(?!\s*(?:%|,\d|\.\d|:\d))(?:,?\s+{year.format(n='y1')}\b)?"
         rf"|\b{day.format(n='d2')}\s+(?:of\s+)?(?P<m2>{months})\b\.?(?:,?\s+{year.format(n='y2')}\b)?"
         rf"|\b(?P<m3>{months})\.?,?\s+(?:of\s+)?{year.format(n='y3')}\b"
     )
@@ -119,10 +121,10 @@ def grammar() -> Grammar:
     qual_before_re = re.compile(rf"(?:^|(?<=[\s(\[]))(?P<q>{_alternation(quals['before'], flags_by_word=lambda w: True)})\s*$")
     qual_after_re = re.compile(rf"(?P<q>\s*(?:{_alternation(quals['after'], flags_by_word=lambda w: True)}))(?![\w])")
     scale_re = re.compile(
-        rf"(?:\s+|-)(?P<scale>{_alternation(scales)})s?\b"
+        rf"(?P<scale>(?:(?:\s+|-)(?:{_alternation(scales)})s?\b)+)"
         rf"|(?P<abbr>{_alternation([a for a in nums['scale_abbrev'] if len(a) > 1])}|[mbkMBK])(?![A-Za-z0-9])"
         rf"|\s(?P<sabbr>bn|tn|mn|mln|trn|M|B)\b(?![.\w])")
-    range_re = re.compile(r"\s*(?P<sep>[-–—]|to|and|or)\s*(?:-\s*)?")
+    range_re = re.compile(r"\s*[-–]?\s*(?P<sep>to\b|and\b|or\b|[-–—])\s*(?:[-–]\s*)?")
     fraction_re = re.compile(rf"\b(?P<frac>{_alternation(nums['fractions'], flags_by_word=lambda w: True)})\s+of\b")
     return Grammar(
         ones=ones, tens=tens, scales=scales, scale_abbrev=nums["scale_abbrev"],
@@ -138,7 +140,8 @@ def grammar() -> Grammar:
         time_units=frozenset(u["unit"] for u in units["units"] if u["kind"] == "duration"),
         number_re=number_re, block_re=block_re, block_reasons=tuple(p["reason"] for p in blocks),
         date_re=date_re, unit_re=unit_re, currency_word_re=currency_word_re, minor_re=minor_re,
-        prefix_re=prefix_re, qual_before_re=qual_before_re, qual_after_re=qual_after_re,
+        prefix_re=prefix_re, prefix_at_re=re.compile(rf"(?:{_alternation(cur['prefix'])})\s?(?=\d)"),
+        qual_before_re=qual_before_re, qual_after_re=qual_after_re,
         scale_re=scale_re, range_re=range_re, fraction_re=fraction_re,
         word_re=re.compile(r"[A-Za-z][\w'’-]*|[^\sA-Za-z]"),
     )
