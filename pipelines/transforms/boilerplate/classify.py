@@ -26,22 +26,25 @@ def parse_lines(text: str, stops: frozenset[str], site_lines: frozenset[str]) ->
         line = make_line(no, ruleset.strip_inline_noise(stripped), stops)
         line.list_item = line.list_item or pending_item
         pending_item = False
-        _judge(line, ruleset, site_lines)
         lines.append(line)
+    reasons = ruleset.line_reasons([line.text for line in lines])
+    for line, reason in zip(lines, reasons):
+        _judge(line, reason, ruleset, site_lines)
     _mark_duplicates(lines)
     return lines, markers
 
 
-def _judge(line: Line, ruleset, site_lines: frozenset[str]) -> None:
+def _judge(line: Line, reason: str | None, ruleset, site_lines: frozenset[str]) -> None:
     if not line.text:
         line.quality, line.reason = "bad", "ad_marker"  # the line was only inline noise
         return
-    line.marker = ruleset.marker_reason(line.text)
-    if line.marker:
+    marker = ruleset.marker(line.text)
+    if marker:
+        line.marker, line.marker_until = marker
         line.quality, line.reason = "bad", line.marker
     elif site_lines and normalize_line(line.text) in site_lines:
         line.quality, line.reason = "bad", "site_repeated"
-    elif reason := ruleset.line_reason(line.text):
+    elif reason:
         line.quality, line.reason = "bad", reason
     else:
         line.quality = grade(line)

@@ -39,6 +39,7 @@ class Line:
     quality: str = "short"  # good | medium | short | bad
     reason: str | None = None  # why a bad line is boilerplate
     marker: str | None = None  # reason code if this line opens a boilerplate region
+    marker_until: str = "body"  # where that region ends: "prose" or "body"
 
 
 def word_count(tokens: list[str]) -> int:

@@ -15,7 +15,9 @@ MEDIUM_SCORE = 2.0
 SHORT_SCORE = -1.0
 BAD_SCORE = -3.0
 MARKER_SCORE = -8.0
-RESUME_RUN = 3  # consecutive prose lines after a marker that mean the body resumed
+RESUME_RUN = 2  # consecutive prose lines after a marker that mean the body resumed
+PROSE = ("good", "medium")
+EDGE_GAP = 2  # non-prose lines that cut a lone paragraph off the body
 
 
 def line_score(line: Line) -> float:
@@ -43,21 +45,56 @@ def main_region(lines: list[Line]) -> tuple[int, int]:
     return best_span
 
 
-def _body_resumes(lines: list[Line], i: int, end: int) -> bool:
+def _region_ends(lines: list[Line], i: int, end: int, until: str) -> bool:
+    """Does line i end the open marker region? "prose": any prose line; "body": a run of them."""
+    if until == "prose":
+        return lines[i].quality in PROSE
     run = lines[i : min(i + RESUME_RUN, end)]
-    return len(run) == RESUME_RUN and all(x.quality == "good" and not x.marker for x in run)
+    return len(run) == RESUME_RUN and all(x.quality == "good" for x in run)
 
 
 def marker_regions(lines: list[Line], start: int, end: int) -> dict[int, str]:
     """Index -> reason for each line inside a marker-opened region within [start, end)."""
     dropped: dict[int, str] = {}
-    reason: str | None = None
+    opener: Line | None = None
     for i in range(start, end):
         line = lines[i]
         if line.marker:
-            reason = line.marker
-        elif reason and _body_resumes(lines, i, end):
-            reason = None
-        if reason:
-            dropped[i] = line.reason or reason
+            opener = line
+        elif opener and _region_ends(lines, i, end, opener.marker_until):
+            opener = None
+        if opener:
+            dropped[i] = line.reason or opener.marker
     return dropped
+
+
+def _prose_runs(lines: list[Line], start: int, end: int) -> list[tuple[int, int]]:
+    """[first, last] index pairs of consecutive prose lines within [start, end)."""
+    runs: list[tuple[int, int]] = []
+    for i in range(start, end):
+        if lines[i].quality in PROSE:
+            if runs and runs[-1][1] == i - 1:
+                runs[-1] = (runs[-1][0], i)
+            else:
+                runs.append((i, i))
+    return runs
+
+
+def trim_edges(lines: list[Line], start: int, end: int) -> tuple[int, int]:
+    """Drop lone prose lines cut off from the body at either end of the region.
+
+    At the top that is a standfirst above the byline and picture; at the bottom a teaser of
+    another story under its headline. Both sit apart from the body, past a gap of several
+    non-prose lines, while the body's own paragraphs follow one another.
+    """
+    runs = _prose_runs(lines, start, end)
+    while len(runs) > 1 and _is_cut_off(runs[0], runs[1]):
+        runs.pop(0)
+    while len(runs) > 1 and _is_cut_off(runs[-1], runs[-2]):
+        runs.pop()
+    return (runs[0][0], runs[-1][1] + 1) if runs else (start, end)
+
+
+def _is_cut_off(lone: tuple[int, int], neighbour: tuple[int, int]) -> bool:
+    gap = abs(neighbour[0] - lone[1]) - 1 if neighbour[0] > lone[1] else abs(lone[0] - neighbour[1]) - 1
+    return lone[0] == lone[1] and gap >= EDGE_GAP
