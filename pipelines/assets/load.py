@@ -8,7 +8,7 @@ import polars as pl
 from pipelines.assets.meta import counts_by
 from pipelines.resources import PipelineConfig
 from pipelines.transforms.inventory import quarantine_rows
-from pipelines.warehouse import Batch, load_batch, open_warehouse, table_counts
+from pipelines.warehouse import Batch, load_batch, staged_warehouse, table_counts
 
 
 @dg.asset(group_name="load", description="The DuckDB warehouse file: every table upserted in one transaction.")
@@ -41,7 +41,8 @@ def warehouse(
             "quarantined": quarantine.height, "duplicates": outcomes.get("duplicate", 0),
         },
     )
-    with open_warehouse(pipeline.warehouse_path) as con:
+    # Written to a copy and swapped in: readers are never locked out, a crash leaves the old file.
+    with staged_warehouse(pipeline.warehouse_path) as con:
         loaded = load_batch(con, batch)
         counts = table_counts(con)
     context.log.info(f"loaded {loaded}; warehouse now {counts}")
