@@ -70,6 +70,9 @@ def _decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    repaired = _mostly_utf8(data)
+    if repaired is not None:
+        return repaired, "utf-8-repaired"
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise Rejected("undecodable", "no text encoding fits these bytes")
@@ -79,6 +82,16 @@ def _decode(data: bytes) -> tuple[str, str]:
     if western is not None:
         return western, "cp1252"
     return str(best), best.encoding
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few corrupt bytes (a truncated download, a bad splice): keep it UTF-8, the bad
+    bytes replaced by U+FFFD. Legacy 8-bit text almost never holds a valid multi-byte UTF-8
+    sequence, so at least as many valid non-ASCII characters as bad bytes means UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    return text if good >= bad else None
 
 
 # Non-ASCII characters that Western-European news text is made of. cp1252 is the legacy

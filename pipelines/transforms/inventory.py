@@ -44,10 +44,15 @@ def plan_ingest(found: Inbox, known: pl.DataFrame, *, full: bool = False) -> Ing
     known_sha = dict(zip(known["source_path"], known["content_sha256"]))
     articles = known.filter(pl.col("kind") == "article")
     article_of_key = dict(zip(articles["source_path"], articles["article_id"]))
+    present = {r["source_path"] for r in found.records}
     changed_keys = {r["source_path"] for r in found.records if known_sha.get(r["source_path"]) != r["content_sha256"]}
-    # Content already held by a live article whose own file is untouched this run.
-    live = known.filter((pl.col("kind") == "article") & ~pl.col("source_path").is_in(list(changed_keys)))
+    # Content already held by a live article whose own file is still here and untouched this run.
+    live = articles.filter(pl.col("source_path").is_in(list(present - changed_keys)))
     owner_of_sha = dict(zip(live["content_sha256"], live["article_id"]))
+    # A duplicate whose article is gone (file deleted or changed) must be read again: it may be
+    # the only copy of that content left.
+    dups = known.filter(pl.col("kind") == "duplicate")
+    orphaned = set(dups.filter(~pl.col("article_id").is_in(live["article_id"].to_list()))["source_path"])
 
     ledger, todo = [], []
     for rec in sorted(found.records, key=lambda r: r["source_path"]):
@@ -55,7 +60,7 @@ def plan_ingest(found: Inbox, known: pl.DataFrame, *, full: bool = False) -> Ing
         row = {"source_path": key, "content_sha256": sha, "article_id": None, "duplicate_of": None,
                "reason": None, "detail": None, "seen_at": now}
         owner = owner_of_sha.get(sha)
-        if not full and known_sha.get(key) == sha:
+        if not full and known_sha.get(key) == sha and key not in orphaned:
             ledger.append({**row, "outcome": "unchanged", "article_id": article_of_key.get(key)})
         elif owner is not None and owner != article_id_for(key):
             ledger.append({**row, "outcome": "duplicate", "duplicate_of": owner})

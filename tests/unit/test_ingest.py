@@ -89,3 +89,49 @@ def test_cyrillic_legacy_encoding_is_not_read_as_cp1252(tmp_path):
     records, quarantined = outcomes(tmp_path)
     assert quarantined == {}
     assert records["ru.txt"]["raw_text"] == text
+
+
+def test_mostly_utf8_with_a_corrupt_byte_stays_utf8(tmp_path):
+    (tmp_path / "cut.txt").write_bytes("Prices rose to \u00a3300 in M\u00fcnchen".encode() + b" \xc3\x28 then fell")
+    records, _ = outcomes(tmp_path)
+    assert records["cut.txt"]["raw_text"].startswith("Prices rose to \u00a3300 in M\u00fcnchen")
+    assert records["cut.txt"]["encoding"] == "utf-8-repaired"
+
+
+def test_undecodable_bytes_and_nul_bytes(tmp_path):
+    (tmp_path / "noise.txt").write_bytes(bytes((i * 7919) % 128 + 128 for i in range(4000)))
+    (tmp_path / "nul.txt").write_bytes(BODY.encode().replace(b" ", b" \x00", 3))
+    records, quarantined = outcomes(tmp_path)
+    assert quarantined == {"noise.txt": "undecodable"}
+    assert records["nul.txt"]["raw_text"] == BODY
+
+
+def test_entity_declarations_are_refused_in_html_and_json(tmp_path):
+    xxe = '<?xml version="1.0"?><!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]><html><body><p>&x;</p></body></html>'
+    (tmp_path / "xxe.html").write_text(xxe)
+    (tmp_path / "xxe.json").write_text(json.dumps({"html": xxe}))
+    (tmp_path / "plain.html").write_text(f"<!DOCTYPE html><html><body><p>{BODY}</p></body></html>")
+    records, quarantined = outcomes(tmp_path)
+    assert quarantined == {"xxe.html": "entity_declaration", "xxe.json": "entity_declaration"}
+    assert set(records) == {"plain.html"}
+
+
+def test_jsonl_lines_split_at_any_line_end_and_share_the_file_encoding(tmp_path):
+    lines = [json.dumps({"text": f"{BODY} caf\u00e9 {i}"}, ensure_ascii=False) for i in range(3)]
+    (tmp_path / "cr.jsonl").write_bytes("\r".join(lines).encode("utf-8"))
+    (tmp_path / "bom16.jsonl").write_bytes("\r\n".join(lines).encode("utf-16"))
+    records, quarantined = outcomes(tmp_path)
+    assert quarantined == {}
+    assert {k for k in records if k.startswith("cr.")} == {"cr.jsonl#L1", "cr.jsonl#L2", "cr.jsonl#L3"}
+    assert records["bom16.jsonl#L3"]["raw_text"] == f"{BODY} caf\u00e9 2"
+
+
+def test_symlinked_directory_outside_the_inbox_is_reported_not_entered(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text(BODY)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "linked").symlink_to(outside, target_is_directory=True)
+    records, quarantined = outcomes(inbox)
+    assert records == {} and quarantined == {"linked": "symlink_outside_inbox"}

@@ -45,3 +45,23 @@ def test_quarantined_inputs_are_in_the_ledger():
     q = {"source_path": "x.pdf", "content_sha256": None, "reason": "binary", "detail": "pdf", "seen_at": None}
     plan = plan_ingest(Inbox(records=[], quarantine=[q]), empty_known())
     assert outcome_of(plan) == {"x.pdf": "quarantined"}
+
+
+def test_duplicate_whose_article_was_deleted_becomes_the_article():
+    k = known(("a.txt", "s1", article_id_for("a.txt"), "article"), ("b.txt", "s1", article_id_for("a.txt"), "duplicate"))
+    plan = plan_ingest(Inbox(records=[rec("b.txt", "s1")], quarantine=[]), k)
+    assert outcome_of(plan) == {"b.txt": "changed"}
+    assert plan.raw_articles["source_path"].to_list() == ["b.txt"]
+
+
+def test_duplicate_of_a_changed_article_is_read_again():
+    k = known(("a.txt", "s1", article_id_for("a.txt"), "article"), ("b.txt", "s1", article_id_for("a.txt"), "duplicate"))
+    plan = plan_ingest(Inbox(records=[rec("a.txt", "s2"), rec("b.txt", "s1")], quarantine=[]), k)
+    assert outcome_of(plan) == {"a.txt": "changed", "b.txt": "changed"}
+
+
+def test_duplicate_of_a_live_article_stays_unchanged():
+    k = known(("a.txt", "s1", article_id_for("a.txt"), "article"), ("b.txt", "s1", article_id_for("a.txt"), "duplicate"))
+    plan = plan_ingest(Inbox(records=[rec("a.txt", "s1"), rec("b.txt", "s1")], quarantine=[]), k)
+    assert outcome_of(plan) == {"a.txt": "unchanged", "b.txt": "unchanged"}
+    assert plan.raw_articles.height == 0
