@@ -62,6 +62,41 @@ def cmd_sql(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from pipelines.bench.corpus import CORPUS
+    from pipelines.bench.measure import run_bench
+    from pipelines.bench.report import markdown, write
+
+    if not CORPUS.exists():
+        print(f"newswh bench: corpus {CORPUS} not found (the shared data sets live beside the repo)", file=sys.stderr)
+        return 2
+    result = run_bench(args.limit, scale=args.scale)
+    path = write(result, Path(args.json) if args.json else None)
+    print(markdown(result))
+    print(f"wrote {path} and {path.with_suffix('.md')}")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    import json
+
+    from pipelines.search import format_hits, search
+    from pipelines.warehouse import open_warehouse
+
+    settings = Settings().with_paths(warehouse=args.warehouse)
+    if not settings.warehouse.exists():
+        print(f"newswh search: no warehouse at {settings.warehouse}; run `newswh run` first", file=sys.stderr)
+        return 2
+    with open_warehouse(settings.warehouse, read_only=True) as con:
+        hits = search(con, args.query, args.limit)
+    if args.json:
+        for hit in hits.iter_rows(named=True):
+            print(json.dumps(hit, ensure_ascii=False))
+    else:
+        print(format_hits(hits))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newswh", description="news-warehouse: raw news articles -> DuckDB warehouse")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -86,6 +121,19 @@ def build_parser() -> argparse.ArgumentParser:
     sql_cmd.add_argument("file")
     sql_cmd.add_argument("--warehouse", help="DuckDB file (default: settings)")
     sql_cmd.set_defaults(func=cmd_sql)
+
+    search = sub.add_parser("search", help="full-text search over paragraphs, best match first")
+    search.add_argument("query", help='words to look for, e.g. "drone strike"')
+    search.add_argument("--limit", type=int, default=10, help="how many paragraphs (default 10)")
+    search.add_argument("--json", action="store_true", help="one JSON object per line instead of text")
+    search.add_argument("--warehouse", help="DuckDB file (default: settings)")
+    search.set_defaults(func=cmd_search)
+
+    bench = sub.add_parser("bench", help="time the pipeline on the shared news corpus against the bare spaCy floor")
+    bench.add_argument("--limit", type=int, default=5000, help="articles from the corpus (default 5000)")
+    bench.add_argument("--json", help="result file (default bench/results/latest.json; a .md table beside it)")
+    bench.add_argument("--scale", action="store_true", help="also peak RSS at 1,000 and 20,000 articles (slow)")
+    bench.set_defaults(func=cmd_bench)
     return parser
 
 

@@ -6,12 +6,14 @@ import re
 import time
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
 import duckdb
 import polars as pl
 
+from pipelines.search import build_search_index
 from pipelines.sqlfiles import ddl_names, sql, view_files
 from pipelines.staging import (LOCK_WAIT_SECONDS, WarehouseLocked, copy_current, remove_stage, stage_path,
                                swap_in, with_backoff, writer_lock)
@@ -152,6 +154,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: Batch) -> dict[str, int]:
         if violations.height:
             raise AccountingError(f"{violations.height} inputs break the accounting invariant, e.g. "
                                   f"{violations.head(5).to_dicts()}; the warehouse keeps its previous state")
+        _record_accounting(con, batch)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -180,7 +183,19 @@ def _write_batch(con: duckdb.DuckDBPyConnection, batch: Batch) -> dict[str, int]
         row = {**batch.run_row, "articles_deleted": loaded["marked_deleted"]}
         insert_frame(con, "runs", pl.DataFrame([row]).cast({"articles_deleted": pl.Int32}))
     create_views(con)
+    build_search_index(con)
     return loaded
+
+
+def _record_accounting(con: duckdb.DuckDBPyConnection, batch: Batch) -> None:
+    """The invariant held (else we would not be here): record it with the run's other check results."""
+    if not batch.run_row:
+        return
+    insert_frame(con, "quality_results", pl.DataFrame([{
+        "run_id": batch.run_row["run_id"], "asset": "warehouse", "check_name": "accounting_invariant",
+        "severity": "error", "passed": True, "observed": f"{batch.ledger.height} inputs, each exactly one outcome",
+        "failing_rows": 0, "checked_at": datetime.now(timezone.utc).replace(tzinfo=None),
+    }]))
 
 
 def pause_if_asked() -> None:
