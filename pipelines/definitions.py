@@ -4,7 +4,9 @@ from __future__ import annotations
 import dagster as dg
 
 from pipelines.assets import clean, entities, figures, ingest, load, segment
+from pipelines.ops_checks import ops_checks
 from pipelines.resources import resources_for
+from pipelines.sensors import inbox_sensor
 from pipelines.settings import Settings
 
 STAGE_MODULES = (ingest, clean, segment, entities, figures, load)
@@ -15,7 +17,7 @@ def all_assets() -> list:
 
 
 def all_checks() -> list:
-    return []
+    return [*ops_checks()]
 
 
 def build_definitions(settings: Settings | None = None) -> dg.Definitions:
@@ -29,6 +31,7 @@ def build_definitions(settings: Settings | None = None) -> dg.Definitions:
         asset_checks=all_checks(),
         jobs=[everything],
         schedules=[nightly],
+        sensors=[inbox_sensor(everything, settings.inbox)],
         resources=resources_for(settings),
     )
 

@@ -67,6 +67,22 @@ def list_inbox(inbox: Path) -> Iterator[tuple[str, Path]]:
                 yield (Path(dirpath) / name).relative_to(root).as_posix(), Path(dirpath) / name
 
 
+def inbox_fingerprint(inbox: Path) -> str:
+    """A hash of every input's key, size and mtime: it changes when a file appears, changes or goes.
+
+    Cheap (no file is read), so a sensor can compute it every minute on a large inbox; a file
+    touched without a change costs one run that finds every input unchanged."""
+    digest = hashlib.sha256()
+    if inbox.is_dir():
+        for key, path in list_inbox(inbox):
+            try:
+                st = path.lstat()
+            except OSError:
+                continue
+            digest.update(f"{key}\0{st.st_size}\0{st.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
 def format_of(key: str) -> tuple[str | None, bool]:
     """(format, gzipped) from the file name: `a.jsonl.gz` -> ("jsonl", True)."""
     name = key.lower()
