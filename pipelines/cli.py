@@ -13,10 +13,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     from pipelines.runner import instance_for_cli, run_pipeline
+    from pipelines.warehouse import WarehouseLocked, check_writable
 
     settings = Settings().with_paths(inbox=args.input, warehouse=args.warehouse)
     console = Console(stderr=False)
     console.print(f"newswh run: {settings.inbox} -> {settings.warehouse}")
+    try:  # a locked warehouse is a one-line message before the run, never a traceback after it
+        check_writable(settings.warehouse, wait_seconds=args.lock_wait)
+    except WarehouseLocked as exc:
+        print(f"newswh run: {exc}", file=sys.stderr)
+        return 2
     summary = run_pipeline(settings, full_refresh=args.full, instance=instance_for_cli(), log_level=args.log_level)
     table = Table(title=f"warehouse {settings.warehouse}")
     table.add_column("table")
@@ -25,7 +31,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         table.add_row(name, str(count))
     console.print(table)
     if not summary.success:
-        failed = ", ".join(summary.failed_checks) or "a step failed (see the log above)"
+        failed = ", ".join(summary.failed_checks + summary.errors) or "a step failed (see the log above)"
         console.print(f"[red]run {summary.run_id} failed: {failed}; the warehouse keeps its previous state[/red]")
         return 1
     console.print(f"run {summary.run_id} succeeded")
@@ -106,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--warehouse", help="DuckDB file (default: settings, warehouse/news.duckdb)")
     run.add_argument("--full", action="store_true", help="reprocess every input, not only new or changed ones")
     run.add_argument("--log-level", default="WARNING", help="Dagster console log level (default WARNING)")
+    run.add_argument("--lock-wait", type=float, default=60.0,
+                     help="seconds to wait for a warehouse another process is writing (default 60)")
     run.set_defaults(func=cmd_run)
 
     clean = sub.add_parser("clean", help="write each input's cleaned body as OUT_DIR/<name>.txt")

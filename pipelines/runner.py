@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import dagster as dg
 
@@ -18,6 +18,7 @@ class RunSummary:
     success: bool
     table_counts: dict[str, int]
     failed_checks: list[str]
+    errors: list[str] = field(default_factory=list)  # why failed steps failed, innermost cause first
 
 
 def instance_for_cli() -> dg.DagsterInstance:
@@ -44,4 +45,17 @@ def run_pipeline(settings: Settings, *, full_refresh: bool = False, instance: dg
     if settings.warehouse.exists():
         with open_warehouse(settings.warehouse, read_only=True) as con:
             counts = table_counts(con)
-    return RunSummary(run_id=result.run_id, success=result.success, table_counts=counts, failed_checks=failed)
+    return RunSummary(run_id=result.run_id, success=result.success, table_counts=counts, failed_checks=failed,
+                      errors=step_errors(result))
+
+
+def step_errors(result: dg.ExecuteInProcessResult) -> list[str]:
+    """`step: message` of each failed step, from the innermost cause (e.g. WarehouseLocked)."""
+    errors = []
+    for event in result.all_events:
+        if event.is_step_failure and event.step_failure_data.error is not None:
+            error = event.step_failure_data.error
+            while error.cause is not None:
+                error = error.cause
+            errors.append(f"{event.step_key}: {error.message.strip()}")
+    return errors

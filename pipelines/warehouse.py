@@ -237,3 +237,12 @@ def read_existing(path: Path, query: str, *, ledger: pl.DataFrame | None = None)
             return con.execute(query).pl()
         except duckdb.CatalogException:
             return None
+
+
+def check_writable(path: Path, *, wait_seconds: float = LOCK_WAIT_SECONDS) -> None:
+    """Raise WarehouseLocked (after back-off) if a load could not write `path` now: another load
+    holds the writer lock, or a foreign process holds the file read-write. A CLI calls this
+    before starting a run, so a locked warehouse is a one-line message, not a failed run."""
+    with writer_lock(path, wait_seconds=wait_seconds):
+        if path.exists():
+            connect(path, read_only=True, wait_seconds=wait_seconds).close()
