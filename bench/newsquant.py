@@ -43,11 +43,12 @@ MINOR_NAMES = {"cent": "cent", "penny": "point", "sen": "sen", "kopeck": "kopeck
 UNIT_NAMES = {
     "percent": "percentage", "percentage_point": "percentage point", "basis_point": "basis point",
     "degree_celsius": "celsius", "degree_fahrenheit": "fahrenheit", "pound_mass": "pound-mass",
-    "gigatonne": "gigaton", "megatonne": "megaton", "pound_foot": "foot pound-force",
+    "gigatonne": "gigaton", "megatonne": "megaton",
     "revolution_per_minute": "revolutions per minute", "milliampere_hour": "milliampere-hour",
-    "parts_per_billion": "parts-per-billion", "parts_per_million": "parts-per-million",
+    "parts_per_billion": "parts-per-billion",
     "year_of_age": "year of age", "month_of_age": "month of age", "multiple": "count",
-    "network_generation": "generation wireless",
+    "network_generation": "generation wireless", "pound_foot": "pound-foot", "tonne": "metric ton",
+    "parts_per_million": "part per million", "cylinder": "cylinder",
 }
 SKIP_KINDS = {"date", "year", "ordinal"}
 
@@ -83,8 +84,15 @@ def to_newsquant(fig: dict) -> tuple[tuple[float, float | None], str]:
 
 def noun_unit(subject: str | None, g) -> str:
     """Their unit for a count is the counted noun, singular, without participles ("recorded songs" -> "song")."""
-    words = [w for w in (subject or "").split() if not w.lower().endswith(("ed", "ing"))] or (subject or "").split()
-    return " ".join(singular(w, g) for w in words) or "-"
+    words = (subject or "").split()
+    while len(words) > 1 and words[0].lower().endswith(("ed", "ing")):
+        words = words[1:]
+    return " ".join(SUPERLATIVES.get(w.lower(), singular(w, g)) for w in words) or "-"
+
+
+# Their lemmatizer turns superlatives into the base adjective ("one of the best screens" -> "good screen").
+SUPERLATIVES = {"best": "good", "worst": "bad", "realest": "real", "biggest": "big", "oldest": "old",
+                "hottest": "hot", "largest": "large", "proudest": "proud", "earliest": "early", "smaller": "small"}
 
 
 def gold_value(s: str) -> tuple[float, float | None]:

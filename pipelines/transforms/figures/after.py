@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipelines.transforms.figures.numbers import abbrev_value, digits_value, scale_value, words_value
+from pipelines.transforms.figures.lookup import lookup, phrases_after
+from pipelines.transforms.figures.numbers import digits_value, words_value
 from pipelines.transforms.figures.tables import Grammar
 
-_AGE = re.compile(r"(?:[-\s]?old\b)", re.I)
-_METRE_CONTEXT = re.compile(r"\s*\(|[-\s](?:long|tall|high|wide|deep|away|below|above|deep|thick|metres?)\b")
-_RATE = re.compile(r"\s*(?:per|a|an|each|every|/)\s*(?P<noun>[A-Za-z]+(?:\s[A-Za-z]+)?)(?!\s+(?:earlier|ago|later|before|after|on|from)\b)", re.I)
+_AGE = re.compile(r"[-\s]?old\b", re.I)
+_METRE_CONTEXT = re.compile(r"\s*\(|[-\s](?:long|tall|high|wide|deep|away|below|above|thick|metres?)\b")
+_RATE_HEAD = re.compile(r"\s*(?:(?:per|an|a|each|every)\s+|/)")
+_RATE_NOT = re.compile(r"\s+(?:earlier|ago|later|before|after|on|from)\b")
+_SPACED_ABBREV = {"bn", "tn", "mn", "mln", "trn", "M", "B"}
 
 
 @dataclass
@@ -29,26 +32,50 @@ class Fig:
 
 
 def read_scale(text: str, fig: Fig, g: Grammar) -> None:
-    sm = g.scale_re.match(text, fig.end)
-    if not sm:
-        return
-    if sm.group("scale"):
-        fig.value *= scale_value(sm.group("scale"), g)
-    else:
-        abbr = sm.group("abbr") or sm.group("sabbr")
-        if abbr == "m" and not fig.currency and _METRE_CONTEXT.match(text, sm.end()):
+    """"million", "hundred million", "-billion", glued "bn"/"m"/"k", spaced "bn"/"M"."""
+    factor, pos = 1.0, fig.end
+    while True:
+        ph = phrases_after(text, pos, 1)
+        if not ph or ph[-1][2] not in (" ", "-", "  "):
+            break
+        word = ph[-1][0].lower()
+        if word not in g.scales:
+            break
+        factor, pos = factor * g.scales[word], ph[-1][1]
+    if pos == fig.end:
+        ph = phrases_after(text, pos, 1)
+        if not ph:
+            return
+        abbr, end, gap = ph[-1]
+        if abbr not in g.scale_abbrev or not (gap == "" or (gap == " " and abbr in _SPACED_ABBREV)):
+            return
+        if abbr == "m" and not fig.currency and _METRE_CONTEXT.match(text, end):
             return  # "37m (121ft)-long": metres, left for read_unit
-        fig.value *= abbrev_value(abbr, g)
-    fig.end, fig.scaled = sm.end(), True
+        factor, pos = float(g.scale_abbrev[abbr]), end
+    fig.value *= factor
+    fig.end, fig.scaled = pos, True
+
+
+def prefix_at(text: str, pos: int, g: Grammar) -> int:
+    """Length of a currency sign/code at `pos` that is followed by a digit ("$", "US$", "RM"), else 0."""
+    for k in (4, 3, 2, 1):
+        cand = text[pos:pos + k]
+        nxt = text[pos + k:pos + k + 2]
+        if cand in g.currency_prefix and (nxt[:1].isdigit() or (nxt[:1] == " " and nxt[1:2].isdigit())):
+            return k + (1 if nxt[:1] == " " else 0)
+    return 0
 
 
 def _number_at(text: str, pos: int, g: Grammar):
-    cm = g.prefix_at_re.match(text, pos)
-    nm = g.number_re.match(text, cm.end() if cm else pos)
-    if not nm or nm.group("slash") or (nm.group("words") or "").lower() in ("a", "one"):
-        return None
-    value = digits_value(nm.group("digits")) if nm.group("digits") else words_value(nm.group("words"), g)
-    return None if value is None else (nm, value)
+    pos += prefix_at(text, pos, g)
+    nm = g.number_at_re.match(text, pos)
+    if nm and not nm.group("slash"):
+        return nm, digits_value(nm.group("digits"))
+    wm = g.words_at_re.match(text, pos)
+    if wm and wm.group().lower() not in ("a", "one"):
+        value = words_value(wm.group(), g)
+        return (wm, value) if value is not None else None
+    return None
 
 
 def read_range(text: str, fig: Fig, g: Grammar, *, unit_first: bool = False) -> bool:
@@ -69,26 +96,19 @@ def read_range(text: str, fig: Fig, g: Grammar, *, unit_first: bool = False) -> 
     read_scale(text, probe, g)
     if probe.scaled and not fig.scaled and fig.value < high:
         fig.value *= probe.value / high  # "5 and 7 billion", "$10 to $15 billion"
-    if _is_season(fig, nm, sep):
-        high = (fig.value // 100) * 100 + high
-        probe.value = high
+    if sep in "-–" and 1800 <= fig.value <= 2200 and len(nm.group()) == 2 and not fig.scaled:
+        probe.value = (fig.value // 100) * 100 + high  # "2014-15": a season or fiscal year
     if unit_first:
-        um = g.unit_re.match(text, probe.end)
-        if not um or g.unit_for(um.group("unit"))[0] != fig.unit:
+        unit = _unit_after(text, probe.end, g)
+        if not unit or unit[0][0] != fig.unit:
             return True
-        probe.end = um.end()
-    if _range_ok(text, fig, probe.value, sep):
+        probe.end = unit[1]
+    if _range_ok(fig, probe.value, sep):
         fig.value_high, fig.end, fig.scaled = probe.value, probe.end, fig.scaled or probe.scaled
     return True
 
 
-def _is_season(fig: Fig, nm: re.Match, sep: str) -> bool:
-    """"2014-15": a season or fiscal year, the second part is the last two digits."""
-    d = nm.group("digits") or ""
-    return sep in "-–" and 1800 <= fig.value <= 2200 and len(d) == 2 and not fig.scaled
-
-
-def _range_ok(text: str, fig: Fig, high: float, sep: str) -> bool:
+def _range_ok(fig: Fig, high: float, sep: str) -> bool:
     if not fig.value < high:
         return False
     if sep == "and":
@@ -103,66 +123,76 @@ def _range_ok(text: str, fig: Fig, high: float, sep: str) -> bool:
     return True
 
 
+def _unit_after(text: str, pos: int, g: Grammar):
+    """((unit, kind), end) of the longest unit surface right after `pos`, honouring glued-only ones."""
+    for phrase, end, gap in phrases_after(text, pos):
+        hit = lookup(g.units, g.units_folded, phrase)
+        if hit and (gap == "" or phrase not in g.glued_only):
+            return hit, end
+    return None
+
+
 def read_unit(text: str, fig: Fig, g: Grammar) -> None:
-    if fig.currency:
-        mm = g.minor_re.match(text, fig.end)
-        if mm and not fig.scaled and _glue_ok(mm):
-            _apply_minor(fig, mm, g, keep_currency=True)
-        return
-    cw = g.currency_word_re.match(text, fig.end)
-    if cw:
-        fig.kind, fig.currency, fig.end = "money", g.currency_word[_norm(cw.group("cw"))], cw.end()
-        return
-    um = g.unit_re.match(text, fig.end)
-    if um and (um.group("gap") == "" or um.group("unit") not in g.glued_only):
-        unit, kind = g.unit_for(um.group("unit"))
-        if unit == "pound_mass" and fig.scaled:
-            fig.kind, fig.currency, fig.end = "money", "GBP", um.end()
+    for phrase, end, gap in phrases_after(text, fig.end):
+        if fig.currency:
+            if phrase in g.currency_minor and not fig.scaled and _glue_ok(phrase, gap):
+                _apply_minor(fig, phrase, end, g, keep_currency=True)
+                return
+            continue
+        code = g.currency_words.get(phrase) or g.currency_words_folded.get(phrase.lower())
+        if code:
+            fig.kind, fig.currency, fig.end = "money", code, end
             return
-        fig.unit, fig.kind, fig.end = unit, kind, um.end()
-        _read_age(text, fig)
+        hit = lookup(g.units, g.units_folded, phrase)
+        if hit and (gap == "" or phrase not in g.glued_only):
+            _apply_unit(text, fig, hit, end)
+            return
+        if phrase in g.currency_minor and _glue_ok(phrase, gap):
+            _apply_minor(fig, phrase, end, g, keep_currency=False)
+            return
+
+
+def _apply_unit(text: str, fig: Fig, hit: tuple, end: int) -> None:
+    unit, kind = hit
+    if unit == "pound_mass" and fig.scaled:  # "5 million pounds" is money, "208 pounds" is weight
+        fig.kind, fig.currency, fig.end = "money", "GBP", end
         return
-    mm = g.minor_re.match(text, fig.end)
-    if mm and _glue_ok(mm):
-        _apply_minor(fig, mm, g, keep_currency=False)
+    fig.unit, fig.kind, fig.end = unit, kind, end
+    am = _AGE.match(text, end)
+    if am and unit in ("year", "month", "week", "day"):
+        fig.unit, fig.kind, fig.end = f"{unit}_of_age", "quantity", am.end()
 
 
-def _apply_minor(fig: Fig, mm: re.Match, g: Grammar, *, keep_currency: bool) -> None:
-    cur, unit, factor = g.currency_minor[mm.group("minor")]
-    fig.kind, fig.unit, fig.end = "money", unit, mm.end()
+def _apply_minor(fig: Fig, phrase: str, end: int, g: Grammar, *, keep_currency: bool) -> None:
+    cur, unit, factor = g.currency_minor[phrase]
+    fig.kind, fig.unit, fig.end = "money", unit, end
     fig.currency = fig.currency if keep_currency else cur
     fig.value *= factor
     fig.value_high = fig.value_high * factor if fig.value_high else None
 
 
-def _glue_ok(mm: re.Match) -> bool:
-    return mm.group("gap") == "" or len(mm.group("minor")) > 1
-
-
-def _read_age(text: str, fig: Fig) -> None:
-    am = _AGE.match(text, fig.end)
-    if am and fig.unit in ("year", "month", "week", "day"):
-        fig.unit, fig.kind, fig.end = f"{fig.unit}_of_age", "quantity", am.end()
+def _glue_ok(phrase: str, gap: str) -> bool:
+    # "164p", "68 p at", "50 cents"; but not "5 c" in prose
+    if phrase == "p":
+        return gap in ("", " ")
+    return gap == "" or len(phrase) > 1
 
 
 def read_rate(text: str, fig: Fig, g: Grammar) -> None:
     if fig.kind not in ("money", "quantity", "duration", "count", "percent"):
         return
-    rm = _RATE.match(text, fig.end)
+    rm = _RATE_HEAD.match(text, fig.end)
     if not rm:
         return
-    noun = rm.group("noun")
-    denom = g.rate_nouns.get(noun) or g.rate_nouns.get(noun.lower())
-    if denom is None and " " in noun:  # "per square foot" is two words, "a year earlier" is one
-        noun = noun.split()[0]
-        denom = g.rate_nouns.get(noun) or g.rate_nouns.get(noun.lower())
-    if denom is None or (fig.kind in ("count", "percent", "duration") and denom not in g.time_units):
+    for phrase, end, _ in phrases_after(text, rm.end(), 2):
+        denom = g.rate_nouns.get(phrase) or g.rate_nouns.get(phrase.lower())
+        if denom:
+            break
+    else:
         return
-    fig.end = rm.start("noun") + len(noun)
+    if _RATE_NOT.match(text, end) or (fig.kind in ("count", "percent", "duration") and denom not in g.time_units):
+        return
+    fig.end = end
     fig.unit = f"{fig.unit}_per_{denom}" if fig.unit else f"per_{denom}"
     if fig.kind == "duration":
         fig.kind = "quantity"
-
-
-def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", s.lower())

@@ -4,118 +4,119 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pipelines.transforms.figures.dates import date_figure
 from pipelines.transforms.figures.after import Fig
+from pipelines.transforms.figures.dates import date_figure
 from pipelines.transforms.figures.scan import read_figure
 from pipelines.transforms.figures.subject import subject_after
 from pipelines.transforms.figures.tables import Grammar, grammar
 
-_CONVERSION_GAP = re.compile(r"\s*[(\[]\s*(?:about|around|approximately|approx\.?|roughly|some|or|~|≈|US)?\s*$", re.I)
+_CONVERSION_GAP = re.compile(r"\s*[(\[]\s*(?:about|around|approximately|approx\.?|roughly|some|or|~|≈)?\s*$", re.I)
 _CLOSE = re.compile(r"\s*[)\]]")
+_CHAIN = re.compile(r"(?:[-–/]\d+)+")
+_HALF_IDIOM = re.compile(r"(?:first|second|third|fourth|latter|other|the|and a|one and a)\s+$", re.I)
+# kind -> whether "of" may precede the subject ("34% of voters"); kinds not listed get no subject
 _SUBJECT_KINDS = {"count": True, "percent": True, "money": True, "ordinal": False, "quantity": False, "duration": False}
 
 
 def extract_figures(text: str, *, reference_date: dt.date | None = None) -> list[dict]:
-    if not text or not _may_have_figures(text):
+    if not text:
         return []
     g = grammar()
-    blocked = _blocked_spans(text, g)
-    out = _dates(text, g, reference_date, blocked) + _fractions(text, g, blocked)
-    taken = blocked + [(f["char_start"], f["char_end"]) for f in out]
-    out += _numbers(text, g, taken)
-    out.sort(key=lambda f: f["char_start"])
+    out, pos = [], 0
+    for hit in g.scan_re.finditer(text):
+        if hit.start() < pos:
+            continue
+        fig, pos = _figure_at(text, hit, g, reference_date)
+        if fig is not None:
+            out.append(fig)
     _link_conversions(text, out, g)
     return out
 
 
-_DIGIT_OR_WORD = re.compile(r"\d|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                            r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
-                            r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|"
-                            r"zero|third|quarter|fifth|tenth|half)\b)")
+def _figure_at(text: str, hit: re.Match, g: Grammar, ref: dt.date | None) -> tuple[dict | None, int]:
+    """The figure starting at a scan hit (or None) and where scanning resumes."""
+    s = hit.start()
+    if not text[s].isdigit():
+        fm = g.fraction_at_re.match(text, s)
+        if fm:
+            return _fraction(text, fm, g), fm.end("frac")
+        m = g.words_at_re.match(text, s)
+        return _number(text, m, g) if m else (None, hit.end())
+    date = _date_at(text, s, g, ref)
+    if date:
+        return date, date["char_end"]
+    if s and text[s - 1] == "." and not text[s - 2:s - 1].isalnum():
+        s -= 1  # ".5", "a .500 record"
+    elif _glued_to_previous(text, s):
+        return None, hit.end()
+    m = g.number_at_re.match(text, s)
+    until = blocked_until(text, m.start(), m.end(), g)
+    if until is not None:
+        return None, until
+    return _number(text, m, g)
 
 
-def _may_have_figures(text: str) -> bool:
-    # Most paragraphs hold a digit; the word check only runs on the rest.
-    return _DIGIT_OR_WORD.search(text) is not None
+def _glued_to_previous(text: str, s: int) -> bool:
+    """A digit run continuing a decimal ("1.2.3") is not a number start of its own."""
+    return s > 1 and text[s - 1] in ".," and text[s - 2].isdigit()
 
 
-def _blocked_spans(text: str, g: Grammar) -> list[tuple[int, int]]:
-    spans = []
-    for m in g.block_re.finditer(text):
-        if m.lastgroup and g.block_reasons[int(m.lastgroup[1:])] == "alnum_code" and _amount_glued(text, m, g):
+def _date_at(text: str, s: int, g: Grammar, ref: dt.date | None) -> dict | None:
+    """Dates are anchored on their digits: "June 1", "1 September 2019", "June 2018", "2019-09-01"."""
+    before = text[max(0, s - 12):s].split()
+    if before:
+        word = before[-1].strip("(.,\"“")
+        if word.lower() == "of" and len(before) > 1:
+            word = before[-2].strip("(.,\"“")
+        if word[:1].isupper() and word.lower() in g.months:
+            start = text.rfind(word, max(0, s - 12), s)
+            dm = g.date_at_re.match(text, start)
+            if dm and dm.start("m1" if dm.group("m1") else "m3") >= 0 and dm.end() > s:
+                return date_figure(dm, g, ref)
+    dm = g.date_at_re.match(text, s)
+    return date_figure(dm, g, ref) if dm and (dm.group("iso") or dm.group("m2")) else None
+
+
+def _fraction(text: str, fm: re.Match, g: Grammar) -> dict | None:
+    frac = fm.group("frac")
+    if frac.lower() == "half" and _HALF_IDIOM.search(text, max(0, fm.start() - 12), fm.start()):
+        return None  # "the second half of the game"
+    fig = Fig(start=fm.start(), end=fm.end("frac"), value=g.fractions[re.sub(r"\s+", " ", frac.lower())],
+              kind="percent", qualifier="about")
+    fig.subject = subject_after(text, fig.end, g, allow_of=True)
+    return _as_dict(text, fig)
+
+
+def blocked_until(text: str, s: int, e: int, g: Grammar) -> int | None:
+    """End of the non-figure span (non_figures.json) that the digit run text[s:e] belongs to, or None."""
+    for reason, before, after in g.block_rules:
+        am = after.match(text, e) if after else None
+        if after and not am:
             continue
-        spans.append(m.span())
-    return spans
+        if before:
+            bm = before.search(text, max(0, s - 40), s)
+            if not bm or (reason == "alnum_code" and _currency_letters(text, bm, g)):
+                continue
+        return am.end() if am else e
+    return None
 
 
-_GLUED_UNIT = re.compile(r"\d+(?:\.\d+)?([A-Za-z]+\d?)$")
+def _currency_letters(text: str, bm: re.Match, g: Grammar) -> bool:
+    """"RM79", "PS6m", "$US113": the glued letters are a currency, not a model name; "PLX-R18" is a name."""
+    letters, start = bm.group(), bm.start()
+    sign = text[start - 1:start] if start else ""
+    return sign not in "-‑" and (letters in g.currency_prefix or sign + letters in g.currency_prefix)
 
 
-def _amount_glued(text: str, m: re.Match, g: Grammar) -> bool:
-    """"RM79", "$US113", "PS6m" (currency glued to the amount) and "32m2" (a unit) are no model names."""
-    token = m.group()
-    letters = re.match(r"[A-Za-z]+", token)
-    if letters:
-        sign = text[m.start() - 1:m.start()] if m.start() else ""
-        if text[m.start() - 1:m.start()] in ("-", "‑"):
-            return False  # "PLX-R18"
-        return letters.group() in g.currency_prefix or sign + letters.group() in g.currency_prefix
-    unit = _GLUED_UNIT.match(token)
-    return bool(unit) and g.unit_for(unit.group(1)) is not None
-
-
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
-
-
-def _dates(text, g, ref, blocked) -> list[dict]:
-    out = []
-    for m in g.date_re.finditer(text):
-        if _inside(m.start(), blocked):
-            continue
-        fig = date_figure(m, g, ref)
-        if fig:
-            out.append(fig)
-    return out
-
-
-def _fractions(text, g, blocked) -> list[dict]:
-    out = []
-    for m in g.fraction_re.finditer(text):
-        if _inside(m.start(), blocked):
-            continue
-        frac = m.group("frac")
-        if frac.lower() == "half" and _HALF_IDIOM.search(text[max(0, m.start() - 12):m.start()]):
-            continue  # "the second half of the game"
-        fig = Fig(start=m.start(), end=m.start() + len(frac), value=g.fractions[re.sub(r"\s+", " ", frac.lower())],
-                  kind="percent", qualifier="about")
-        fig.subject = subject_after(text, fig.end, g, allow_of=True)
-        out.append(_as_dict(text, fig))
-    return out
-
-
-_CHAIN = re.compile(r"(?:[-–/]\d+)+")
-_HALF_IDIOM = re.compile(r"(?:first|second|third|fourth|latter|other|the|and a|one and a)\s+$", re.I)
-
-
-def _numbers(text, g, taken) -> list[dict]:
-    out, pos = [], 0
-    for m in g.number_re.finditer(text):
-        if m.start() < pos or _inside(m.start(), taken):
-            continue
-        fig = read_figure(text, m, g)
-        if fig is None:
-            tail = _CHAIN.match(text, m.end())  # "ISO 3888-2", "2-0": skip the whole chain
-            pos = max(pos, tail.end() if tail else m.end())
-            continue
-        pos = fig.end
-        if _inside(fig.end - 1, taken) and fig.end - 1 > m.end():
-            continue
-        allow_of = _SUBJECT_KINDS.get(fig.kind)
-        if allow_of is not None:
-            fig.subject = subject_after(text, fig.end, g, allow_of=allow_of)
-        out.append(_as_dict(text, fig))
-    return out
+def _number(text: str, m: re.Match, g: Grammar) -> tuple[dict | None, int]:
+    fig = read_figure(text, m, g)
+    if fig is None:
+        tail = _CHAIN.match(text, m.end())  # "ISO 3888-2", "2-0": skip the whole chain
+        return None, tail.end() if tail else m.end()
+    allow_of = _SUBJECT_KINDS.get(fig.kind)
+    if allow_of is not None:
+        fig.subject = subject_after(text, fig.end, g, allow_of=allow_of)
+    return _as_dict(text, fig), fig.end
 
 
 def _as_dict(text: str, fig: Fig) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from pipelines.transforms.figures.after import Fig, read_range, read_rate, read_scale, read_unit
+from pipelines.transforms.figures.lookup import phrase_before
 from pipelines.transforms.figures.numbers import digits_value, words_value
 from pipelines.transforms.figures.tables import Grammar
 
@@ -25,8 +26,27 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(]\s*)$")
 _SLASH_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 128}
 
 
+class _Groups:
+    """A match from either number_at_re (slash, digits) or words_at_re (words), read uniformly."""
+
+    __slots__ = ("m", "d")
+
+    def __init__(self, m: re.Match):
+        self.m, self.d = m, m.groupdict()
+
+    def group(self, name=0):
+        return self.m.group() if name == 0 else self.d.get(name)
+
+    def start(self):
+        return self.m.start()
+
+    def end(self):
+        return self.m.end()
+
+
 def read_figure(text: str, m: re.Match, g: Grammar) -> Fig | None:
-    """A figure for the number `m`, or None when the number is not a figure."""
+    """A figure for the number `m` (number_at_re or words_at_re match), or None when it is not a figure."""
+    m = _Groups(m)
     value = _value(text, m, g)
     if value is None:
         return None
@@ -70,19 +90,28 @@ def _capitalised_mid_sentence(text: str, m: re.Match) -> bool:
     return m.group()[0].isupper() and not _SENTENCE_START.search(text[max(0, m.start() - 3):m.start()])
 
 
+def _currency_before(text: str, pos: int, g: Grammar) -> tuple[str, int] | None:
+    """("USD", start) for "$", "US$", "US $", "Rs ", "€" right before `pos`; letters must start a word."""
+    for gap in (0, 1):
+        if gap and text[pos - 1:pos] != " ":
+            break
+        end = pos - gap
+        for k in (4, 3, 2, 1):
+            cand = text[end - k:end] if end - k >= 0 else ""
+            if cand in g.currency_prefix and not (cand[0].isalpha() and text[end - k - 1:end - k].isalpha()):
+                if gap and cand in ("R", "PS", "Y="):
+                    continue  # "R 5", "PS 5": too ambiguous with a space
+                return g.currency_prefix[cand], end - k
+    return None
+
+
 def _read_before(text: str, fig: Fig, g: Grammar) -> None:
-    before = text[max(0, fig.start - 8):fig.start]
-    cm = g.prefix_re.search(before)
-    if cm and not (cm.group("cp") in ("R", "PS") and before.endswith(" ")):
-        fig.currency = g.currency_prefix[cm.group("cp")]
-        fig.kind = "money"
-        fig.start -= len(cm.group(0))
-    before = text[max(0, fig.start - 24):fig.start]
-    if _NEG.search(text[max(0, fig.start - 8):fig.start + 1 if fig.currency else fig.start]):
+    cur = _currency_before(text, fig.start, g)
+    if cur:
+        fig.currency, fig.kind, fig.start = cur[0], "money", cur[1]
+    if _NEG.search(text, max(0, fig.start - 8), fig.start + 1 if fig.currency else fig.start):
         fig.value = -fig.value
-    qm = g.qual_before_re.search(before)
-    if qm:
-        fig.qualifier = g.qual_before.get(re.sub(r"\s+", " ", qm.group("q").lower()), "exact")
+    fig.qualifier = phrase_before(text, fig.start, g.qual_before) or "exact"
     near = text[max(0, fig.start - 16):fig.start]
     fig.extra["between"] = bool(_BETWEEN.search(near))
     fig.extra["by"] = bool(_BY.search(near))

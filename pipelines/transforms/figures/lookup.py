@@ -1,0 +1,63 @@
+"""Dictionary look-ups around a number, instead of big regex alternations (much faster in CPython).
+
+`phrases_after(text, pos)` gives the 4..1-word phrases starting at `pos` (longest first) as
+(phrase with single spaces, end offset, gap before it); callers look them up in the unit,
+currency and scale tables. `phrase_before` does the same for words ending at `pos` (qualifiers).
+"""
+from __future__ import annotations
+
+import re
+
+# A word for table look-ups: no digits (but "m2", "cm3"), no sentence punctuation, no hyphen.
+_TOKEN_RE = re.compile(r"[^\s\d(),;:!?\"“”‘’\[\]{}<>|*=-]+(?:[23](?!\d))?")
+_JOIN_RE = re.compile(r"[ \t]+|-")
+_GAP_RE = re.compile(r"\s?[-‑]\s?|[ \t]{0,2}")
+_SPACES = re.compile(r"\s+")
+
+
+def phrases_after(text: str, pos: int, max_words: int = 4) -> list[tuple[str, int, str]]:
+    gap = _GAP_RE.match(text, pos).group()
+    start = p = pos + len(gap)
+    ends = []
+    for _ in range(max_words):
+        tm = _TOKEN_RE.match(text, p)
+        if not tm:
+            break
+        ends.append(tm.end())
+        jm = _JOIN_RE.match(text, tm.end())
+        if not jm:
+            break
+        p = jm.end()
+    out = []
+    for end in reversed(ends):
+        phrase = _SPACES.sub(" ", text[start:end])
+        out.append((phrase, end, gap))
+        if phrase.endswith(".") and len(phrase) > 1:  # "mph." at a sentence end
+            out.append((phrase[:-1], end - 1, gap))
+    return out
+
+
+def lookup(table: dict, folded: dict, phrase: str):
+    """Exact surface first ("MW", "G"), then case-folded for case-free surfaces ("MPH", "Kilometres")."""
+    hit = table.get(phrase)
+    return folded.get(phrase.lower()) if hit is None else hit
+
+
+def phrase_before(text: str, pos: int, table: dict, max_words: int = 4):
+    """Value in `table` (lower-case keys) of the longest phrase of 1..max_words words that ends at
+    `pos` or one space before it ("about $5", "more than 80", "~1.2mm", "sub-300")."""
+    end = pos - 1 if pos and text[pos - 1] == " " else pos
+    window = text[max(0, end - 40):end]
+    if not window or window[-1].isspace():
+        return None
+    words = window.split()
+    for k in range(min(max_words, len(words)), 0, -1):
+        cand = " ".join(words[-k:]).lstrip("([\"“").lower()
+        if cand in table:
+            return table[cand]
+    return None
+
+
+def last_words(text: str, pos: int, n: int = 3) -> list[str]:
+    """The last `n` words before `pos`, lower-cased, punctuation stripped."""
+    return [w.strip(".,;:()[]\"“”'’").lower() for w in text[max(0, pos - 30):pos].split()[-n:]]
