@@ -3,17 +3,21 @@ from __future__ import annotations
 
 import dagster as dg
 
-from pipelines.assets import clean, entities, figures, ingest, load, segment
+from pipelines.assets import clean, entities, figures, ingest, load, report, segment, tables
+from pipelines.assets.meta import with_ui_attributes
 from pipelines.ops_checks import ops_checks
 from pipelines.resources import resources_for
 from pipelines.sensors import inbox_sensor
 from pipelines.settings import Settings
 
 STAGE_MODULES = (ingest, clean, segment, entities, figures, load)
+# After the load: each warehouse table as an asset, then the HTML run report.
+ANALYST_MODULES = (tables, report)
 
 
 def all_assets() -> list:
-    return dg.load_assets_from_modules(list(STAGE_MODULES))
+    assets = dg.load_assets_from_modules([*STAGE_MODULES, *ANALYST_MODULES])
+    return list(dg.map_asset_specs(with_ui_attributes, assets))
 
 
 def all_checks() -> list:
