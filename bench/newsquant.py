@@ -43,7 +43,7 @@ MINOR_NAMES = {"cent": "cent", "penny": "point", "sen": "sen", "kopeck": "kopeck
 UNIT_NAMES = {
     "percent": "percentage", "percentage_point": "percentage point", "basis_point": "basis point",
     "degree_celsius": "celsius", "degree_fahrenheit": "fahrenheit", "pound_mass": "pound-mass",
-    "gigatonne": "gigaton", "megatonne": "megaton",
+    "gigatonne": "gigaton", "megatonne": "megaton", "foot_pound_force": "foot pound-force",
     "revolution_per_minute": "revolutions per minute", "milliampere_hour": "milliampere-hour",
     "parts_per_billion": "parts-per-billion",
     "year_of_age": "year of age", "month_of_age": "month of age", "multiple": "count",
@@ -84,7 +84,7 @@ def to_newsquant(fig: dict) -> tuple[tuple[float, float | None], str]:
 
 def noun_unit(subject: str | None, g) -> str:
     """Their unit for a count is the counted noun, singular, without participles ("recorded songs" -> "song")."""
-    words = (subject or "").split()
+    words = re.sub(r"['’]s?\b", "", subject or "").split()  # possessives: "Johnson’s deputies"
     while len(words) > 1 and words[0].lower().endswith(("ed", "ing")):
         words = words[1:]
     return " ".join(SUPERLATIVES.get(w.lower(), singular(w, g)) for w in words) or "-"

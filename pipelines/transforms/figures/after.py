@@ -11,7 +11,7 @@ from pipelines.transforms.figures.tables import Grammar
 
 _AGE = re.compile(r"[-\s]?old\b", re.I)
 _METRE_CONTEXT = re.compile(r"\s*\(|[-\s](?:long|tall|high|wide|deep|away|below|above|thick|metres?)\b")
-_RATE_HEAD = re.compile(r"\s*(?:(?:per|an|a|each|every)\s+|/)")
+_RATE_HEAD = re.compile(r"[\s-]*(?:(?:per|an|a|each|every)[\s-]+|/)")
 _RATE_NOT = re.compile(r"\s+(?:earlier|ago|later|before|after|on|from)\b")
 _SPACED_ABBREV = {"bn", "tn", "mn", "mln", "trn", "M", "B"}
 
@@ -94,8 +94,9 @@ def read_range(text: str, fig: Fig, g: Grammar, *, unit_first: bool = False) -> 
         return False
     probe = Fig(start=nm.start(), end=nm.end(), value=high)
     read_scale(text, probe, g)
-    if probe.scaled and not fig.scaled and fig.value < high:
-        fig.value *= probe.value / high  # "5 and 7 billion", "$10 to $15 billion"
+    low, base = fig.value, _unscaled(nm, high, g)
+    if (probe.scaled or base != high) and not fig.scaled and fig.value < base:
+        low = fig.value * probe.value / base  # "5 and 7 billion", "$10 to $15 billion", "four to five thousand"
     if sep in "-–" and 1800 <= fig.value <= 2200 and len(nm.group()) == 2 and not fig.scaled:
         probe.value = (fig.value // 100) * 100 + high  # "2014-15": a season or fiscal year
     if unit_first:
@@ -103,9 +104,20 @@ def read_range(text: str, fig: Fig, g: Grammar, *, unit_first: bool = False) -> 
         if not unit or unit[0][0] != fig.unit:
             return True
         probe.end = unit[1]
-    if _range_ok(fig, probe.value, sep):
-        fig.value_high, fig.end, fig.scaled = probe.value, probe.end, fig.scaled or probe.scaled
+    if _range_ok(fig, probe.value, sep) and low < probe.value:
+        fig.value, fig.value_high, fig.end = low, probe.value, probe.end
+        fig.scaled = fig.scaled or probe.scaled
     return True
+
+
+def _unscaled(nm: re.Match, value: float, g: Grammar) -> float:
+    """"five thousand" -> 5: the high end of a word range without its trailing scale words."""
+    words = nm.group().lower().split()
+    if "words" not in nm.groupdict() or len(words) < 2:
+        return value
+    while len(words) > 1 and words[-1] in g.scales:
+        words.pop()
+    return words_value(" ".join(words), g) or value
 
 
 def _range_ok(fig: Fig, high: float, sep: str) -> bool:
@@ -114,7 +126,7 @@ def _range_ok(fig: Fig, high: float, sep: str) -> bool:
     if sep == "and":
         return fig.extra.get("between", False)
     if sep == "or":
-        return high - fig.value == 1
+        return False  # "eight or nine euros", "a 7- or 8-inch screen": two figures
     if sep == "to" and fig.extra.get("by") and high > 2 * fig.value:
         return False  # "increased by $43.6 billion to $419.2 billion": a change; "by 1 to 1.5 degrees" is a range
     if sep == "to" and fig.value == int(fig.value) and 1000 <= fig.value <= 2200 and not fig.scaled \
@@ -125,15 +137,25 @@ def _range_ok(fig: Fig, high: float, sep: str) -> bool:
 
 def _unit_after(text: str, pos: int, g: Grammar):
     """((unit, kind), end) of the longest unit surface right after `pos`, honouring glued-only ones."""
-    for phrase, end, gap in phrases_after(text, pos):
+    for phrase, end, gap in _candidates(text, pos):
         hit = lookup(g.units, g.units_folded, phrase)
         if hit and (gap == "" or phrase not in g.glued_only):
             return hit, end
     return None
 
 
+def _candidates(text: str, pos: int) -> list[tuple[str, int, str]]:
+    """Phrases after `pos`, plus the part of a first word before a slash ("kV" of "kV/cm")."""
+    out = phrases_after(text, pos)
+    if out and "/" in out[-1][0] and not out[-1][0].startswith("/"):
+        phrase, end, gap = out[-1]
+        head = phrase.split("/", 1)[0]
+        out.append((head, end - len(phrase) + len(head), gap))
+    return out
+
+
 def read_unit(text: str, fig: Fig, g: Grammar) -> None:
-    for phrase, end, gap in phrases_after(text, fig.end):
+    for phrase, end, gap in _candidates(text, fig.end):
         if fig.currency:
             if phrase in g.currency_minor and not fig.scaled and _glue_ok(phrase, gap):
                 _apply_minor(fig, phrase, end, g, keep_currency=True)

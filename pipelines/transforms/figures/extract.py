@@ -6,6 +6,7 @@ import re
 
 from pipelines.transforms.figures.after import Fig
 from pipelines.transforms.figures.dates import date_figure
+from pipelines.transforms.figures.ellipsis import fill_elliptical
 from pipelines.transforms.figures.scan import read_figure
 from pipelines.transforms.figures.subject import subject_after
 from pipelines.transforms.figures.tables import Grammar, grammar
@@ -16,6 +17,7 @@ _CHAIN = re.compile(r"(?:[-–/]\d+)+")
 _HALF_IDIOM = re.compile(r"(?:first|second|third|fourth|latter|other|the|and a|one and a)\s+$", re.I)
 # kind -> whether "of" may precede the subject ("34% of voters"); kinds not listed get no subject
 _SUBJECT_KINDS = {"count": True, "percent": True, "money": True, "ordinal": False, "quantity": False, "duration": False}
+_SUBJECT_PAST_PLURAL = {"ordinal", "quantity", "duration"}  # "17th sanctions package", "30-day ceasefire talks"
 
 
 def extract_figures(text: str, *, reference_date: dt.date | None = None) -> list[dict]:
@@ -29,6 +31,7 @@ def extract_figures(text: str, *, reference_date: dt.date | None = None) -> list
         fig, pos = _figure_at(text, hit, g, reference_date)
         if fig is not None:
             out.append(fig)
+    fill_elliptical(text, out)
     _link_conversions(text, out, g)
     return out
 
@@ -95,17 +98,20 @@ def blocked_until(text: str, s: int, e: int, g: Grammar) -> int | None:
             continue
         if before:
             bm = before.search(text, max(0, s - 40), s)
-            if not bm or (reason == "alnum_code" and _currency_letters(text, bm, g)):
+            if not bm or (reason == "alnum_code" and _currency_letters(text, bm, e, g)):
                 continue
         return am.end() if am else e
     return None
 
 
-def _currency_letters(text: str, bm: re.Match, g: Grammar) -> bool:
-    """"RM79", "PS6m", "$US113": the glued letters are a currency, not a model name; "PLX-R18" is a name."""
+def _currency_letters(text: str, bm: re.Match, e: int, g: Grammar) -> bool:
+    """"RM79", "PS6m", "$US113": the glued letters are a currency, not a model name; "PLX-R18" and
+    "PS5" are names (a one-digit amount with no scale after it does not look like money)."""
     letters, start = bm.group(), bm.start()
     sign = text[start - 1:start] if start else ""
-    return sign not in "-‑" and (letters in g.currency_prefix or sign + letters in g.currency_prefix)
+    if sign in "-‑" or not (letters in g.currency_prefix or sign + letters in g.currency_prefix):
+        return False
+    return e - bm.end() > 1 or text[e:e + 1].isalpha()
 
 
 def _number(text: str, m: re.Match, g: Grammar) -> tuple[dict | None, int]:
@@ -115,7 +121,8 @@ def _number(text: str, m: re.Match, g: Grammar) -> tuple[dict | None, int]:
         return None, tail.end() if tail else m.end()
     allow_of = _SUBJECT_KINDS.get(fig.kind)
     if allow_of is not None:
-        fig.subject = subject_after(text, fig.end, g, allow_of=allow_of)
+        fig.subject = subject_after(text, fig.end, g, allow_of=allow_of,
+                                    stop_at_plural=fig.kind not in _SUBJECT_PAST_PLURAL)
     return _as_dict(text, fig), fig.end
 
 

@@ -109,8 +109,10 @@ def _read_before(text: str, fig: Fig, g: Grammar) -> None:
     cur = _currency_before(text, fig.start, g)
     if cur:
         fig.currency, fig.kind, fig.start = cur[0], "money", cur[1]
-    if _NEG.search(text, max(0, fig.start - 8), fig.start + 1 if fig.currency else fig.start):
+    neg = _NEG.search(text, max(0, fig.start - 8), fig.start)
+    if neg:
         fig.value = -fig.value
+        fig.start = neg.end() - len(neg.group().lstrip(" ("))  # the sign is part of the figure
     fig.qualifier = phrase_before(text, fig.start, g.qual_before) or "exact"
     near = text[max(0, fig.start - 16):fig.start]
     fig.extra["between"] = bool(_BETWEEN.search(near))

@@ -15,7 +15,7 @@ _WORD = re.compile(r"\s*([A-Za-z][A-Za-z0-9'’&.-]*[A-Za-z0-9]|[A-Za-z])")
 _OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+|our\s+|all\s+)?", re.I)
 
 
-def subject_after(text: str, pos: int, g: Grammar, *, allow_of: bool) -> str | None:
+def subject_after(text: str, pos: int, g: Grammar, *, allow_of: bool, stop_at_plural: bool = True) -> str | None:
     if allow_of:
         m = _OF.match(text, pos)
         if m:
@@ -33,13 +33,21 @@ def subject_after(text: str, pos: int, g: Grammar, *, allow_of: bool) -> str | N
             break
         words.append(word)
         pos = m.end()
-        if m.group(1).endswith("."):
+        if m.group(1).endswith(".") or (stop_at_plural and _plural(low, g)):
             break
     return " ".join(words) or None
 
 
 def _verb_like(low: str, g: Grammar) -> bool:
-    return low in g.subject_verbs or low.endswith("ly") or (low.endswith("ed") and len(low) > 4)
+    return (low in g.subject_verbs or (low.endswith("ly") and low not in g.ly_nouns)
+            or (low.endswith("ed") and len(low) > 4))
+
+
+def _plural(low: str, g: Grammar) -> bool:
+    """"drones", "people", "children": a counted noun ends the subject ("households rent" -> "households")."""
+    if low in g.irregular_plurals:
+        return g.irregular_plurals[low] != low or low in ("people", "police", "staff", "personnel")
+    return low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s")) and len(low) > 3
 
 
 def singular(word: str, g: Grammar) -> str:

@@ -1,0 +1,58 @@
+"""Elliptical numbers take their unit from a neighbour in the same sentence.
+
+"435 homes by open sale and 187 by tender" -> 187 homes; "1,463.87 points ... to 1,333.18" ->
+points; "280 million of the 1.5 billion shekels" -> shekels; "from 4.8 to 4.7 percent" -> percent.
+Only bare counts (no unit, currency or subject) are filled, from the nearest earlier figure in
+the sentence (counts with a subject, money, quantities) or from the very next one when only
+"to", "and", "or" or "of the" stand between them (also percents).
+"""
+from __future__ import annotations
+
+import re
+
+_FORWARD_GAP = re.compile(r"\s*(?:to|and|or|-|–|of(?: the| its| their)?)\s*$")
+_SENTENCE_BREAK = re.compile(r"[.!?;:]\s|\n")
+_MAX_BACK = 140
+_COPIED = ("kind", "unit", "currency", "subject")
+
+
+def _bare(fig: dict) -> bool:
+    return fig["kind"] == "count" and not fig["subject"] and not fig["unit"]
+
+
+def _donor(fig: dict, *, forward: bool) -> bool:
+    if fig["kind"] == "count":
+        return bool(fig["subject"])
+    return fig["kind"] in ("money", "quantity") or (forward and fig["kind"] == "percent")
+
+
+def fill_elliptical(text: str, figs: list[dict]) -> None:
+    for i, fig in enumerate(figs):
+        if not _bare(fig):
+            continue
+        donor = _forward_donor(text, figs, i) or _backward_donor(text, figs, i)
+        if donor is not None:
+            for key in _COPIED:
+                fig[key] = donor[key]
+
+
+def _forward_donor(text: str, figs: list[dict], i: int) -> dict | None:
+    if i + 1 >= len(figs):
+        return None
+    nxt = figs[i + 1]
+    gap_ok = _FORWARD_GAP.fullmatch(text, figs[i]["char_end"], nxt["char_start"])
+    return nxt if gap_ok and _donor(nxt, forward=True) else None
+
+
+def _backward_donor(text: str, figs: list[dict], i: int) -> dict | None:
+    fig = figs[i]
+    for j in range(i - 1, -1, -1):
+        prev = figs[j]
+        if fig["char_start"] - prev["char_end"] > _MAX_BACK:
+            return None
+        if _SENTENCE_BREAK.search(text, prev["char_end"], fig["char_start"]):
+            return None
+        if prev["kind"] in ("date", "year", "ordinal", "percent"):
+            continue
+        return prev if _donor(prev, forward=False) else None
+    return None

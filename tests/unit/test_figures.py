@@ -1,0 +1,91 @@
+"""Figures extractor: table-driven cases of news phrasing (figures_cases.json), the contract of
+figures_frame / figures_jsonl, and every digit in the seed bodies accounted for."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from pipelines.transforms.figures import extract_figures, figures_frame, figures_jsonl
+
+HERE = Path(__file__).resolve().parent
+CASES = json.loads((HERE / "figures_cases.json").read_text(encoding="utf-8"))["cases"]
+DDL = HERE.parents[1] / "sql" / "ddl" / "figures.sql"
+
+
+def _same(expected, actual) -> bool:
+    if isinstance(expected, float) or isinstance(actual, float):
+        return expected is not None and actual is not None and math.isclose(expected, actual, rel_tol=1e-6)
+    return expected == actual
+
+
+def _case_id(case: dict) -> str:
+    return case["text"][:60]
+
+
+@pytest.mark.parametrize("case", CASES, ids=_case_id)
+def test_case(case):
+    ref = case.get("reference_date")
+    figs = extract_figures(case["text"], reference_date=dt.date.fromisoformat(ref) if ref else None)
+    for f in figs:
+        assert case["text"][f["char_start"]:f["char_end"]] == f["text"]
+    unused = list(figs)
+    for exp in case["figures"]:
+        match = next((f for f in unused if f["text"] == exp["text"]), None)
+        assert match is not None, f"no figure {exp['text']!r} in {[f['text'] for f in figs]}"
+        unused.remove(match)
+        for key, value in exp.items():
+            got = match[key]
+            if key == "converted_from" and got is not None:
+                got = figs[got]["text"]
+                value = case["figures"][value]["text"]
+            assert _same(value, got), f"{exp['text']!r}: {key} = {got!r}, expected {value!r}"
+    if case.get("only", True):
+        assert not unused, f"unexpected figures {[f['text'] for f in unused]}"
+    for phrase in case.get("absent", []):
+        start = case["text"].index(phrase)
+        end = start + len(phrase)
+        overlapping = [f["text"] for f in figs if f["char_start"] < end and start < f["char_end"]]
+        assert not overlapping, f"{phrase!r} is a documented non-figure, got {overlapping}"
+
+
+def test_enough_cases():
+    assert len(CASES) >= 150
+
+
+def _paragraphs() -> pl.DataFrame:
+    return pl.DataFrame({
+        "article_id": ["a1", "a1", "a2"],
+        "paragraph_index": [0, 1, 0],
+        "text": ["The EU pledged €5 billion (£4.2 billion) on June 1.", "No numbers here.", "Some 40 bombers were hit."],
+        "published_at": [dt.datetime(2025, 6, 2), dt.datetime(2025, 6, 2), None],
+    })
+
+
+def test_figures_frame_matches_the_ddl_and_links_conversions():
+    frame = figures_frame(_paragraphs())
+    ddl_columns = re.findall(r"^\s{4}(\w+)\s+[A-Z]", DDL.read_text(), flags=re.M)
+    assert frame.columns == ddl_columns
+    assert frame["figure_id"].to_list() == ["a1:0:15", "a1:0:27", "a1:0:44", "a2:0:5"]
+    gbp = frame.filter(pl.col("currency") == "GBP").row(0, named=True)
+    assert gbp["converted_from_figure_id"] == "a1:0:15"
+    date = frame.filter(pl.col("kind") == "date").row(0, named=True)
+    assert (date["iso_date"], date["date_inferred"]) == ("2025-06-01", True)
+
+
+def test_figures_frame_on_no_paragraphs_has_the_schema():
+    empty = figures_frame(_paragraphs().clear())
+    assert empty.height == 0 and "figure_id" in empty.columns
+
+
+def test_figures_jsonl_one_record_per_line():
+    records = list(figures_jsonl(["Prices rose 16.9% in May.\n", "\n", "Nearly 1,000 people left."]))
+    assert [r["line"] for r in records] == [1, 2, 3]
+    assert records[0]["figures"][0]["value"] == 16.9 and records[1]["figures"] == []
+    assert set(records[2]["figures"][0]) == {"text", "char_start", "char_end", "value", "value_high", "kind",
+                                             "unit", "currency", "qualifier", "subject"}
