@@ -12,6 +12,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.table import Table
 
+    from pipelines.progress import asset_total, in_ci, run_with_progress, wants_progress
     from pipelines.runner import instance_for_cli, run_pipeline
     from pipelines.warehouse import WarehouseLocked, check_writable
 
@@ -23,7 +24,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     except WarehouseLocked as exc:
         print(f"newswh run: {exc}", file=sys.stderr)
         return 2
-    summary = run_pipeline(settings, full_refresh=args.full, instance=instance_for_cli(), log_level=args.log_level)
+    progress_console = Console(stderr=True)
+    if wants_progress(progress_console, ci=in_ci()) and not args.no_progress:
+        summary = run_with_progress(settings, console=progress_console, instance=instance_for_cli(), total=asset_total(),
+                                    full_refresh=args.full, log_level=args.log_level)
+    else:
+        summary = run_pipeline(settings, full_refresh=args.full, instance=instance_for_cli(), log_level=args.log_level)
     table = Table(title=f"warehouse {settings.warehouse}")
     table.add_column("table")
     table.add_column("rows", justify="right")
@@ -103,6 +109,18 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from pipelines.report import write_report
+
+    settings = Settings().with_paths(warehouse=args.warehouse)
+    if not settings.warehouse.exists():
+        print(f"newswh report: no warehouse at {settings.warehouse}; run `newswh run` first", file=sys.stderr)
+        return 2
+    path = write_report(settings.warehouse, Path(args.out) if args.out else None)
+    print(f"wrote {path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newswh", description="news-warehouse: raw news articles -> DuckDB warehouse")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -111,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--input", help="inbox directory (default: settings, seeds/)")
     run.add_argument("--warehouse", help="DuckDB file (default: settings, warehouse/news.duckdb)")
     run.add_argument("--full", action="store_true", help="reprocess every input, not only new or changed ones")
+    run.add_argument("--no-progress", action="store_true", help="no progress bar (it is off anyway under CI=true or when piped)")
     run.add_argument("--log-level", default="WARNING", help="Dagster console log level (default WARNING)")
     run.add_argument("--lock-wait", type=float, default=60.0,
                      help="seconds to wait for a warehouse another process is writing (default 60)")
@@ -136,6 +155,11 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true", help="one JSON object per line instead of text")
     search.add_argument("--warehouse", help="DuckDB file (default: settings)")
     search.set_defaults(func=cmd_search)
+
+    report = sub.add_parser("report", help="(re)write the HTML run report (every run writes it beside the warehouse)")
+    report.add_argument("--warehouse", help="DuckDB file (default: settings)")
+    report.add_argument("--out", help="report file (default: report.html beside the warehouse)")
+    report.set_defaults(func=cmd_report)
 
     bench = sub.add_parser("bench", help="time the pipeline on the shared news corpus against the bare spaCy floor")
     bench.add_argument("--limit", type=int, default=5000, help="articles from the corpus (default 5000)")
