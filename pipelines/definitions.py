@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import dagster as dg
 
-from pipelines.assets import clean, entities, figures, ingest, load, report, segment, tables
+from pipelines.assets import clean, entities, figures, ingest, links, load, report, segment, tables
 from pipelines.assets.meta import with_ui_attributes
 from pipelines.ops_checks import ops_checks
 from pipelines.resources import resources_for
 from pipelines.sensors import inbox_sensor
 from pipelines.settings import Settings
 
-STAGE_MODULES = (ingest, clean, segment, entities, figures, load)
+STAGE_MODULES = (ingest, clean, segment, entities, figures, links, load)
 # After the load: each warehouse table as an asset, then the HTML run report.
 ANALYST_MODULES = (tables, report)
 
@@ -21,7 +21,9 @@ def all_assets() -> list:
 
 
 def all_checks() -> list:
-    return [*ops_checks()]
+    from pipelines.checks import asset_checks  # expectations/*.json as asset checks
+
+    return [*ops_checks(), *asset_checks()]
 
 
 def build_definitions(settings: Settings | None = None) -> dg.Definitions:

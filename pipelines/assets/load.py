@@ -6,6 +6,7 @@ import dagster as dg
 import polars as pl
 
 from pipelines.assets.meta import counts_by
+from pipelines.checks.quality_log import clear_quality_log, pending_quality_log
 from pipelines.resources import PipelineConfig
 from pipelines.transforms.inventory import quarantine_rows
 from pipelines.warehouse import Batch, load_batch, staged_warehouse, table_counts
@@ -24,15 +25,24 @@ def warehouse(
     entities: pl.DataFrame,
     entity_aliases: pl.DataFrame,
     figures: pl.DataFrame,
+    article_links: pl.DataFrame,
+    stories: pl.DataFrame,
+    story_members: pl.DataFrame,
+    figure_claims: pl.DataFrame,
 ) -> dg.MaterializeResult:
     started = datetime.now(timezone.utc).replace(tzinfo=None)
     quarantine = pl.concat([quarantine_rows(ingest_ledger), clean_rejections.select(quarantine_rows(ingest_ledger).columns)])
     outcomes = counts_by(ingest_ledger, "outcome")
+    # Stage check results wait in a Parquet log (only this step writes DuckDB); they go in with the batch.
+    quality, quality_files = pending_quality_log(pipeline.warehouse_path)
     batch = Batch(
         ledger=ingest_ledger,
         articles=articles,
-        tables={"boilerplate": boilerplate, "paragraphs": paragraphs, "entity_mentions": entity_mentions, "figures": figures},
-        replace_whole={"entities": entities, "entity_aliases": entity_aliases},
+        tables={"boilerplate": boilerplate, "paragraphs": paragraphs, "entity_mentions": entity_mentions, "figures": figures,
+                "quality_results": quality},
+        replace_whole={"entities": entities, "entity_aliases": entity_aliases, "article_links": article_links,
+                       "stories": stories, "figure_claims": figure_claims},
+        story_ids=story_members,
         quarantine=quarantine,
         run_row={
             "run_id": context.run.run_id, "started_at": started, "finished_at": datetime.now(timezone.utc).replace(tzinfo=None),
@@ -45,6 +55,7 @@ def warehouse(
     with staged_warehouse(pipeline.warehouse_path) as con:
         loaded = load_batch(con, batch)
         counts = table_counts(con)
+    clear_quality_log(quality_files)
     context.log.info(f"loaded {loaded}; warehouse now {counts}")
     return dg.MaterializeResult(metadata={
         "path": pipeline.warehouse,
