@@ -14,7 +14,7 @@ from pipelines.sqlfiles import sql
 
 # Build order: documents, ranking weights, the index over the documents, then the macros that
 # name the index's schema.
-_BUILD_STEPS = ("fts/paragraph_docs", "fts/kind_weights", "fts/create_index", "fts/search_macros")
+_BUILD_STEPS = ("fts/paragraph_docs", "fts/ranking_weights", "fts/create_index", "fts/search_macros")
 
 RESULT_COLUMNS = ("article_id", "source_path", "title", "site", "paragraph_index", "text", "score")
 

@@ -6,19 +6,24 @@ CREATE OR REPLACE MACRO search_phrase_pattern(q) AS
                        w -> stem(w, 'porter') || '\w*'),
         '\W+');
 
--- search_paragraphs(q, n): the n paragraphs that best match q, best first.
--- score = BM25 (paragraph text + article title) x kind weight x 2 when the query's words appear
--- as a phrase. Needs the fts extension loaded (`LOAD fts;`).
+-- search_paragraphs(q, n): the n paragraphs whose text matches q, best first.
+-- score = (BM25 of the paragraph text + title_weight x BM25 of its article's title)
+--         x the paragraph kind's weight x phrase_boost when the words appear as a phrase.
+-- Weights: sql/fts/ranking_weights.sql. Needs the fts extension loaded (`LOAD fts;`).
 CREATE OR REPLACE MACRO search_paragraphs(q, n) AS TABLE
 WITH scored AS (
-    SELECT d.*, fts_search_paragraph_docs.match_bm25(d.doc_id, q) AS bm25
+    SELECT d.*,
+           fts_search_paragraph_docs.match_bm25(d.doc_id, q, fields := 'text')  AS text_bm25,
+           fts_search_paragraph_docs.match_bm25(d.doc_id, q, fields := 'title') AS title_bm25
       FROM search.paragraph_docs d
 )
 SELECT s.article_id, s.source_path, s.title, s.site, s.paragraph_index, s.text,
-       round(s.bm25 * coalesce(w.weight, 1.0)
-             * CASE WHEN regexp_matches(lower(s.text), search_phrase_pattern(q)) THEN 2.0 ELSE 1.0 END, 4) AS score
+       round((s.text_bm25 + r.title_weight * coalesce(s.title_bm25, 0)) * coalesce(w.weight, 1.0)
+             * CASE WHEN regexp_matches(lower(s.text), search_phrase_pattern(q)) THEN r.phrase_boost ELSE 1.0 END,
+             4) AS score
   FROM scored s
+  CROSS JOIN search.ranking r
   LEFT JOIN search.kind_weights w USING (kind)
- WHERE s.bm25 IS NOT NULL
+ WHERE s.text_bm25 IS NOT NULL
  ORDER BY score DESC, s.source_path, s.paragraph_index
  LIMIT n;
