@@ -89,3 +89,31 @@ def test_figures_jsonl_one_record_per_line():
     assert records[0]["figures"][0]["value"] == 16.9 and records[1]["figures"] == []
     assert set(records[2]["figures"][0]) == {"text", "char_start", "char_end", "value", "value_high", "kind",
                                              "unit", "currency", "qualifier", "subject"}
+
+
+# Seed body lines (1-based), judged by hand: headings, bylines, promos, tags and "Related" blocks left out.
+SEED_BODY_LINES = {
+    "000_e579ec58c89457b8.txt": [*range(1, 4), *range(5, 12), *range(13, 16), *range(17, 27)],
+    "001_05732b7640654d32.txt": list(range(3, 34, 2)),
+    "002_a4f82814bbea37a5.txt": [4, 5, 6, 7, 8, 10, 11, 12, *range(14, 23), 24, 25],
+    "003_1881fbf33bea4455.txt": [1, 3, 4, 6, 7, 9, 10, 12, 14, 16, 18, 20, 22, 24, 27, 29, 31, 34, 36, 38, 40, 42,
+                                 44, 46, 48],
+    "004_91c63519781052a4.txt": [1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12],
+}
+SEEDS = HERE.parents[1] / "seeds"
+
+
+@pytest.mark.parametrize("name", sorted(SEED_BODY_LINES))
+def test_every_digit_in_seed_bodies_is_a_figure_or_a_documented_non_figure(name):
+    from pipelines.transforms.figures.extract import non_figure_spans
+
+    path = SEEDS / name
+    if not path.exists():
+        pytest.skip(f"seed {name} not in seeds/")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for n in SEED_BODY_LINES[name]:
+        text = lines[n - 1]
+        covered = [(f["char_start"], f["char_end"]) for f in extract_figures(text, reference_date=dt.date(2025, 6, 2))]
+        covered += [(s, e) for s, e, _ in non_figure_spans(text)]
+        for m in re.finditer(r"\d+", text):
+            assert any(s <= m.start() < e for s, e in covered), f"{name}:{n}: {m.group()!r} unaccounted in {text!r}"

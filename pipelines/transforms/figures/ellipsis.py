@@ -3,8 +3,9 @@
 "435 homes by open sale and 187 by tender" -> 187 homes; "1,463.87 points ... to 1,333.18" ->
 points; "280 million of the 1.5 billion shekels" -> shekels; "from 4.8 to 4.7 percent" -> percent.
 Only bare counts (no unit, currency or subject) are filled, from the nearest earlier figure in
-the sentence (counts with a subject, money, quantities) or from the very next one when only
-"to", "and", "or" or "of the" stand between them (also percents).
+the sentence with the same scale word (counts with a subject, money, quantities: "6.9 million
+people, over 10,000 civilians and 12.7 million in need" -> people) or from the very next one
+when only "to", "and", "or" or "of the" stand between them (also percents).
 """
 from __future__ import annotations
 
@@ -14,6 +15,12 @@ _FORWARD_GAP = re.compile(r"\s*(?:to|and|or|-|–|of(?: the| its| their)?)\s*$")
 _SENTENCE_BREAK = re.compile(r"[.!?;:]\s|\n")
 _MAX_BACK = 140
 _COPIED = ("kind", "unit", "currency", "subject")
+_SCALE_WORD = re.compile(r"(?i)\b(hundred|thousand|million|billion|trillion|crore|lakh)\b|\d(bn|mn|tn|m|b|k)\b")
+
+
+def _scale_word(fig: dict) -> str:
+    m = _SCALE_WORD.search(fig["text"])
+    return (m.group(1) or m.group(2)).lower() if m else ""
 
 
 def _bare(fig: dict) -> bool:
@@ -52,7 +59,8 @@ def _backward_donor(text: str, figs: list[dict], i: int) -> dict | None:
             return None
         if _SENTENCE_BREAK.search(text, prev["char_end"], fig["char_start"]):
             return None
-        if prev["kind"] in ("date", "year", "ordinal", "percent"):
+        if prev["kind"] in ("date", "year", "ordinal", "percent") or not _donor(prev, forward=False):
             continue
-        return prev if _donor(prev, forward=False) else None
+        if _scale_word(prev) == _scale_word(fig):
+            return prev
     return None

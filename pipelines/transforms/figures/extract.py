@@ -104,6 +104,26 @@ def blocked_until(text: str, s: int, e: int, g: Grammar) -> int | None:
     return None
 
 
+def non_figure_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, reason) of every digit run that a non_figures.json rule rejects: for audits and tests."""
+    g, out, pos = grammar(), [], 0
+    for m in re.finditer(r"\d+", text):
+        if m.start() < pos:
+            continue
+        nm = g.number_at_re.match(text, m.start())
+        for reason, before, after in g.block_rules:
+            am = after.match(text, nm.end()) if after else None
+            bm = before.search(text, max(0, nm.start() - 40), nm.start()) if before else None
+            if (after and not am) or (before and not bm):
+                continue
+            if reason == "alnum_code" and bm and _currency_letters(text, bm, nm.end(), g):
+                continue
+            pos = am.end() if am else nm.end()
+            out.append((bm.start() if bm else nm.start(), pos, reason))
+            break
+    return out
+
+
 def _currency_letters(text: str, bm: re.Match, e: int, g: Grammar) -> bool:
     """"RM79", "PS6m", "$US113": the glued letters are a currency, not a model name; "PLX-R18" and
     "PS5" are names (a one-digit amount with no scale after it does not look like money)."""

@@ -29,8 +29,8 @@ def subject_after(text: str, pos: int, g: Grammar, *, allow_of: bool, stop_at_pl
         low = word.lower()
         if low in g.subject_stop or (words and _verb_like(low, g)):
             break
-        if not words and low in g.subject_verbs:
-            break
+        if not words and (low in g.subject_verbs or (low.endswith("ly") and low not in g.ly_nouns)):
+            break  # "226 likely jammed", "$200 billion annually"
         words.append(word)
         pos = m.end()
         if m.group(1).endswith(".") or (stop_at_plural and _plural(low, g)):
