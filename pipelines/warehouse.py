@@ -130,6 +130,7 @@ class Batch:
     replace_whole: dict[str, pl.DataFrame] = field(default_factory=dict)  # tables rebuilt from scratch
     quarantine: pl.DataFrame | None = None
     run_row: dict | None = None
+    story_ids: pl.DataFrame | None = None  # (article_id, story_id) for every live article: sets articles.story_id
 
 
 class AccountingError(RuntimeError):
@@ -174,6 +175,10 @@ def _write_batch(con: duckdb.DuckDBPyConnection, batch: Batch) -> dict[str, int]
     for table, frame in batch.replace_whole.items():
         con.execute(f"DELETE FROM {table}")
         loaded[table] = insert_frame(con, table, frame)
+    if batch.story_ids is not None:
+        con.register("story_ids", batch.story_ids.to_arrow())
+        con.execute(sql("load/set_story_ids"))
+        con.unregister("story_ids")
     if batch.quarantine is not None:
         loaded["quarantine"] = insert_frame(con, "quarantine", batch.quarantine)
     loaded["duplicates"] = insert_frame(con, "duplicates", batch.ledger.filter(pl.col("outcome") == "duplicate"))

@@ -1,0 +1,52 @@
+"""Relation of a scored pair, strongest first: exact_duplicate > near_duplicate > rewrite > same_story."""
+from __future__ import annotations
+
+import json
+from functools import cache
+
+import polars as pl
+
+from pipelines.transforms.links.text import DATA_DIR
+
+RELATIONS = ("exact_duplicate", "near_duplicate", "rewrite", "same_story")
+
+
+@cache
+def thresholds() -> dict:
+    return json.loads((DATA_DIR / "thresholds.json").read_text(encoding="utf-8"))
+
+
+def story_score(t: dict) -> pl.Expr:
+    """How strongly two reports look like the same event: word overlap, with entity overlap mixed in."""
+    w = t["same_story_entity_weight"]
+    return (1 - w) * pl.col("cosine") + w * pl.col("entity_jaccard")
+
+
+def classify(features: pl.DataFrame, t: dict | None = None) -> pl.DataFrame:
+    """Adds `relation` (null = no link) and `score` (the feature that decided it)."""
+    t = t or thresholds()
+    near_in_time = pl.col("days_apart").is_null() | (pl.col("days_apart") <= t["same_story_max_days"])
+    relation = (pl.when(pl.col("exact")).then(pl.lit("exact_duplicate"))
+                .when(pl.col("jaccard") >= t["near_duplicate_jaccard"]).then(pl.lit("near_duplicate"))
+                .when((pl.col("cosine") >= t["rewrite_cosine"])
+                      & (pl.col("length_ratio") >= t["rewrite_min_length_ratio"])).then(pl.lit("rewrite"))
+                .when((story_score(t) >= t["same_story_score"]) & near_in_time).then(pl.lit("same_story"))
+                .otherwise(pl.lit(None, dtype=pl.String)))
+    score = (pl.when(relation == "exact_duplicate").then(1.0)
+             .when(relation == "near_duplicate").then(pl.col("jaccard"))
+             .when(relation == "rewrite").then(pl.col("cosine"))
+             .otherwise(story_score(t)))
+    return features.with_columns(relation.alias("relation"), score.alias("score"))
+
+
+def keep_strongest_story_links(links: pl.DataFrame, neighbours: int) -> pl.DataFrame:
+    """same_story links only to each article's `neighbours` best partners, so clusters do not chain."""
+    story = links.filter(pl.col("relation") == "same_story")
+    if story.height == 0:
+        return links
+    ranked = pl.concat([story.select("a", "b", pl.col("a").alias("me"), "score"),
+                        story.select("a", "b", pl.col("b").alias("me"), "score")])
+    best = (ranked.sort(["me", "score", "a", "b"], descending=[False, True, False, False])
+            .group_by("me", maintain_order=True).head(neighbours).select("a", "b").unique())
+    return pl.concat([links.filter(pl.col("relation") != "same_story"),
+                      story.join(best, on=["a", "b"], how="semi")])
