@@ -84,7 +84,8 @@ def to_newsquant(fig: dict) -> tuple[tuple[float, float | None], str]:
 
 def noun_unit(subject: str | None, g) -> str:
     """Their unit for a count is the counted noun, singular, without participles ("recorded songs" -> "song")."""
-    words = re.sub(r"['’]s?\b", "", subject or "").split()  # possessives: "Johnson’s deputies"
+    words = [w for w in re.sub(r"['’]s?\b", "", subject or "").split()  # possessives: "Johnson’s deputies"
+             if w not in ("and", "or")]
     while len(words) > 1 and words[0].lower().endswith(("ed", "ing")):
         words = words[1:]
     return " ".join(SUPERLATIVES.get(w.lower(), singular(w, g)) for w in words) or "-"

@@ -15,6 +15,7 @@ _FORWARD_GAP = re.compile(r"\s*(?:to|and|or|-|–|of(?: the| its| their)?)\s*$")
 _SENTENCE_BREAK = re.compile(r"[.!?;:]\s|\n")
 _MAX_BACK = 140
 _COPIED = ("kind", "unit", "currency", "subject")
+_MINOR_UNITS = {"cent", "penny", "sen", "kopeck", "paisa"}
 _SCALE_WORD = re.compile(r"(?i)\b(hundred|thousand|million|billion|trillion|crore|lakh)\b|\d(bn|mn|tn|m|b|k)\b")
 
 
@@ -37,10 +38,13 @@ def fill_elliptical(text: str, figs: list[dict]) -> None:
     for i, fig in enumerate(figs):
         if not _bare(fig):
             continue
-        donor = _forward_donor(text, figs, i) or _backward_donor(text, figs, i)
+        backward = None if fig["text"][:1].isalpha() else _backward_donor(text, figs, i)  # "two were hit"
+        donor = _forward_donor(text, figs, i) or backward
         if donor is not None:
             for key in _COPIED:
                 fig[key] = donor[key]
+            if donor["kind"] == "money" and donor["unit"] in _MINOR_UNITS:  # "84.75 cents ... 74.07"
+                fig["value"] *= 0.01
 
 
 def _forward_donor(text: str, figs: list[dict], i: int) -> dict | None:

@@ -12,6 +12,7 @@ import re
 from pipelines.transforms.figures.tables import Grammar
 
 _WORD = re.compile(r"\s*([A-Za-z][A-Za-z0-9'’&.-]*[A-Za-z0-9]|[A-Za-z])")
+_FIRST_WORD = re.compile(r"(?:\s*|-)([A-Za-z][A-Za-z0-9'’&.-]*[A-Za-z0-9]|[A-Za-z])")  # "three-bed apartment"
 _OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+|our\s+|all\s+)?", re.I)
 
 
@@ -22,11 +23,15 @@ def subject_after(text: str, pos: int, g: Grammar, *, allow_of: bool, stop_at_pl
             pos = m.end()
     words: list[str] = []
     while len(words) < g.subject_max_words:
-        m = _WORD.match(text, pos)
+        m = (_WORD if words else _FIRST_WORD).match(text, pos)
         if not m:
             break
         word = m.group(1).rstrip(".")
         low = word.lower()
+        if low in ("and", "or") and words and not _plural(words[-1].lower(), g) and _continues(text, m.end(), g):
+            words.append(low)  # "Kia and Hyundai vehicles", "digital and physical sales"
+            pos = m.end()
+            continue
         if low in g.subject_stop or (words and _verb_like(low, g)):
             break
         if not words and (low in g.subject_verbs or (low.endswith("ly") and low not in g.ly_nouns)):
@@ -35,7 +40,14 @@ def subject_after(text: str, pos: int, g: Grammar, *, allow_of: bool, stop_at_pl
         pos = m.end()
         if m.group(1).endswith(".") or (stop_at_plural and _plural(low, g)):
             break
+    while words and words[-1] in ("and", "or"):
+        words.pop()
     return " ".join(words) or None
+
+
+def _continues(text: str, pos: int, g: Grammar) -> bool:
+    m = _WORD.match(text, pos)
+    return bool(m) and m.group(1).lower() not in g.subject_stop
 
 
 def _verb_like(low: str, g: Grammar) -> bool:
