@@ -9,6 +9,8 @@ plain-text cleaner (`boilerplate`) drop those, each with a reason code.
 from __future__ import annotations
 
 import trafilatura
+from htmldate import find_date
+from trafilatura.metadata import examine_meta, extract_meta_json, extract_sitename, extract_title
 
 from .boilerplate.classify import parse_lines
 from .boilerplate.language import detect_language, stopwords
@@ -21,17 +23,41 @@ BLOCK_TAGS = ("p", "head", "item", "quote", "row", "cell", "code", "lb")
 
 
 def extract_html(html: str, *, url: str | None = None) -> CleanedDoc:
-    """Clean one HTML page; an empty `CleanedDoc` (language still set) if no article is found."""
-    found = trafilatura.bare_extraction(html, url=url, favor_precision=True, with_metadata=True, include_comments=False)
+    """Clean one HTML page; an empty `CleanedDoc` if no article is found."""
+    tree = trafilatura.load_html(html)
     doc = CleanedDoc(url=url)
+    if tree is None:
+        return doc
+    _read_metadata(tree, doc)
+    found = trafilatura.bare_extraction(tree, url=url, favor_precision=True, include_comments=False)
     if found is None or found.body is None:
         return doc
-    doc.title, doc.author, doc.published_at = found.title, found.author, found.date
-    doc.site, doc.url = found.sitename, found.url or url
     units = body_units(found.body)
-    doc.language = _language(found.language, [text for _, text in units])
+    if not doc.language:
+        doc.language = detect_language([text for _, text in units])
     _filter_units(units, doc)
     return doc
+
+
+def _read_metadata(tree, doc: CleanedDoc) -> None:
+    """Title, author, date, site and language from trafilatura's cheaper metadata readers.
+
+    trafilatura's full `with_metadata=True` also scans the page for authors, categories, tags
+    and a licence, which costs a third of the extraction time; meta tags and JSON-LD hold
+    what the warehouse needs.
+    """
+    meta = examine_meta(tree)
+    try:
+        meta = extract_meta_json(tree, meta)
+    except Exception:  # trafilatura's JSON-LD reader raises on malformed markup; meta tags still count
+        pass
+    doc.title = meta.title or extract_title(tree)
+    doc.author = meta.author if meta.author and " " in meta.author else None
+    doc.url = meta.url or doc.url
+    doc.site = (meta.sitename or extract_sitename(tree) or "").lstrip("@") or None
+    doc.published_at = find_date(tree, extensive_search=False, original_date=True, url=doc.url)
+    lang = tree.get("lang") or tree.get("xml:lang") or ""
+    doc.language = lang.split("-")[0].split("_")[0].lower()[:2] or None
 
 
 def body_units(body) -> list[tuple[str, str]]:
@@ -57,12 +83,6 @@ def _text_parts(element) -> list[str]:
             current.append("".join(child.itertext()) + (child.tail or ""))
     parts.append("".join(current))
     return [text for text in (" ".join(p.split()) for p in parts) if text]
-
-
-def _language(meta_language: str | None, texts: list[str]) -> str | None:
-    if meta_language:
-        return meta_language.split("-")[0].lower()[:2]
-    return detect_language(texts)
 
 
 def _filter_units(units: list[tuple[str, str]], doc: CleanedDoc) -> None:

@@ -15,6 +15,11 @@ MEDIUM_SCORE = 2.0
 SHORT_SCORE = -1.0
 BAD_SCORE = -3.0
 MARKER_SCORE = -8.0
+TEASER_SCORE = 1.0  # headline + teaser pairs must not pull a "more stories" list into the body
+TEASER_MAX_WORDS = 30
+HEADLINE_MIN_WORDS = 5
+ISOLATION_GAP = 2
+ISOLATED_SCORE_CAP = 15.0
 RESUME_RUN = 2  # consecutive prose lines after a marker that mean the body resumed
 PROSE = ("good", "medium")
 EDGE_GAP = 2  # non-prose lines that cut a lone paragraph off the body
@@ -32,14 +37,43 @@ def line_score(line: Line) -> float:
     return SHORT_SCORE
 
 
+def is_teaser(lines: list[Line], i: int) -> bool:
+    """A short paragraph right under a headline-like line: a story teaser in a list of links."""
+    line = lines[i]
+    if line.quality != "good" or line.words >= TEASER_MAX_WORDS or i == 0:
+        return False
+    above = lines[i - 1]
+    return above.quality == "short" and above.words >= HEADLINE_MIN_WORDS and not above.ends_sentence
+
+
+def is_isolated(lines: list[Line], i: int) -> bool:
+    """Prose with no other prose within ISOLATION_GAP lines on either side (a link-list blurb)."""
+    lo, hi = max(0, i - ISOLATION_GAP), min(len(lines), i + ISOLATION_GAP + 1)
+    return not any(lines[j].quality in PROSE for j in range(lo, hi) if j != i)
+
+
+def region_scores(lines: list[Line]) -> list[float]:
+    scores = []
+    for i, line in enumerate(lines):
+        score = line_score(line)
+        if line.quality == "good":
+            if is_teaser(lines, i):
+                score = TEASER_SCORE
+            elif is_isolated(lines, i):
+                score = min(score, ISOLATED_SCORE_CAP)
+        scores.append(score)
+    return scores
+
+
 def main_region(lines: list[Line]) -> tuple[int, int]:
     """[start, end) indices of the best-scoring contiguous run; (0, 0) if nothing is prose."""
     best, best_span = 0.0, (0, 0)
     running, start = 0.0, 0
-    for i, line in enumerate(lines):
+    scores = region_scores(lines)
+    for i, score in enumerate(scores):
         if running <= 0:
             running, start = 0.0, i
-        running += line_score(line)
+        running += score
         if running > best:
             best, best_span = running, (start, i + 1)
     return best_span

@@ -125,7 +125,8 @@ class RuleSet:
 
 def marker_key(line: str) -> str:
     """Lower-case words only: "Related Articles:" and "RELATED ARTICLES" give the same key."""
-    return " ".join(_PUNCT_OR_DIGIT.sub(" ", unicodedata.normalize("NFKC", line).lower()).split())
+    text = unicodedata.normalize("NFKC", line).lower().replace("'", "").replace("’", "")
+    return " ".join(_PUNCT_OR_DIGIT.sub(" ", text).split())
 
 
 @lru_cache(maxsize=1)
