@@ -8,9 +8,12 @@ How a mention finds its entity (each step documented where it happens):
    ("Putin" -> "vladimir putin", "Trump" tagged ORG -> PERSON). An all-caps acronym takes the
    key of a multi-word ORG in the same article that it abbreviates (ISW -> Institute for the
    Study of War).
-3. Label conflicts: one key, one label -- the majority label over all mentions of the key in
-   this batch plus the warehouse's known aliases (weighted by their mention counts); ties go to
-   the label listed first in KEPT_LABELS. Mentions take their entity's label.
+3. Label conflicts: a mention not resolved in step 2 takes the majority label of its surface
+   key over the batch plus the warehouse's known aliases (weighted by their mention counts),
+   where a surname resolved in step 2 votes PERSON -- so "Trump" tagged ORG in an article that
+   never spells out "Donald Trump" becomes PERSON when other articles show it is his surname.
+   Ties go to the label listed first in KEPT_LABELS. In the end every entity has one label (the
+   majority over its mentions) and its mentions carry it.
 4. Across articles: a surname left on its own (no full name in its article) joins the full
    name that has it as surname, if that full name is the only one or has at least
    SURNAME_DOMINANCE times the mentions of the next; otherwise it stays its own entity. So
@@ -40,7 +43,8 @@ class _Mention:
     article_id: str
     text: str
     label: str
-    key: str
+    surface: str  # canonical_key(text): the key of the mention as written
+    key: str  # the entity key: surface, or a fuller name's key once resolved
     resolved: bool = False  # the key was set from a fuller name; do not second-guess it
 
 
@@ -72,8 +76,9 @@ def resolve_entities(mentions: pl.DataFrame, known_aliases: pl.DataFrame | None 
     """`mentions` plus entity_id; label made consistent per entity (see module doc)."""
     known = _Known.from_frame(known_aliases)
     rows = [
-        _Mention(a, t, lab, canonical_key(t))
-        for a, t, lab in zip(mentions["article_id"], mentions["text"], mentions["label"])
+        _Mention(a, t, lab, key, key)
+        for a, t, lab, key in zip(mentions["article_id"], mentions["text"], mentions["label"],
+                                 [canonical_key(t) for t in mentions["text"]])
     ]
     by_article: dict[str, list[_Mention]] = defaultdict(list)
     for row in rows:
@@ -81,9 +86,9 @@ def resolve_entities(mentions: pl.DataFrame, known_aliases: pl.DataFrame | None 
     for article_rows in by_article.values():
         _resolve_surnames_in_article(article_rows)
         _resolve_acronyms_in_article(article_rows)
-    _apply_majority_labels(rows, known)
+    _vote_surface_labels(rows, known)
     _resolve_surnames_across_articles(rows, known)
-    _apply_majority_labels(rows, known)
+    _apply_entity_labels(rows)
     ids = [known.ids.get(row.key) or entity_id(row.label, row.key) for row in rows]
     return mentions.with_columns(
         pl.Series("label", [row.label for row in rows], dtype=pl.String),
@@ -115,19 +120,28 @@ def _resolve_acronyms_in_article(rows: list[_Mention]) -> None:
             row.key, row.resolved = expansion, True
 
 
-def _apply_majority_labels(rows: list[_Mention], known: _Known) -> None:
+def _vote_surface_labels(rows: list[_Mention], known: _Known) -> None:
     votes: dict[str, Counter] = defaultdict(Counter)
     for row in rows:
-        votes[row.key][row.label] += 1
+        votes[row.surface][row.label] += 1
     for key, counts in known.votes.items():
         if key in votes:
             votes[key].update(counts)
-    majority = {
-        key: min(counts, key=lambda label: (-counts[label], _LABEL_RANK.get(label, 99)))
-        for key, counts in votes.items()
-    }
     for row in rows:
-        row.label = majority[row.key]
+        if not row.resolved:
+            row.label = _majority(votes[row.surface])
+
+
+def _apply_entity_labels(rows: list[_Mention]) -> None:
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for row in rows:
+        votes[row.key][row.label] += 1
+    for row in rows:
+        row.label = _majority(votes[row.key])
+
+
+def _majority(counts: Counter) -> str:
+    return min(counts, key=lambda label: (-counts[label], _LABEL_RANK.get(label, 99)))
 
 
 def _resolve_surnames_across_articles(rows: list[_Mention], known: _Known) -> None:
