@@ -36,12 +36,32 @@ def cmd_run(args: argparse.Namespace) -> int:
     for name, count in summary.table_counts.items():
         table.add_row(name, str(count))
     console.print(table)
+    console.print(checks_table(summary.checks))
     if not summary.success:
         failed = ", ".join(summary.failed_checks + summary.errors) or "a step failed (see the log above)"
         console.print(f"[red]run {summary.run_id} failed: {failed}; the warehouse keeps its previous state[/red]")
         return 1
     console.print(f"run {summary.run_id} succeeded")
     return 0
+
+
+def checks_table(checks: list):
+    """Per asset: checks passed / run, and each failing check with its severity and observed value."""
+    from collections import defaultdict
+
+    from rich.table import Table
+
+    by_asset: dict[str, list] = defaultdict(list)
+    for c in checks:
+        by_asset[c.asset].append(c)
+    table = Table(title="data-quality checks")
+    for column in ("asset", "passed", "failing (severity: observed)"):
+        table.add_column(column)
+    for asset, rows in by_asset.items():
+        failing = "\n".join(f"[{'red' if c.severity == 'ERROR' else 'yellow'}]{c.check} ({c.severity}): {c.observed}[/]"
+                             for c in rows if not c.passed)
+        table.add_row(asset, f"{sum(c.passed for c in rows)}/{len(rows)}", failing)
+    return table
 
 
 def cmd_clean(args: argparse.Namespace) -> int:

@@ -19,6 +19,16 @@ class RunSummary:
     table_counts: dict[str, int]
     failed_checks: list[str]
     errors: list[str] = field(default_factory=list)  # why failed steps failed, innermost cause first
+    checks: list[CheckRow] = field(default_factory=list)  # every asset check evaluated in the run
+
+
+@dataclass(frozen=True)
+class CheckRow:
+    asset: str
+    check: str
+    passed: bool
+    severity: str  # ERROR (blocking) | WARN
+    observed: str
 
 
 def instance_for_cli() -> dg.DagsterInstance:
@@ -37,16 +47,23 @@ def run_pipeline(settings: Settings, *, full_refresh: bool = False, instance: dg
         run_config={"loggers": {"console": {"config": {"log_level": log_level}}}},
         raise_on_error=False,
     )
-    failed = [
-        f"{ev.asset_check_evaluation_data.asset_key.to_user_string()}:{ev.asset_check_evaluation_data.check_name}"
-        for ev in result.get_asset_check_evaluations() if not ev.passed
-    ]
+    checks = check_rows(result)
+    failed = [f"{c.asset}:{c.check}" for c in checks if not c.passed]
     counts: dict[str, int] = {}
     if settings.warehouse.exists():
         with open_warehouse(settings.warehouse, read_only=True) as con:
             counts = table_counts(con)
     return RunSummary(run_id=result.run_id, success=result.success, table_counts=counts, failed_checks=failed,
-                      errors=step_errors(result))
+                      errors=step_errors(result), checks=checks)
+
+
+def check_rows(result: dg.ExecuteInProcessResult) -> list[CheckRow]:
+    rows = []
+    for ev in result.get_asset_check_evaluations():
+        observed = ev.metadata.get("observed")
+        rows.append(CheckRow(asset=ev.asset_key.to_user_string(), check=ev.check_name, passed=ev.passed,
+                             severity=ev.severity.value, observed="" if observed is None else str(observed.value)))
+    return rows
 
 
 def step_errors(result: dg.ExecuteInProcessResult) -> list[str]:
