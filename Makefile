@@ -28,5 +28,8 @@ ui: setup ## the Dagster UI on the project's definitions
 sql: setup ## the DuckDB CLI on the warehouse, read-only
 	$(BIN)/duckdb -readonly warehouse/news.duckdb
 
+bench: setup ## newswh bench: the pipeline on 5,000 corpus articles vs the bare spaCy floor (bench/results/)
+	$(BIN)/newswh bench $(BENCH_ARGS)
+
 clean-warehouse:
 	rm -rf warehouse/news.duckdb warehouse/news.duckdb.wal warehouse/stages

@@ -1,0 +1,111 @@
+"""The whole benchmark: corpus -> temp inbox, a timed `newswh run`, the floor, a no-op rerun,
+peak RSS, load rate, cleaning pages/s. Every run is a child process of this one, so the whole
+measurement lives in one process tree and the pipeline and floor see the same machine.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import polars as pl
+
+from pipelines.bench import events
+from pipelines.bench.corpus import read_corpus, write_inbox
+from pipelines.bench.extras import cleaning_pages_per_s, linking_stage
+from pipelines.bench.proctree import TreeRun, run_measured
+from pipelines.settings import Settings
+
+
+def pipeline_run(inbox: Path, warehouse: Path, home: Path) -> TreeRun:
+    """`newswh run` as a child process, with its own Dagster instance so its event log is ours to read."""
+    home.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "DAGSTER_HOME": str(home)}
+    cmd = [sys.executable, "-m", "pipelines.cli", "run", "--input", str(inbox), "--warehouse", str(warehouse)]
+    run = run_measured(cmd, env)
+    if run.returncode != 0:
+        raise RuntimeError(f"newswh run failed ({run.returncode}):\n{run.stdout[-2000:]}\n{run.stderr[-4000:]}")
+    return run
+
+
+def floor_run(paragraphs: Path, settings: Settings) -> dict:
+    cmd = [sys.executable, "-m", "pipelines.bench.floor", str(paragraphs), settings.spacy_model,
+           str(settings.n_process), str(settings.batch_size)]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def rate(count: float, seconds: float) -> float:
+    return round(count / seconds, 1) if seconds > 0 else 0.0
+
+
+def stage_table(stages: dict[str, float], articles: int, words: int) -> dict[str, dict]:
+    return {name: {"seconds": round(sec, 2), "articles_per_s": rate(articles, sec), "words_per_s": rate(words, sec)}
+            for name, sec in stages.items()}
+
+
+def measure_run(limit: int, workdir: Path) -> dict:
+    """One full run on `limit` articles; returns timings plus the paths the later steps need."""
+    inbox, warehouse, home = workdir / "inbox", workdir / "wh" / "news.duckdb", workdir / "dagster_home"
+    files = write_inbox(read_corpus(limit), inbox)
+    full = pipeline_run(inbox, warehouse, home)
+    instance = events.open_instance(home)
+    run_id = events.latest_run_id(instance)
+    stages_dir = warehouse.parent / "stages"
+    words = int(pl.read_parquet(stages_dir / "articles.parquet", columns=["word_count"])["word_count"].sum() or 0)
+    return {"files": files, "words": words, "run": full, "instance": instance, "run_id": run_id,
+            "inbox": inbox, "warehouse": warehouse, "home": home, "stages_dir": stages_dir}
+
+
+def peak_rss_at(limit: int, root: Path) -> float:
+    with tempfile.TemporaryDirectory(prefix=f"rss{limit}-", dir=root) as tmp:
+        return measure_run(limit, Path(tmp))["run"].peak_rss_mb
+
+
+def run_bench(limit: int, *, scale: bool = False, settings: Settings | None = None) -> dict:
+    settings = settings or Settings()
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="newswh-bench-") as tmp:
+        root = Path(tmp)
+        main = measure_run(limit, root / "main")
+        instance, run_id, full = main["instance"], main["run_id"], main["run"]
+        steps = events.step_seconds(instance, run_id)
+        stages = events.stage_seconds(steps)
+        stages["run"] = full.seconds
+        floor = floor_run(main["stages_dir"] / "paragraphs.parquet", settings)
+        rerun = pipeline_run(main["inbox"], main["warehouse"], main["home"])
+        rerun_id = events.latest_run_id(instance)
+        loaded = events.rows_loaded(instance, run_id)
+        articles, words = main["files"], main["words"]
+        result = {
+            "articles": articles, "words": words,
+            "n_process": settings.n_process, "batch_size": settings.batch_size, "cores": os.cpu_count(),
+            "stages": stage_table(stages, articles, words),
+            "steps": {k: round(v, 2) for k, v in steps.items()},
+            "dagster_run_seconds": round(events.run_seconds(instance, run_id), 2),
+            "floor_seconds": round(floor["seconds"], 2),
+            "floor_load_seconds": round(floor["load_seconds"], 2),
+            "floor_words_per_s": rate(floor["words"], floor["seconds"]),
+            "floor_words_per_s_per_core": rate(floor["words"], floor["seconds"] * settings.n_process),
+            "floor_components": floor["components"],
+            "pipeline_vs_floor": round(full.seconds / floor["seconds"], 3),
+            "ner_vs_floor": round(steps.get("entity_mentions", 0.0) / floor["seconds"], 3),
+            "noop_rerun_seconds": round(rerun.seconds, 2),
+            "noop_rerun_dagster_seconds": round(events.run_seconds(instance, rerun_id), 2),
+            "noop_rerun_share": round(rerun.seconds / full.seconds, 4),
+            "peak_rss_mb": full.peak_rss_mb,
+            "load_rows": loaded,
+            "load_rows_per_s": rate(loaded, steps.get("warehouse", 0.0)),
+        }
+    result["cleaning_pages_per_s"] = cleaning_pages_per_s()
+    result["linking"] = linking_stage(limit)
+    if scale:
+        with tempfile.TemporaryDirectory(prefix="newswh-scale-") as tmp:
+            small, large = peak_rss_at(1000, Path(tmp)), peak_rss_at(20000, Path(tmp))
+        result["peak_rss_scale"] = {"1000": small, "20000": large, "ratio": round(large / small, 3)}
+    result["bench_seconds"] = round(time.perf_counter() - started, 1)
+    return result
