@@ -13,13 +13,18 @@ from htmldate import find_date
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_sitename, extract_title
 
 from .boilerplate.classify import parse_lines
+from .boilerplate.lines import Line
 from .boilerplate.language import detect_language, stopwords
 from .boilerplate.region import marker_regions
 from .boilerplate.site import normalize_line
 from .document import Block, CleanedDoc, RemovedLine
 
+HEADLINE_MIN_WORDS = 4
+TRAILING_RUN_MAX = 6
+TITLE_LOOKAHEAD = 3  # the headline repeated at the top of the body
 ELEMENT_KIND = {"head": "heading", "item": "list_item"}
-BLOCK_TAGS = ("p", "head", "item", "quote", "row", "cell", "code", "lb")
+TEXT_TAGS = frozenset({"p", "head", "quote", "code"})
+BLOCK_CHILD_TAGS = frozenset({"p", "head", "quote", "list", "table"})
 
 
 def extract_html(html: str, *, url: str | None = None) -> CleanedDoc:
@@ -61,15 +66,30 @@ def _read_metadata(tree, doc: CleanedDoc) -> None:
 
 
 def body_units(body) -> list[tuple[str, str]]:
-    """(kind, text) for each paragraph, heading or list item of trafilatura's XML body."""
+    """(kind, text) for each paragraph, heading, list item or table row of trafilatura's body."""
     units: list[tuple[str, str]] = []
-    for element in body.iter("p", "head", "item", "quote", "row"):
-        if element.getparent() is not None and element.getparent().tag in ("p", "item", "quote", "head"):
-            continue  # nested: the parent's text already holds it
-        kind = ELEMENT_KIND.get(element.tag, "paragraph")
-        for part in _text_parts(element):
-            units.append((kind, part))
+    _walk(body, units)
     return units
+
+
+def _walk(element, units: list[tuple[str, str]]) -> None:
+    for child in element:
+        tag = child.tag
+        if tag in TEXT_TAGS:
+            units.extend((ELEMENT_KIND.get(tag, "paragraph"), part) for part in _text_parts(child))
+        elif tag == "item" and not _has_blocks(child):
+            units.extend(("list_item", part) for part in _text_parts(child))
+        elif tag == "row" and not _has_blocks(child):
+            # a data table: one line per row, cells separated by spaces
+            text = " ".join(" ".join(child.itertext()).split())
+            if text.strip():
+                units.append(("paragraph", text))
+        else:  # list, table, cell, div or a row laid out with paragraphs inside
+            _walk(child, units)
+
+
+def _has_blocks(element) -> bool:
+    return any(el.tag in BLOCK_CHILD_TAGS for el in element.iterdescendants())
 
 
 def _text_parts(element) -> list[str]:
@@ -87,15 +107,44 @@ def _text_parts(element) -> list[str]:
 
 def _filter_units(units: list[tuple[str, str]], doc: CleanedDoc) -> None:
     """Drop rule, marker-region and repeated-headline lines; keep the rest as blocks."""
-    lines, _ = parse_lines("\n".join(text for _, text in units), stopwords(doc.language), frozenset())
-    in_marker_region = marker_regions(lines, 0, len(lines))
-    title_key = normalize_line(doc.title) if doc.title else None
-    for i, line in enumerate(lines):
-        reason = in_marker_region.get(i) or (line.reason if line.quality == "bad" else None)
-        if reason is None and i < 3 and title_key and normalize_line(line.text) == title_key:
-            reason = "title"
+    text = "\n".join(text for _, text in units)
+    lines, _ = parse_lines(text, stopwords(doc.language), frozenset(), drop_duplicates=False)
+    reasons = _drop_reasons(lines, doc.title)
+    for line, reason in zip(lines, reasons):
         if reason:
             doc.removed.append(RemovedLine(line.no, line.text, reason))
         else:
             kind = "list_item" if line.list_item else units[line.no][0]
             doc.blocks.append(Block(kind, line.text))
+
+
+def _drop_reasons(lines: list[Line], title: str | None) -> list[str | None]:
+    in_marker_region = marker_regions(lines, 0, len(lines))
+    title_key = normalize_line(title) if title else None
+    reasons: list[str | None] = []
+    for i, line in enumerate(lines):
+        reason = in_marker_region.get(i) or (line.reason if line.quality == "bad" else None)
+        if reason is None and i < TITLE_LOOKAHEAD and title_key and normalize_line(line.text) == title_key:
+            reason = "title"
+        reasons.append(reason)
+    _drop_trailing_fragments(lines, reasons)
+    return reasons
+
+
+def _drop_trailing_fragments(lines: list[Line], reasons: list[str | None]) -> None:
+    """Headline-like lines after the last sentence: a short list of story links trafilatura kept.
+
+    An article ends with a sentence; a few short unpunctuated lines below it are links. A long
+    run of them is content (tour dates, a results table) and is kept.
+    """
+    run: list[int] = []
+    for i in range(len(lines) - 1, -1, -1):
+        if reasons[i]:
+            continue
+        line = lines[i]
+        if line.ends_sentence or line.quality != "short" or line.words < HEADLINE_MIN_WORDS or line.list_item:
+            break
+        run.append(i)
+    if len(run) <= TRAILING_RUN_MAX:
+        for i in run:
+            reasons[i] = "trailing_fragment"

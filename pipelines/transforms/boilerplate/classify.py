@@ -9,8 +9,15 @@ PREFIX_MIN_CHARS = 40  # a standfirst cut short of the paragraph that repeats it
 PREFIX_LOOKAHEAD = 3
 
 
-def parse_lines(text: str, stops: frozenset[str], site_lines: frozenset[str]) -> tuple[list[Line], list[tuple[int, str, str]]]:
-    """Graded non-empty lines, plus (line_no, text, reason) for lone list markers."""
+def parse_lines(
+    text: str, stops: frozenset[str], site_lines: frozenset[str], *, drop_duplicates: bool = True
+) -> tuple[list[Line], list[tuple[int, str, str]]]:
+    """Graded non-empty lines, plus (line_no, text, reason) for lone list markers.
+
+    drop_duplicates: mark repeated prose lines (a scrape's teasers and captions come twice);
+    off for HTML, where trafilatura already dropped page-level repeats and what remains
+    repeats in the article itself (an interview's recurring questions).
+    """
     ruleset = rules()
     lines: list[Line] = []
     markers: list[tuple[int, str, str]] = []
@@ -30,7 +37,8 @@ def parse_lines(text: str, stops: frozenset[str], site_lines: frozenset[str]) ->
     reasons = ruleset.line_reasons([line.text for line in lines])
     for line, reason in zip(lines, reasons):
         _judge(line, reason, ruleset, site_lines)
-    _mark_duplicates(lines)
+    if drop_duplicates:
+        _mark_duplicates(lines)
     return lines, markers
 
 
