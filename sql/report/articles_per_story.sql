@@ -1,10 +1,10 @@
--- Report: how many live articles each story groups (articles.story_id, set by story linking).
--- Articles not linked to any story are left out; an empty result means no story links yet.
-SELECT story_id AS story,
+-- Report: the 30 largest stories (groups of linked articles) by live articles, labelled by title.
+SELECT left(coalesce(s.title, a.story_id), 70) || ' (' || a.story_id[7:12] || ')' AS story,
        count(*) AS articles,
-       min(coalesce(title, source_path)) AS example_article
-  FROM articles
- WHERE NOT is_deleted AND story_id IS NOT NULL
- GROUP BY story_id
+       min(coalesce(a.title, a.source_path)) AS example_article
+  FROM articles a
+  LEFT JOIN stories s USING (story_id)
+ WHERE NOT a.is_deleted AND a.story_id IS NOT NULL
+ GROUP BY ALL
  ORDER BY articles DESC, story
  LIMIT 30;

@@ -1,0 +1,97 @@
+"""Every view and ready query runs on the freshly loaded seeds warehouse and answers correctly."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipelines.cli import main
+from pipelines.sqlfiles import SQL_DIR
+
+VIEWS = sorted((SQL_DIR / "views").glob("*.sql"))
+QUERIES = sorted((SQL_DIR / "queries").glob("*.sql"))
+DUCKDB_CLI = Path(sys.executable).with_name("duckdb")
+
+
+def rows(wh, query: str) -> list[dict]:
+    cur = wh.execute(query)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+@pytest.mark.parametrize("path", VIEWS, ids=lambda p: p.stem)
+def test_every_view_exists_after_the_load_and_says_what_it_answers(wh, path):
+    assert path.read_text(encoding="utf-8").startswith("--"), f"{path.name} needs a header comment"
+    name = path.stem
+    if name == "v_figure_conflicts":  # owned by story linking; only check it was created
+        wh.execute(f"SELECT * FROM {name} LIMIT 1").fetchall()
+        return
+    assert wh.execute(f"SELECT count(*) FROM {name}").fetchone()[0] > 0, name
+
+
+def test_article_overview_counts_agree_with_the_tables(wh):
+    overview = {r["article_id"]: r for r in rows(wh, "SELECT * FROM v_article_overview")}
+    assert len(overview) == wh.execute("SELECT count(*) FROM articles WHERE NOT is_deleted").fetchone()[0]
+    for table, column in (("paragraphs", "paragraphs"), ("figures", "figures"), ("boilerplate", "boilerplate_lines"),
+                          ("entity_mentions", "entity_mentions")):
+        for article_id, count in wh.execute(f"SELECT article_id, count(*) FROM {table} GROUP BY 1").fetchall():
+            assert overview[article_id][column] == count, (table, article_id)
+
+
+def test_cooccurrence_pairs_russia_with_ukraine_once_and_in_order(wh):
+    pairs = rows(wh, "SELECT * FROM v_entity_cooccurrence WHERE list_sort([name_a, name_b]) = ['Russia', 'Ukraine']")
+    assert len(pairs) == 1 and pairs[0]["entity_a"] < pairs[0]["entity_b"]
+    shared = wh.execute("""
+        SELECT count(*) FROM (
+          SELECT article_id, paragraph_index FROM entity_mentions m JOIN entities e USING (entity_id)
+           GROUP BY ALL HAVING bool_or(e.name = 'Russia') AND bool_or(e.name = 'Ukraine'))""").fetchone()[0]
+    assert pairs[0]["paragraphs"] == shared
+
+
+def test_entity_timeline_adds_up_to_every_mention(wh):
+    total = wh.execute("SELECT sum(mentions) FROM v_entity_timeline").fetchone()[0]
+    assert total == wh.execute("SELECT count(*) FROM entity_mentions").fetchone()[0]
+
+
+def test_figures_by_entity_puts_7_billion_next_to_russia(wh):
+    found = rows(wh, "SELECT entity_name FROM v_figures_by_entity WHERE figure_text = '$7 billion'")
+    assert "Russia" in {r["entity_name"] for r in found}
+
+
+def test_boilerplate_by_site_counts_every_removed_line(wh):
+    total = wh.execute("SELECT sum(lines_removed) FROM v_boilerplate_by_site").fetchone()[0]
+    assert total == wh.execute("SELECT count(*) FROM boilerplate").fetchone()[0]
+
+
+def test_top_people_has_vladimir_putin_first_among_people(wh):
+    people = rows(wh, (SQL_DIR / "queries" / "top_people.sql").read_text())
+    assert people[0]["name"] == "Vladimir Putin"
+    assert "Putin" in people[0]["written_as"]
+
+
+def test_money_figures_include_7_billion_dollars(wh):
+    money = rows(wh, (SQL_DIR / "queries" / "money_figures.sql").read_text())
+    assert {"figure": "$7 billion", "currency": "USD", "value": 7e9}.items() <= next(
+        m for m in money if m["figure"] == "$7 billion").items()
+    assert [m["value"] for m in money] == sorted((m["value"] for m in money), reverse=True)
+
+
+@pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.stem)
+def test_every_query_runs_through_newswh_sql(seeds_run, path, capsys):
+    settings, _ = seeds_run
+    assert path.read_text(encoding="utf-8").startswith("--"), f"{path.name} needs a header comment"
+    assert main(["sql", str(path), "--warehouse", str(settings.warehouse)]) == 0
+    assert "shape:" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.stem)
+def test_every_query_runs_in_the_duckdb_cli(seeds_run, path):
+    settings, _ = seeds_run
+    if not DUCKDB_CLI.exists():
+        pytest.skip(f"{DUCKDB_CLI} is missing: `pip install duckdb-cli` (a pinned project dependency)")
+    done = subprocess.run([str(DUCKDB_CLI), "-readonly", "-csv", str(settings.warehouse)], input=path.read_text(),
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "Error" not in done.stderr, done.stderr
+    assert len(done.stdout.splitlines()) > 1, f"{path.name} returned no rows"
