@@ -73,6 +73,7 @@ def body_units(body) -> list[tuple[str, str]]:
 
 
 def _walk(element, units: list[tuple[str, str]]) -> None:
+    _add_loose_text(element.text, units)
     for child in element:
         tag = child.tag
         if tag in TEXT_TAGS:
@@ -82,10 +83,17 @@ def _walk(element, units: list[tuple[str, str]]) -> None:
         elif tag == "row" and not _has_blocks(child):
             # a data table: one line per row, cells separated by spaces
             text = " ".join(" ".join(child.itertext()).split())
-            if text.strip():
+            if text:
                 units.append(("paragraph", text))
-        else:  # list, table, cell, div or a row laid out with paragraphs inside
+        elif tag != "lb":  # list, table, cell, div or a row laid out with paragraphs inside
             _walk(child, units)
+        _add_loose_text(child.tail, units)  # trafilatura leaves some paragraphs as bare text
+
+
+def _add_loose_text(text: str | None, units: list[tuple[str, str]]) -> None:
+    text = " ".join((text or "").split())
+    if text:
+        units.append(("paragraph", text))
 
 
 def _has_blocks(element) -> bool:

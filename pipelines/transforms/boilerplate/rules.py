@@ -71,7 +71,8 @@ class RuleSet:
     marker_lines: dict[str, tuple[str, str]]  # marker key -> (reason, until)
     marker_regex: re.Pattern[str]
     marker_reasons: tuple[tuple[str, str], ...]
-    inline_regexes: tuple[re.Pattern[str], ...]
+    inline_keywords: re.Pattern[str]
+    inline_regexes: tuple[tuple[str, re.Pattern[str]], ...]  # (keyword, pattern)
 
     def line_reasons(self, texts: list[str]) -> list[str | None]:
         """For each line, the reason code of a whole-line boilerplate pattern it matches."""
@@ -116,10 +117,13 @@ class RuleSet:
 
     def strip_inline_noise(self, line: str) -> str:
         """Cut noise fused into a sentence ("...electricity ADVERTISEMENT The...")."""
-        if "dvertisement" not in line and "DVERTISEMENT" not in line:
-            return line  # cheap pre-check: the only inline noise today is ad markers
-        for regex in self.inline_regexes:
-            line = regex.sub(" ", line)
+        found = self.inline_keywords.search(line)
+        if not found:
+            return line  # cheap pre-check: most lines hold no keyword at all
+        lowered = line.lower()
+        for keyword, regex in self.inline_regexes:
+            if keyword in lowered:
+                line = regex.sub(" ", line)
         return " ".join(line.split())
 
 
@@ -156,5 +160,6 @@ def rules() -> RuleSet:
         marker_lines={marker_key(text): (m["reason"], m["until"]) for m in markers for text in m["lines"]},
         marker_regex=marker_re,
         marker_reasons=marker_reasons,
-        inline_regexes=tuple(re.compile(p["pattern"]) for p in inline),
+        inline_keywords=re.compile("|".join(sorted({re.escape(p["keyword"]) for p in inline})), re.IGNORECASE),
+        inline_regexes=tuple((p["keyword"], re.compile(p["pattern"])) for p in inline),
     )
