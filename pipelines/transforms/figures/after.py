@@ -146,7 +146,7 @@ def _unit_after(text: str, pos: int, g: Grammar):
 
 def _candidates(text: str, pos: int) -> list[tuple[str, int, str]]:
     """Phrases after `pos`, plus the part of a first word before a slash ("kV" of "kV/cm")."""
-    out = phrases_after(text, pos)
+    out = list(phrases_after(text, pos))  # a copy: phrases_after results are cached
     if out and "/" in out[-1][0] and not out[-1][0].startswith("/"):
         phrase, end, gap = out[-1]
         head = phrase.split("/", 1)[0]

@@ -92,7 +92,10 @@ def _fraction(text: str, fm: re.Match, g: Grammar) -> dict | None:
 
 def blocked_until(text: str, s: int, e: int, g: Grammar) -> int | None:
     """End of the non-figure span (non_figures.json) that the digit run text[s:e] belongs to, or None."""
-    for reason, before, after in g.block_rules:
+    prev_char = text[s - 1] if s else "\n"
+    for reason, prev, before, after in g.block_rules:
+        if prev is not None and prev_char not in prev:
+            continue
         am = after.match(text, e) if after else None
         if after and not am:
             continue
@@ -111,7 +114,7 @@ def non_figure_spans(text: str) -> list[tuple[int, int, str]]:
         if m.start() < pos:
             continue
         nm = g.number_at_re.match(text, m.start())
-        for reason, before, after in g.block_rules:
+        for reason, _, before, after in g.block_rules:
             am = after.match(text, nm.end()) if after else None
             bm = before.search(text, max(0, nm.start() - 40), nm.start()) if before else None
             if (after and not am) or (before and not bm):

@@ -7,6 +7,7 @@ currency and scale tables. `phrase_before` does the same for words ending at `po
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # A word for table look-ups: no digits (but "m2", "cm3"), no sentence punctuation, no hyphen.
 _TOKEN_RE = re.compile(r"[^\s\d(),;:!?\"“”‘’\[\]{}<>|*=-]+(?:[23](?!\d))?")
@@ -15,22 +16,25 @@ _GAP_RE = re.compile(r"\s?[-‑]\s?|[ \t]{0,2}")
 _SPACES = re.compile(r"\s+")
 
 
+_TOK = _TOKEN_RE.pattern
+_PHRASE_RE = re.compile(rf"(?P<gap>{_GAP_RE.pattern})(?P<w1>{_TOK})(?:(?:[ \t]+|-)(?P<w2>{_TOK})"
+                        rf"(?:(?:[ \t]+|-)(?P<w3>{_TOK})(?:(?:[ \t]+|-)(?P<w4>{_TOK}))?)?)?")
+
+
+@lru_cache(maxsize=256)
 def phrases_after(text: str, pos: int, max_words: int = 4) -> list[tuple[str, int, str]]:
-    gap = _GAP_RE.match(text, pos).group()
-    start = p = pos + len(gap)
-    ends = []
-    for _ in range(max_words):
-        tm = _TOKEN_RE.match(text, p)
-        if not tm:
-            break
-        ends.append(tm.end())
-        jm = _JOIN_RE.match(text, tm.end())
-        if not jm:
-            break
-        p = jm.end()
+    """Cached: the unit, scale, range and rate readers all look at the same positions."""
+    m = _PHRASE_RE.match(text, pos)
+    if not m:
+        return []
+    gap = m.group("gap")
+    start = m.start("w1")
+    ends = [m.end(w) for w in ("w1", "w2", "w3", "w4")[:max_words] if m.group(w) is not None]
     out = []
     for end in reversed(ends):
-        phrase = _SPACES.sub(" ", text[start:end])
+        phrase = text[start:end]
+        if "  " in phrase or "\n" in phrase or "\t" in phrase:
+            phrase = _SPACES.sub(" ", phrase)
         out.append((phrase, end, gap))
         if phrase.endswith(".") and len(phrase) > 1:  # "mph." at a sentence end
             out.append((phrase[:-1], end - 1, gap))

@@ -32,16 +32,3 @@ def words_value(surface: str, g: Grammar) -> float | None:
         else:
             return None
     return total + current
-
-
-def scale_value(words: str, g: Grammar) -> float:
-    """"million", "hundred million", "-billion": the product of the scale words."""
-    value = 1.0
-    for word in _SPLIT.split(words.lower()):
-        if word:
-            value *= g.scales.get(word) or g.scales.get(word[:-1]) or 1
-    return value
-
-
-def abbrev_value(abbr: str, g: Grammar) -> float:
-    return float(g.scale_abbrev.get(abbr) or g.scale_abbrev.get(abbr.lower()) or 1)

@@ -11,9 +11,6 @@ from pipelines.transforms.figures.tables import Grammar
 
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
 _DECADE = re.compile(r"[’']?s\b")
-_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:\S{1,4}\s?)?$", re.I)
-_BY = re.compile(r"\bby\s+(?:\S{1,4}\s?)?$", re.I)
-_NEG = re.compile(r"(?:(?:^|[\s(])[-−]|\bminus[-\s]|[$€£][-−])$", re.I)
 _NAME = re.compile(r"(?:^|[^\w.])([A-Z][A-Za-z&'’]*)\s$")
 _YEAR_PREP = re.compile(r"\b(?:in|since|by|from|until|till|to|of|during|before|after|early|late|mid|through|"
                         r"the|and|between|pre|post)[\s-]+$", re.I)
@@ -29,19 +26,21 @@ _SLASH_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 128}
 class _Groups:
     """A match from either number_at_re (slash, digits) or words_at_re (words), read uniformly."""
 
-    __slots__ = ("m", "d")
+    __slots__ = ("m", "d", "digits", "words", "s", "e")
 
     def __init__(self, m: re.Match):
         self.m, self.d = m, m.groupdict()
+        self.digits, self.words = self.d.get("digits"), self.d.get("words")
+        self.s, self.e = m.span()
 
     def group(self, name=0):
         return self.m.group() if name == 0 else self.d.get(name)
 
     def start(self):
-        return self.m.start()
+        return self.s
 
     def end(self):
-        return self.m.end()
+        return self.e
 
 
 def read_figure(text: str, m: re.Match, g: Grammar) -> Fig | None:
@@ -51,9 +50,9 @@ def read_figure(text: str, m: re.Match, g: Grammar) -> Fig | None:
     if value is None:
         return None
     fig = Fig(start=m.start(), end=m.end(), value=value)
-    fig.scaled = bool(m.group("words")) and value >= 100
+    fig.scaled = bool(m.words) and value >= 100
     _read_before(text, fig, g)
-    if m.group("digits") and _read_glued_suffix(text, m, fig):
+    if m.digits and _read_glued_suffix(text, m, fig):
         return fig
     read_scale(text, fig, g)
     if not read_range(text, fig, g):
@@ -63,9 +62,9 @@ def read_figure(text: str, m: re.Match, g: Grammar) -> Fig | None:
         read_range(text, fig, g, unit_first=True)
     read_rate(text, fig, g)
     _read_after_qualifier(text, fig, g)
-    if fig.kind == "count" and m.group("digits"):
+    if fig.kind == "count" and m.digits:
         return _bare_number(text, m, fig, g)
-    if fig.kind == "count" and m.group("words") and _capitalised_mid_sentence(text, m):
+    if fig.kind == "count" and m.words and _capitalised_mid_sentence(text, m):
         return None  # "Kick Six", "BBC One"
     return fig
 
@@ -109,14 +108,27 @@ def _read_before(text: str, fig: Fig, g: Grammar) -> None:
     cur = _currency_before(text, fig.start, g)
     if cur:
         fig.currency, fig.kind, fig.start = cur[0], "money", cur[1]
-    neg = _NEG.search(text, max(0, fig.start - 8), fig.start)
-    if neg:
+    sign = _sign_length(text, fig.start)
+    if sign:
         fig.value = -fig.value
-        fig.start = neg.end() - len(neg.group().lstrip(" ("))  # the sign is part of the figure
+        fig.start -= sign  # the sign is part of the figure: "-1.3%", "minus-5 yards"
     fig.qualifier = phrase_before(text, fig.start, g.qual_before) or "exact"
-    near = text[max(0, fig.start - 16):fig.start]
-    fig.extra["between"] = bool(_BETWEEN.search(near))
-    fig.extra["by"] = bool(_BY.search(near))
+    last = text[max(0, fig.start - 16):fig.start].lower().split()[-2:]
+    # "between 5 and 7", "from $10 to $15" (a short currency word may sit in between)
+    fig.extra["between"] = bool(last) and (last[-1] in _RANGE_OPENERS or (len(last) == 2 and len(last[-1]) <= 4
+                                                                           and last[0] in _RANGE_OPENERS))
+    fig.extra["by"] = bool(last) and (last[-1] == "by" or (len(last) == 2 and len(last[-1]) <= 4 and last[0] == "by"))
+
+
+_RANGE_OPENERS = {"between", "from"}
+
+
+def _sign_length(text: str, pos: int) -> int:
+    """Length of a minus sign right before `pos` ("-1.3%" after a space or bracket, "minus-5", "minus 5")."""
+    if pos and text[pos - 1] in "-−" and (pos == 1 or text[pos - 2] in " (\n\t"):
+        return 1
+    low = text[max(0, pos - 6):pos].lower()
+    return 6 if low in ("minus-", "minus ") else 0
 
 
 def _read_glued_suffix(text: str, m: re.Match, fig: Fig) -> bool:
