@@ -8,9 +8,11 @@ import dagster as dg
 # Dagster step key -> the pipeline stage it belongs to. Unknown steps are asset checks.
 STAGE_OF_STEP = {
     "ingest": "ingest", "clean": "clean", "paragraphs": "segment",
-    "entity_mentions": "entities", "entities": "entities", "figures": "figures", "warehouse": "load",
+    "entity_mentions": "entities", "entities": "entities", "figures": "figures",
+    "article_links": "links", "stories": "links", "figure_claims": "links",
+    "warehouse": "load", "warehouse_tables": "report", "run_report": "report",
 }
-STAGES = ("ingest", "clean", "segment", "entities", "figures", "checks", "load")
+STAGES = ("ingest", "clean", "segment", "entities", "figures", "links", "checks", "load", "report")
 
 
 def open_instance(home: Path) -> dg.DagsterInstance:
