@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-_FORWARD_GAP = re.compile(r"\s*(?:to|and|or|-|–|of(?: the| its| their)?)\s*$")
+_FORWARD_GAP = re.compile(r"\s*[-–]?\s*(?:to|and|or|-|–|of(?: the| its| their)?)\s*$")
 _SENTENCE_BREAK = re.compile(r"[.!?;:]\s|\n")
 _MAX_BACK = 140
 _COPIED = ("kind", "unit", "currency", "subject")
@@ -31,7 +31,7 @@ def _bare(fig: dict) -> bool:
 def _donor(fig: dict, *, forward: bool) -> bool:
     if fig["kind"] == "count":
         return bool(fig["subject"])
-    return fig["kind"] in ("money", "quantity") or (forward and fig["kind"] == "percent")
+    return fig["kind"] in ("money", "quantity") or (forward and fig["kind"] in ("percent", "duration"))
 
 
 def fill_elliptical(text: str, figs: list[dict]) -> None:

@@ -13,6 +13,7 @@ from pipelines.transforms.figures.tables import Grammar, grammar
 
 _CONVERSION_GAP = re.compile(r"\s*[(\[]\s*(?:about|around|approximately|approx\.?|roughly|some|or|~|≈)?\s*$", re.I)
 _CLOSE = re.compile(r"\s*[)\]]")
+_SCALE_AFTER = re.compile(r"\s(?:million|billion|trillion|crore|lakh|bn|mn|m)\b")
 _CHAIN = re.compile(r"(?:[-–/]\d+)+")
 _HALF_IDIOM = re.compile(r"(?:first|second|third|fourth|latter|other|the|and a|one and a)\s+$", re.I)
 # kind -> whether "of" may precede the subject ("34% of voters"); kinds not listed get no subject
@@ -134,7 +135,7 @@ def _currency_letters(text: str, bm: re.Match, e: int, g: Grammar) -> bool:
     sign = text[start - 1:start] if start else ""
     if sign in "-‑" or not (letters in g.currency_prefix or sign + letters in g.currency_prefix):
         return False
-    return e - bm.end() > 1 or text[e:e + 1].isalpha()
+    return e - bm.end() > 1 or text[e:e + 1].isalpha() or bool(_SCALE_AFTER.match(text, e))
 
 
 def _number(text: str, m: re.Match, g: Grammar) -> tuple[dict | None, int]:

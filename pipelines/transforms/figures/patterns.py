@@ -41,7 +41,8 @@ def _trie_re(node: dict) -> str:
 
 
 _EVERY = lambda w: True  # noqa: E731
-_FRACTION_WORDS = ["half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"]
+_FRACTION_WORDS = ["half", "third", "thirds", "quarter", "quarters", "fourth", "fourths", "fifth", "fifths", "tenth",
+                   "tenths"]
 
 
 def _word(nums: dict) -> str:
@@ -68,7 +69,7 @@ def words_at_re(nums: dict) -> re.Pattern:
     word = _word(nums)
     scale = alternation(list(nums["scales"]) + list(nums["dozen"]))
     return re.compile(rf"(?P<words>(?:{word}|[Aa](?=\s+(?:{scale})\b))"
-                      rf"(?:\s+(?:and\s+)?(?:{scale}|{word})\b)*)(?!\w|-(?:thirds?|quarters?|fifths?|tenths?))")
+                      rf"(?:\s+(?:and\s+)?(?:{scale}|{word})\b)*)(?!\w|-(?:thirds?|quarters?|fourths?|fifths?|tenths?))")
 
 
 def fraction_at_re(fractions) -> re.Pattern:

@@ -17,7 +17,7 @@ _YEAR_PREP = re.compile(r"\b(?:in|since|by|from|until|till|to|of|during|before|a
 _PRONOUN_ONE = re.compile(r"\b(?:no|the|any|every|each|this|that|which|someone|anyone|some|last|next|another|"
                           r"same|little|only|right|wrong|big|new|old|good|bad|on)\s+$", re.I)
 _PRONOUN_ONE_AFTER = re.compile(r"\s*(?:another|'s|’s|day\b|by one|time\b|way\b|or (?:another|the other)|"
-                                r"thing\b|who|that|which|in order|[,.;:!?)]|$)", re.I)
+                                r"thing\b|who|that|which|in order|[,.;:!?)]|$|\d|[$€£])", re.I)
 _AGE_COMMA = re.compile(r"[A-Z][a-z]+,\s$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(]\s*)$")
 _SLASH_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 128}
@@ -125,7 +125,7 @@ _RANGE_OPENERS = {"between", "from"}
 
 def _sign_length(text: str, pos: int) -> int:
     """Length of a minus sign right before `pos` ("-1.3%" after a space or bracket, "minus-5", "minus 5")."""
-    if pos and text[pos - 1] in "-−" and (pos == 1 or text[pos - 2] in " (\n\t"):
+    if pos and text[pos - 1] in "-−" and (pos == 1 or text[pos - 2] in " (\n\t$€£"):
         return 1
     low = text[max(0, pos - 6):pos].lower()
     return 6 if low in ("minus-", "minus ") else 0
@@ -168,6 +168,9 @@ def _bare_number(text: str, m: re.Match, fig: Fig, g: Grammar) -> Fig | None:
         return fig
     if _looks_like_name(text, fig, g):
         return None
+    before = text[max(0, fig.start - 9):fig.start]
+    if (before.endswith(" aged ") or before.endswith("Aged ")) and fig.value < 120:
+        fig.kind, fig.unit = "quantity", "year_of_age"  # "men aged 18 to 34"
     return fig
 
 

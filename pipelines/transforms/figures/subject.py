@@ -13,7 +13,7 @@ from pipelines.transforms.figures.tables import Grammar
 
 _WORD = re.compile(r"\s*([A-Za-z][A-Za-z0-9'’&.-]*[A-Za-z0-9]|[A-Za-z])")
 _FIRST_WORD = re.compile(r"(?:\s*|-)([A-Za-z][A-Za-z0-9'’&.-]*[A-Za-z0-9]|[A-Za-z])")  # "three-bed apartment"
-_OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+|our\s+|all\s+)?", re.I)
+_OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+|our\s+|all\s+|my\s+)?(?:most\s+)?", re.I)
 
 
 def subject_after(text: str, pos: int, g: Grammar, *, allow_of: bool, stop_at_plural: bool = True) -> str | None:
@@ -32,8 +32,8 @@ def subject_after(text: str, pos: int, g: Grammar, *, allow_of: bool, stop_at_pl
             words.append(low)  # "Kia and Hyundai vehicles", "digital and physical sales"
             pos = m.end()
             continue
-        if low in g.subject_stop or (words and _verb_like(low, g)):
-            break
+        if (low in g.subject_stop and not (word.isupper() and len(word) > 1)) or (words and _verb_like(low, g)):
+            break  # ("US", "IT" in capitals are names, not the pronoun)
         if not words and (low in g.subject_verbs or (low.endswith("ly") and low not in g.ly_nouns)):
             break  # "226 likely jammed", "$200 billion annually"
         words.append(word)
@@ -59,7 +59,7 @@ def _plural(low: str, g: Grammar) -> bool:
     """"drones", "people", "children": a counted noun ends the subject ("households rent" -> "households")."""
     if low in g.irregular_plurals:
         return g.irregular_plurals[low] != low or low in ("people", "police", "staff", "personnel")
-    return low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s")) and len(low) > 3
+    return low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s")) and len(low) > 2
 
 
 def singular(word: str, g: Grammar) -> str:
