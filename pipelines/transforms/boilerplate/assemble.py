@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from ..document import Block, CleanedDoc, RemovedLine
-from .lines import Line, is_heading_like
+from .lines import MIN_STOP_DENSITY, Line, is_heading_like
 from .site import normalize_line
 
 TITLE_WINDOW = 25  # the headline sits within this many lines above the first paragraph
 TITLE_MIN_WORDS = 3
 LIST_ITEM_MIN_WORDS = 3
+SENTENCE_MIN_WORDS = 8
 PROSE = ("good", "medium")
 
 
@@ -54,7 +55,22 @@ def _short_line_belongs(lines: list[Line], i: int, end: int, in_marker_region: d
     nxt = i + 1
     if nxt >= end or nxt in in_marker_region:
         return False
+    if _unpunctuated_sentence(lines, i):
+        return True
     return is_heading_like(line) and (lines[nxt].quality in PROSE or lines[nxt].list_item)
+
+
+def _unpunctuated_sentence(lines: list[Line], i: int) -> bool:
+    """A prose-like line that lost its full stop, between two paragraphs."""
+    line = lines[i]
+    return (
+        line.words >= SENTENCE_MIN_WORDS
+        and line.stop_density >= MIN_STOP_DENSITY
+        and not line.title_case
+        and i > 0
+        and lines[i - 1].quality in PROSE
+        and lines[i + 1].quality in PROSE
+    )
 
 
 def _find_title(lines: list[Line], reasons: list[str | None]) -> int | None:
@@ -80,4 +96,4 @@ def _title_like(line: Line, reason: str | None) -> bool:
 def _kind(line: Line) -> str:
     if line.list_item:
         return "list_item"
-    return "paragraph" if line.quality in PROSE else "heading"
+    return "heading" if line.quality not in PROSE and is_heading_like(line) else "paragraph"

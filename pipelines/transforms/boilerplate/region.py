@@ -22,7 +22,9 @@ ISOLATION_GAP = 2
 ISOLATED_SCORE_CAP = 15.0
 RESUME_RUN = 2  # consecutive prose lines after a marker that mean the body resumed
 PROSE = ("good", "medium")
-EDGE_GAP = 2  # non-prose lines that cut a lone paragraph off the body
+EDGE_GAP = 2  # non-prose lines that cut a lone paragraph off the end of the body
+MIN_LINK_PAIRS = 2
+HEADER_REASONS = frozenset({"byline", "dateline", "credit", "image_gallery", "share"})
 
 
 def line_score(line: Line) -> float:
@@ -122,13 +124,64 @@ def trim_edges(lines: list[Line], start: int, end: int) -> tuple[int, int]:
     non-prose lines, while the body's own paragraphs follow one another.
     """
     runs = _prose_runs(lines, start, end)
-    while len(runs) > 1 and _is_cut_off(runs[0], runs[1]):
+    while len(runs) > 1 and (_is_cut_off(runs[0], runs[1], EDGE_GAP) or _above_byline(lines, runs[0], runs[1])):
         runs.pop(0)
-    while len(runs) > 1 and _is_cut_off(runs[-1], runs[-2]):
+    while len(runs) > 1 and _is_cut_off(runs[-1], runs[-2], EDGE_GAP):
         runs.pop()
     return (runs[0][0], runs[-1][1] + 1) if runs else (start, end)
 
 
-def _is_cut_off(lone: tuple[int, int], neighbour: tuple[int, int]) -> bool:
+def _above_byline(lines: list[Line], lone: tuple[int, int], following: tuple[int, int]) -> bool:
+    """A lone line with only a byline, date or picture credit between it and the body: a standfirst."""
+    gap = lines[lone[1] + 1 : following[0]]
+    return lone[0] == lone[1] and any(x.reason in HEADER_REASONS for x in gap)
+
+
+def _is_cut_off(lone: tuple[int, int], neighbour: tuple[int, int], min_gap: int) -> bool:
     gap = abs(neighbour[0] - lone[1]) - 1 if neighbour[0] > lone[1] else abs(lone[0] - neighbour[1]) - 1
-    return lone[0] == lone[1] and gap >= EDGE_GAP
+    return lone[0] == lone[1] and gap >= min_gap
+
+
+def link_lists(lines: list[Line], start: int, end: int) -> dict[int, str]:
+    """Index -> "related_block" for runs of headline + teaser pairs inside [start, end).
+
+    A list of other stories shows each as a headline line followed by one short blurb; two
+    or more such pairs in a row are a link list, even in the middle of an article. Section
+    headings differ: each is followed by several paragraphs, or by a long one.
+    """
+    pairs: list[tuple[int, int]] = []
+    dropped: dict[int, str] = {}
+    i = start
+    while i < end - 1:
+        if _is_headline(lines[i]) and _is_blurb(lines, i + 1, end):
+            pairs.append((i, i + 1))
+            i += 2
+            continue
+        if pairs and not _is_filler(lines[i]):
+            _flush(pairs, dropped)
+        i += 1
+    _flush(pairs, dropped)
+    return dropped
+
+
+def _is_headline(line: Line) -> bool:
+    return line.quality == "short" and line.words >= HEADLINE_MIN_WORDS and not line.ends_sentence
+
+
+def _is_blurb(lines: list[Line], i: int, end: int) -> bool:
+    line = lines[i]
+    if line.quality not in PROSE or line.words >= TEASER_MAX_WORDS:
+        return False
+    return i + 1 >= end or lines[i + 1].quality not in PROSE
+
+
+def _is_filler(line: Line) -> bool:
+    """Timestamps, bylines and other short lines that sit between the pairs of a link list."""
+    return line.quality == "bad" or (line.quality == "short" and line.words < HEADLINE_MIN_WORDS)
+
+
+def _flush(pairs: list[tuple[int, int]], dropped: dict[int, str]) -> None:
+    if len(pairs) >= MIN_LINK_PAIRS:
+        for headline, blurb in pairs:
+            dropped[headline] = dropped[blurb] = "related_block"
+    pairs.clear()
