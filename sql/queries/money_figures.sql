@@ -5,7 +5,7 @@ SELECT f.text         AS figure,
        f.currency,
        f.qualifier,
        f.subject,
-       coalesce(a.title, a.source_path) AS article
+       left(coalesce(a.title, a.source_path), 45) AS article
   FROM figures f
   JOIN articles a USING (article_id)
  WHERE f.kind = 'money' AND NOT a.is_deleted
