@@ -48,7 +48,7 @@ UNIT_NAMES = {
     "parts_per_billion": "parts-per-billion",
     "year_of_age": "year of age", "month_of_age": "month of age", "multiple": "count",
     "network_generation": "generation wireless", "pound_foot": "pound-foot", "tonne": "metric ton",
-    "parts_per_million": "part per million", "cylinder": "cylinder",
+    "parts_per_million": "part per million", "cylinder": "cylinder", "mmbtu": "mega british thermal unit",
 }
 SKIP_KINDS = {"date", "year", "ordinal"}
 

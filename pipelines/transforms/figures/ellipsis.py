@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-_FORWARD_GAP = re.compile(r"\s*[-–]?\s*(?:to|and|or|-|–|of(?: the| its| their)?)\s*$")
+_FORWARD_GAP = re.compile(r"\s*[-–]?\s*(?:to|and|or|-|–|of(?: the| its| their)?)\s*$|[-–],\s*$")
 _SENTENCE_BREAK = re.compile(r"[.!?;:]\s|\n")
 _MAX_BACK = 140
 _COPIED = ("kind", "unit", "currency", "subject")
@@ -35,7 +35,9 @@ def _donor(fig: dict, *, forward: bool) -> bool:
 
 
 def fill_elliptical(text: str, figs: list[dict]) -> None:
-    for i, fig in enumerate(figs):
+    # Right to left, so a chain fills in: "four-, five- and six-cylinder engines".
+    for i in range(len(figs) - 1, -1, -1):
+        fig = figs[i]
         if not _bare(fig):
             continue
         backward = None if fig["text"][:1].isalpha() else _backward_donor(text, figs, i)  # "two were hit"

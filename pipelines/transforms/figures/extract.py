@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pipelines.transforms.figures.after import Fig
+from pipelines.transforms.figures.after import Fig, read_rate
 from pipelines.transforms.figures.dates import date_figure
 from pipelines.transforms.figures.ellipsis import fill_elliptical
 from pipelines.transforms.figures.scan import read_figure
@@ -170,5 +170,17 @@ def _link_conversions(text: str, figs: list[dict], g: Grammar) -> None:
         b["converted_from"] = i
         b["qualifier"] = a["qualifier"] if b["qualifier"] == "exact" else b["qualifier"]
         close = _CLOSE.match(text, b["char_end"])
-        if close and a["subject"] is None:
-            a["subject"] = b["subject"] = subject_after(text, close.end(), g, allow_of=a["kind"] == "money")
+        if close:
+            _share_after_brackets(text, close.end(), a, b, g)
+
+
+def _share_after_brackets(text: str, pos: int, a: dict, b: dict, g: Grammar) -> None:
+    """"C$6 (US$4.46) per share", "9 billion shekels ($2.4 billion) a year in aid": what follows the
+    bracket applies to both figures."""
+    probe = Fig(start=pos, end=pos, value=0.0, kind=a["kind"])
+    read_rate(text, probe, g)
+    if probe.unit and not (a["unit"] or "").startswith("per_") and "_per_" not in (a["unit"] or ""):
+        for fig in (a, b):
+            fig["unit"] = f"{fig['unit']}_per_{probe.unit[4:]}" if fig["unit"] else probe.unit
+    if a["subject"] is None:
+        a["subject"] = b["subject"] = subject_after(text, probe.end, g, allow_of=a["kind"] == "money")

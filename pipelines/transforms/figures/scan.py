@@ -58,6 +58,8 @@ def read_figure(text: str, m: re.Match, g: Grammar) -> Fig | None:
     if not read_range(text, fig, g):
         return None
     read_unit(text, fig, g)
+    if m.group("slash") and fig.kind == "count":
+        _read_fraction_of_unit(text, fig, g)
     if fig.unit and fig.value_high is None:
         read_range(text, fig, g, unit_first=True)
     read_rate(text, fig, g)
@@ -67,6 +69,19 @@ def read_figure(text: str, m: re.Match, g: Grammar) -> Fig | None:
     if fig.kind == "count" and m.words and _capitalised_mid_sentence(text, m):
         return None  # "Kick Six", "BBC One"
     return fig
+
+
+_OF_A = re.compile(r"\s+of\s+an?\s+(?:US\s+|U\.S\.\s+|imperial\s+)?")
+
+
+def _read_fraction_of_unit(text: str, fig: Fig, g: Grammar) -> None:
+    """"1/16 of a US pint" is a sixteenth of a pint: a quantity in pints."""
+    om = _OF_A.match(text, fig.end)
+    if om:
+        probe = Fig(start=om.end(), end=om.end(), value=fig.value)
+        read_unit(text, probe, g)
+        if probe.unit:
+            fig.unit, fig.kind, fig.end = probe.unit, probe.kind, probe.end
 
 
 def _value(text: str, m: re.Match, g: Grammar) -> float | None:

@@ -37,8 +37,9 @@ def subject_after(text: str, pos: int, g: Grammar, *, allow_of: bool, stop_at_pl
         if not words and (low in g.subject_verbs or (low.endswith("ly") and low not in g.ly_nouns)):
             break  # "226 likely jammed", "$200 billion annually"
         words.append(word)
+        hyphen_compound = len(words) == 1 and text.startswith("-", pos)  # "three-point range": points
         pos = m.end()
-        if m.group(1).endswith(".") or (stop_at_plural and _plural(low, g)):
+        if m.group(1).endswith(".") or (stop_at_plural and (_plural(low, g) or hyphen_compound)):
             break
     while words and words[-1] in ("and", "or"):
         words.pop()
