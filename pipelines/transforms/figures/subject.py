@@ -22,7 +22,7 @@ def subject_after(text: str, pos: int, g: Grammar, *, allow_of: bool, stop_at_pl
         if m:
             pos = m.end()
     words: list[str] = []
-    while len(words) < g.subject_max_words:
+    while len([w for w in words if w not in ("and", "or")]) < g.subject_max_words:
         m = (_WORD if words else _FIRST_WORD).match(text, pos)
         if not m:
             break
@@ -34,7 +34,7 @@ def subject_after(text: str, pos: int, g: Grammar, *, allow_of: bool, stop_at_pl
             continue
         if (low in g.subject_stop and not (word.isupper() and len(word) > 1)) or (words and _verb_like(low, g)):
             break  # ("US", "IT" in capitals are names, not the pronoun)
-        if not words and (low in g.subject_verbs or (low.endswith("ly") and low not in g.ly_nouns)):
+        if not words and (low in g.subject_verbs or _adverb(low, g)):
             break  # "226 likely jammed", "$200 billion annually"
         words.append(word)
         hyphen_compound = len(words) == 1 and text.startswith("-", pos)  # "three-point range": points
@@ -52,8 +52,11 @@ def _continues(text: str, pos: int, g: Grammar) -> bool:
 
 
 def _verb_like(low: str, g: Grammar) -> bool:
-    return (low in g.subject_verbs or (low.endswith("ly") and low not in g.ly_nouns)
-            or (low.endswith("ed") and len(low) > 4))
+    return low in g.subject_verbs or _adverb(low, g) or (low.endswith("ed") and len(low) > 4)
+
+
+def _adverb(low: str, g: Grammar) -> bool:
+    return low.endswith("ly") and low not in g.ly_nouns and "-" not in low  # not "gas-only"
 
 
 def _plural(low: str, g: Grammar) -> bool:
