@@ -7,6 +7,8 @@ from .site import normalize_line
 
 PREFIX_MIN_CHARS = 40  # a standfirst cut short of the paragraph that repeats it
 PREFIX_LOOKAHEAD = 3
+CAPTION_MAX_WORDS = 60
+CREDIT_MAX_WORDS = 8
 
 
 def parse_lines(
@@ -39,6 +41,7 @@ def parse_lines(
         _judge(line, reason, ruleset, site_lines)
     if drop_duplicates:
         _mark_duplicates(lines)
+        _mark_captions(lines)
     return lines, markers
 
 
@@ -56,6 +59,14 @@ def _judge(line: Line, reason: str | None, ruleset, site_lines: frozenset[str]) 
         line.quality, line.reason = "bad", reason
     else:
         line.quality = grade(line)
+
+
+def _mark_captions(lines: list[Line]) -> None:
+    """A prose line right above a picture credit ("Name/Getty Images") is that picture's caption."""
+    for above, below in zip(lines, lines[1:]):
+        bare_credit = below.reason == "photo_credit" and below.words <= CREDIT_MAX_WORDS and below.text[0] != "("
+        if bare_credit and above.quality in ("good", "medium") and above.words <= CAPTION_MAX_WORDS:
+            above.quality, above.reason = "bad", "caption"
 
 
 def _mark_duplicates(lines: list[Line]) -> None:

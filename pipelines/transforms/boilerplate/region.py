@@ -24,7 +24,7 @@ RESUME_RUN = 2  # consecutive prose lines after a marker that mean the body resu
 PROSE = ("good", "medium")
 EDGE_GAP = 2  # non-prose lines that cut a lone paragraph off the end of the body
 MIN_LINK_PAIRS = 2
-HEADER_REASONS = frozenset({"byline", "dateline", "credit", "image_gallery", "share"})
+HEADER_REASONS = frozenset({"byline", "dateline", "credit", "photo_credit", "image_gallery", "share"})
 
 
 def line_score(line: Line) -> float:
