@@ -13,7 +13,7 @@ _AGE = re.compile(r"[-\s]?old\b", re.I)
 _METRE_CONTEXT = re.compile(r"\s*\(|[-\s](?:long|tall|high|wide|deep|away|below|above|thick|metres?)\b")
 _RATE_HEAD = re.compile(r"[\s-]*(?:(?:per|an|a|each|every)[\s-]+|/)")
 _RATE_NOT = re.compile(r"\s+(?:earlier|ago|later|before|after|on|from)\b")
-_SPACED_ABBREV = {"bn", "tn", "mn", "mln", "trn", "M", "B"}
+_SPACED_ABBREV = {"bn", "tn", "mn", "mln", "bln", "trn", "M", "B"}
 
 
 @dataclass

@@ -20,6 +20,7 @@ _PRONOUN_ONE_AFTER = re.compile(r"\s*(?:another|'s|’s|day\b|by one|time\b|way\
                                 r"thing\b|who|that|which|in order|[,.;:!?)]|$|\d|[$€£])", re.I)
 _AGE_COMMA = re.compile(r"[A-Z][a-z]+,\s$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(]\s*)$")
+_MIXED_FRACTION = re.compile(r"[- ]([1-9])/([1-9]\d?)(?![\d/])")
 _SLASH_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 128}
 
 
@@ -51,6 +52,10 @@ def read_figure(text: str, m: re.Match, g: Grammar) -> Fig | None:
         return None
     fig = Fig(start=m.start(), end=m.end(), value=value)
     fig.scaled = bool(m.words) and value >= 100
+    mixed = _MIXED_FRACTION.match(text, fig.end) if m.digits and m.digits.isdigit() else None
+    if mixed and int(mixed.group(1)) < int(mixed.group(2)):
+        fig.value += int(mixed.group(1)) / int(mixed.group(2))  # "1-1/2 pct", "7 1/4 inches"
+        fig.end = mixed.end()
     _read_before(text, fig, g)
     if m.digits and _read_glued_suffix(text, m, fig):
         return fig
