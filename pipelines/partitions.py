@@ -76,12 +76,14 @@ def build_partitioned_assets(partitions: dg.PartitionsDefinition) -> list:
     return [shard_warehouse, lake_entities]
 
 
-def build_partitioned_definitions(settings: Settings | None = None, lake: LakeConfig | None = None) -> dg.Definitions:
+def build_partitioned_definitions(settings: Settings | None = None, lake: LakeConfig | None = None,
+                                  executor: dg.ExecutorDefinition | None = None) -> dg.Definitions:
     settings = settings or Settings()
     partitions = dg.StaticPartitionsDefinition(inbox_shards(settings.inbox))
     shard_assets = build_partitioned_assets(partitions)
     backfill = dg.define_asset_job("shards", selection=dg.AssetSelection.assets(shard_assets[0]),
-                                   partitions_def=partitions, description="One run per inbox shard.")
+                                   executor_def=executor,
+                                   description="One run per inbox shard.")
     return dg.Definitions(
         assets=shard_assets,
         jobs=[backfill, dg.define_asset_job("lake_entities", selection=dg.AssetSelection.assets(shard_assets[1]))],
@@ -89,4 +91,13 @@ def build_partitioned_definitions(settings: Settings | None = None, lake: LakeCo
     )
 
 
+def k8s_definitions(settings: Settings | None = None) -> dg.Definitions:
+    """The same code location with dagster-k8s's k8s_job_executor: every step a Kubernetes Job."""
+    from dagster_k8s import k8s_job_executor
+
+    return build_partitioned_definitions(settings, executor=k8s_job_executor)
+
+
 defs = build_partitioned_definitions()
+# What deploy/values.yaml serves (`--attribute k8s_defs`).
+k8s_defs = k8s_definitions()
