@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Iterable, Iterator
 
 import polars as pl
@@ -67,7 +66,3 @@ def figures_jsonl(lines: Iterable[str]) -> Iterator[dict]:
         text = line.rstrip("\r\n")
         figs = extract_figures(text)
         yield {"line": n, "figures": [{k: f[k] for k in JSONL_KEYS} for f in figs]}
-
-
-def dumps(record: dict) -> str:
-    return json.dumps(record, ensure_ascii=False)

@@ -11,7 +11,6 @@ from functools import lru_cache
 
 # A word for table look-ups: no digits (but "m2", "cm3"), no sentence punctuation, no hyphen.
 _TOKEN_RE = re.compile(r"[^\s\d(),;:!?\"“”‘’\[\]{}<>|*=-]+(?:[23](?!\d))?")
-_JOIN_RE = re.compile(r"[ \t]+|-")
 _GAP_RE = re.compile(r"\s?[-‑]\s?|[ \t]{0,2}")
 _SPACES = re.compile(r"\s+")
 
@@ -60,8 +59,3 @@ def phrase_before(text: str, pos: int, table: dict, max_words: int = 4):
         if cand in table:
             return table[cand]
     return None
-
-
-def last_words(text: str, pos: int, n: int = 3) -> list[str]:
-    """The last `n` words before `pos`, lower-cased, punctuation stripped."""
-    return [w.strip(".,;:()[]\"“”'’").lower() for w in text[max(0, pos - 30):pos].split()[-n:]]
