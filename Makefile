@@ -31,5 +31,8 @@ sql: setup ## the DuckDB CLI on the warehouse, read-only
 bench: setup ## newswh bench: the pipeline on 5,000 corpus articles vs the bare spaCy floor (bench/results/)
 	$(BIN)/newswh bench $(BENCH_ARGS)
 
+docs: setup ## Great Expectations Data Docs of every suite and the last run into warehouse/data_docs/ (open index.html)
+	$(BIN)/python -m pipelines.checks.docs --out warehouse/data_docs
+
 clean-warehouse:
-	rm -rf warehouse/news.duckdb warehouse/news.duckdb.wal warehouse/stages
+	rm -rf warehouse/news.duckdb warehouse/news.duckdb.wal warehouse/news.duckdb.next warehouse/news.duckdb.lock warehouse/stages
