@@ -36,6 +36,9 @@ def subject_after(text: str, pos: int, g: Grammar, *, allow_of: bool, stop_at_pl
             break  # ("US", "IT" in capitals are names, not the pronoun)
         if not words and (low in g.subject_verbs or _adverb(low, g)):
             break  # "226 likely jammed", "$200 billion annually"
+        if not words and low in g.compound_skip and text.startswith("-", pos):
+            pos = m.end()  # "1,200-strong force": the force is counted
+            continue
         words.append(word)
         hyphen_compound = len(words) == 1 and text.startswith("-", pos)  # "three-point range": points
         pos = m.end()

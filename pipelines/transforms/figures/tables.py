@@ -47,6 +47,7 @@ class Grammar:
     subject_max_words: int
     irregular_plurals: dict
     ly_nouns: frozenset
+    compound_skip: frozenset
     name_allowed: frozenset
     block_rules: tuple
     scan_re: re.Pattern
@@ -94,7 +95,7 @@ def grammar() -> Grammar:
         qual_after={k.lower(): v for k, v in quals["after"].items()},
         subject_stop=frozenset(subj["stop"]), subject_verbs=frozenset(subj["verbs"]),
         subject_max_words=subj["max_words"], irregular_plurals=subj["irregular_plurals"],
-        ly_nouns=frozenset(subj["ly_nouns"]),
+        ly_nouns=frozenset(subj["ly_nouns"]), compound_skip=frozenset(subj["compound_skip"]),
         name_allowed=frozenset(nonfig["name_before_number"]["allowed"]),
         block_rules=P.block_rules(nonfig),
         scan_re=P.scan_re(nums),
