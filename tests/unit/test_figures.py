@@ -117,3 +117,16 @@ def test_every_digit_in_seed_bodies_is_a_figure_or_a_documented_non_figure(name)
         covered += [(s, e) for s, e, _ in non_figure_spans(text)]
         for m in re.finditer(r"\d+", text):
             assert any(s <= m.start() < e for s, e in covered), f"{name}:{n}: {m.group()!r} unaccounted in {text!r}"
+
+
+def test_no_figure_of_seed_002_comes_from_its_related_block():
+    """The cleaner drops 002's "Related Articles" block, so "41 military aircraft", "117 drones"
+    and "34%" must not reach the figures; a figure there would mean boilerplate leaked through."""
+    clean = pytest.importorskip("pipelines.transforms.clean")
+    path = SEEDS / "002_a4f82814bbea37a5.txt"
+    if not path.exists():
+        pytest.skip("seed 002 not in seeds/")
+    doc = clean.clean_record(path.read_text(encoding="utf-8"), is_html=False)
+    texts = [f["text"] for block in doc.blocks for f in extract_figures(block.text)]
+    assert "$7 billion" in texts and "162" in texts
+    assert not {"41", "117", "34%"} & set(texts)
