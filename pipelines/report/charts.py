@@ -36,7 +36,7 @@ def boilerplate_by_reason_site(frame: pl.DataFrame) -> dict:
 
 def articles_per_story(frame: pl.DataFrame) -> dict:
     return alt.Chart(frame).mark_bar().encode(
-        x=alt.X("articles:Q", title="articles"),
+        x=alt.X("articles:Q", title="articles", axis=alt.Axis(tickMinStep=1)),
         y=alt.Y("story:N", sort="-x", title=None),
         tooltip=["story", "articles", "example_article"],
     ).properties(width=WIDTH, title="Articles per story").to_dict()
