@@ -16,13 +16,6 @@ from tests.checks.graph import check_outcomes, materialized, run
 from tests.conftest import SEEDS
 
 
-@pytest.fixture(scope="module")
-def good_run(tmp_path_factory):
-    settings = Settings().with_paths(inbox=SEEDS, warehouse=tmp_path_factory.mktemp("good") / "news.duckdb")
-    result = run(settings)
-    return settings, result
-
-
 @pytest.fixture
 def loaded(good_run, tmp_path) -> Settings:
     """A copy of the good run's warehouse, for a run that may break it."""

@@ -9,15 +9,12 @@ import pytest
 from pipelines.checks.params import suite_parameters
 from pipelines.checks.suites import load_suite
 from pipelines.checks.warehouse_suite import run_warehouse_suite
-from pipelines.settings import Settings
-from tests.checks.graph import run
-from tests.conftest import SEEDS
 
 
-@pytest.fixture(scope="module")
-def warehouse(tmp_path_factory):
-    settings = Settings().with_paths(inbox=SEEDS, warehouse=tmp_path_factory.mktemp("wh") / "news.duckdb")
-    assert run(settings).success
+@pytest.fixture
+def warehouse(good_run):
+    settings, result = good_run
+    assert result.success
     return settings.warehouse
 
 
