@@ -183,6 +183,12 @@ def main() -> None:
     data = json.loads(path.read_text(encoding="utf-8"))
     system = {"ours": ours, "quantulum3": quantulum, "price_parser": price_parser,
               "spacy_ner": spacy_ner}[args.system]
+    needs = {"quantulum3": "quantulum3==0.10.0", "price_parser": "price-parser==0.5.1"}
+    if args.system in needs:
+        try:
+            __import__(args.system)
+        except ImportError:
+            sys.exit(f"comparison only, not a project dependency: .venv/bin/pip install {needs[args.system]}")
     tp_v = tp_u = n_pred = n_gold = shown = 0
     t0 = time.perf_counter()
     for item in data:
