@@ -1,12 +1,14 @@
 """Build the `CleanedDoc`: kept lines become blocks, dropped ones `RemovedLine`s."""
 from __future__ import annotations
 
+from collections import Counter
+
 from ..document import Block, CleanedDoc, RemovedLine
 from .lines import MIN_STOP_DENSITY, Line, is_heading_like
-from .site import normalize_line
 
 TITLE_WINDOW = 25  # the headline sits within this many lines above the first paragraph
 TITLE_MIN_WORDS = 3
+MAX_TITLE_WORDS = 25
 LIST_ITEM_MIN_WORDS = 3
 SENTENCE_MIN_WORDS = 8
 PROSE = ("good", "medium")
@@ -19,11 +21,11 @@ def assemble(lines: list[Line], start: int, end: int, in_marker_region: dict[int
     title_key = None
     if title_idx is not None:
         doc.title = lines[title_idx].text
-        title_key = normalize_line(doc.title)
+        title_key = lines[title_idx].key
         reasons[title_idx] = "title"
     for i, line in enumerate(lines):
         reason = reasons[i]
-        if reason is None and title_key and normalize_line(line.text) == title_key:
+        if reason is None and title_key and line.key == title_key:
             reason = "title"  # the headline repeated at the top of the body
         if reason:
             doc.removed.append(RemovedLine(line.no, line.text, reason))
@@ -82,8 +84,9 @@ def _find_title(lines: list[Line], reasons: list[str | None]) -> int | None:
     candidates = [i for i in window if _title_like(lines[i], reasons[i])]
     if not candidates:
         return None
-    keys = [normalize_line(x.text) for x in lines]
-    repeated = [i for i in candidates if keys.count(keys[i]) > 1]
+    # a headline often appears twice (breadcrumb or gallery, then above the article)
+    counts = Counter(x.key for x in lines if x.words <= MAX_TITLE_WORDS)
+    repeated = [i for i in candidates if counts[lines[i].key] > 1]
     return max(repeated or candidates, key=lambda i: (lines[i].words, i))
 
 

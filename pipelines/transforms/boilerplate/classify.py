@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from .lines import LONE_MARKERS, Line, grade, make_line
 from .rules import rules
-from .site import normalize_line
 
 PREFIX_MIN_CHARS = 40  # a standfirst cut short of the paragraph that repeats it
 PREFIX_LOOKAHEAD = 3
@@ -53,7 +52,7 @@ def _judge(line: Line, reason: str | None, ruleset, site_lines: frozenset[str]) 
     if marker:
         line.marker, line.marker_until = marker
         line.quality, line.reason = "bad", line.marker
-    elif site_lines and normalize_line(line.text) in site_lines:
+    elif site_lines and line.key in site_lines:
         line.quality, line.reason = "bad", "site_repeated"
     elif reason:
         line.quality, line.reason = "bad", reason
@@ -75,7 +74,7 @@ def _mark_duplicates(lines: list[Line]) -> None:
     for i, line in enumerate(lines):
         if line.quality not in ("good", "medium"):
             continue
-        key = normalize_line(line.text)
+        key = line.key
         if key in seen:
             line.quality, line.reason = "bad", "duplicate"
             continue
@@ -86,7 +85,7 @@ def _mark_duplicates(lines: list[Line]) -> None:
 
 def _is_prefix_of_next(key: str, following: list[Line]) -> bool:
     for other in following:
-        other_key = normalize_line(other.text)
+        other_key = other.key
         if len(other_key) > len(key) and other_key.startswith(key):
             return True
     return False

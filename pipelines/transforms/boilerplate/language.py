@@ -7,11 +7,16 @@ already installed with trafilatura.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 
 from .rules import DATA_DIR
 
 SAMPLE_CHARS = 1000  # enough for a stable guess; py3langid's cost grows with the sample
+# Share of English stop words above which a sample is English without asking the model:
+# English prose scores 0.35-0.55 on jusText's list, other benchmark languages at most 0.14.
+ENGLISH_STOP_SHARE = 0.3
+_WORD_RE = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
@@ -37,8 +42,16 @@ def detect_language(lines: list[str]) -> str | None:
     text = " ".join(sample)[: SAMPLE_CHARS * 2]
     if not text.strip():
         return None
+    if _english_share(text) >= ENGLISH_STOP_SHARE:
+        return "en"  # the fast path: most of the corpus, a tenth of the model's cost
     lang, _ = _identifier().classify(text)
     return lang
+
+
+def _english_share(text: str) -> float:
+    tokens = _WORD_RE.findall(text.lower())
+    english = stopwords("en")
+    return sum(1 for t in tokens if t in english) / len(tokens) if tokens else 0.0
 
 
 @lru_cache(maxsize=None)

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
+
+from .site import normalize_line
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 # Scripts written without spaces: one \w+ run can be a whole sentence.
@@ -23,6 +26,7 @@ MEDIUM_MIN_WORDS = 5
 UNPUNCTUATED_GOOD_WORDS = 20  # a long line without a full stop is still prose (a standfirst)
 MIN_STOP_DENSITY = 0.2
 TITLE_CASE_SHARE = 0.8
+TITLE_CASE_MAX_WORDS = 25  # longer lines are never graded as headlines
 
 
 @dataclass
@@ -41,8 +45,15 @@ class Line:
     marker: str | None = None  # reason code if this line opens a boilerplate region
     marker_until: str = "body"  # where that region ends: "prose" or "body"
 
+    @cached_property
+    def key(self) -> str:
+        """`normalize_line(text)`, computed once: duplicates and title matching compare keys."""
+        return normalize_line(self.text)
 
-def word_count(tokens: list[str]) -> int:
+
+def word_count(text: str, tokens: list[str]) -> int:
+    if not CJK_RE.search(text):
+        return len(tokens)
     count = 0
     for tok in tokens:
         cjk = len(CJK_RE.findall(tok)) if len(tok) > 3 else 0
@@ -70,8 +81,8 @@ def make_line(no: int, text: str, stops: frozenset[str]) -> Line:
     if marker and len(text) > marker.end():
         text, list_item = text[marker.end():], True
     tokens = WORD_RE.findall(text)
-    words = word_count(tokens)
-    n_stop = sum(1 for t in tokens if t.lower() in stops) if stops else 0
+    words = word_count(text, tokens)
+    n_stop = len([t for t in " ".join(tokens).lower().split(" ") if t in stops]) if stops else 0
     ends = ends_with_sentence(text)
     # a colon closes a lead-in to a list or a quote ("...has ripple effects:")
     lead_in = text.endswith(":") and words >= MEDIUM_MIN_WORDS
@@ -83,7 +94,7 @@ def make_line(no: int, text: str, stops: frozenset[str]) -> Line:
         ends_sentence=ends or lead_in,
         has_sentence=ends or lead_in or bool(INNER_SENTENCE_RE.search(text)),
         glued=len(GLUED_RE.findall(text)),
-        title_case=is_title_case(tokens),
+        title_case=words <= TITLE_CASE_MAX_WORDS and is_title_case(tokens),
         list_item=list_item,
     )
 
@@ -92,7 +103,7 @@ def grade(line: Line) -> str:
     """good: prose; medium: a short sentence; short: menus, headlines, captions, fragments."""
     if line.glued >= 2 and line.glued * 6 > line.words:
         return "short"  # a run of links glued together, not prose
-    if line.title_case and line.words <= 25:
+    if line.title_case:
         return "short"  # a headline, even one ending in "?"
     prose = line.stop_density >= MIN_STOP_DENSITY
     if prose and line.words >= GOOD_MIN_WORDS and (line.has_sentence or line.words >= UNPUNCTUATED_GOOD_WORDS):

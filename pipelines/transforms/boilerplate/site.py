@@ -2,20 +2,17 @@
 the corpus being loaded, so a site's boilerplate is found without writing a rule."""
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 
-_DIGITS = re.compile(r"\d+")
-_SPACE = re.compile(r"\s+")
+_DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
 _EDGE_PUNCT = " \t-–—|•·:;,.!?*#>»«\"'“”‘’()[]"
 
 
 def normalize_line(line: str) -> str:
     """Case-, space- and number-insensitive key: "© 2019 Foo" and "© 2020 foo" share it."""
-    text = unicodedata.normalize("NFKC", line).lower()
-    text = _DIGITS.sub("0", text)
-    return _SPACE.sub(" ", text).strip(_EDGE_PUNCT)
+    text = (line if line.isascii() else unicodedata.normalize("NFKC", line)).lower()
+    return " ".join(text.translate(_DIGITS_TO_ZERO).split()).strip(_EDGE_PUNCT)
 
 
 def learn_site_lines(texts: list[str], *, min_share: float = 0.3, min_docs: int = 3) -> frozenset[str]:
