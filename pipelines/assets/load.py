@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 import dagster as dg
 import polars as pl
 
-from pipelines.assets.meta import counts_by
+from pipelines.assets.meta import counts_by, preview
 from pipelines.checks.quality_log import clear_quality_log, pending_quality_log
 from pipelines.resources import PipelineConfig
 from pipelines.transforms.inventory import quarantine_rows
@@ -61,4 +61,6 @@ def warehouse(
         "path": pipeline.warehouse,
         "rows_loaded": dg.MetadataValue.json(loaded),
         "table_counts": dg.MetadataValue.json(counts),
+        "preview": dg.MetadataValue.md(preview(pl.DataFrame(
+            {"table": list(counts), "rows": list(counts.values()), "loaded_now": [loaded.get(t) for t in counts]}), rows=50)),
     })
