@@ -130,3 +130,20 @@ def test_no_figure_of_seed_002_comes_from_its_related_block():
     texts = [f["text"] for block in doc.blocks for f in extract_figures(block.text)]
     assert "$7 billion" in texts and "162" in texts
     assert not {"41", "117", "34%"} & set(texts)
+
+
+def test_every_unit_written_is_declared_in_the_tables():
+    """The figures checks accept only units.json units, minor currency units and their rates."""
+    data = HERE.parents[1] / "pipelines" / "data" / "figures"
+    units = json.loads((data / "units.json").read_text(encoding="utf-8"))
+    minor = json.loads((data / "currencies.json").read_text(encoding="utf-8"))["minor"]
+    base = {u["unit"] for u in units["units"]} | {m[1] for m in minor.values()}
+    rates = set(units["rate_nouns"].values())
+    for case in CASES:
+        for f in extract_figures(case["text"]):
+            unit = f["unit"]
+            if unit is None:
+                continue
+            head, _, per = unit.partition("per_")
+            head = head.rstrip("_")
+            assert (not head or head in base) and (not per or per in rates), f"{unit!r} from {f['text']!r}"
