@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from pipelines.transforms.entities.data import load_json, person_titles
 
@@ -58,6 +58,7 @@ def person_key(text: str) -> str:
     return " ".join(fold_person_words(words))
 
 
+@lru_cache(maxsize=200_000)  # news repeats the same names endlessly; keys are pure
 def canonical_key(text: str) -> str:
     """The key of any mention, whatever its label: a known variant's group key, else the name key.
 
