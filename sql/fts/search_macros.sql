@@ -11,11 +11,13 @@ CREATE OR REPLACE MACRO search_phrase_pattern(q) AS
 --         x the paragraph kind's weight x phrase_boost when the words appear as a phrase.
 -- Weights: sql/fts/ranking_weights.sql. Needs the fts extension loaded (`LOAD fts;`).
 CREATE OR REPLACE MACRO search_paragraphs(q, n) AS TABLE
-WITH scored AS (
-    SELECT d.*,
-           fts_search_paragraph_docs.match_bm25(d.doc_id, q, fields := 'text')  AS text_bm25,
-           fts_search_paragraph_docs.match_bm25(d.doc_id, q, fields := 'title') AS title_bm25
+WITH text_hits AS (
+    SELECT d.*, fts_search_paragraph_docs.match_bm25(d.doc_id, q, fields := 'text') AS text_bm25
       FROM search.paragraph_docs d
+), scored AS (  -- titles are scored only for paragraphs whose text matched
+    SELECT *, fts_search_paragraph_docs.match_bm25(doc_id, q, fields := 'title') AS title_bm25
+      FROM text_hits
+     WHERE text_bm25 IS NOT NULL
 )
 SELECT s.article_id, s.source_path, s.title, s.site, s.paragraph_index, s.text,
        round((s.text_bm25 + r.title_weight * coalesce(s.title_bm25, 0)) * coalesce(w.weight, 1.0)
@@ -24,6 +26,5 @@ SELECT s.article_id, s.source_path, s.title, s.site, s.paragraph_index, s.text,
   FROM scored s
   CROSS JOIN search.ranking r
   LEFT JOIN search.kind_weights w USING (kind)
- WHERE s.text_bm25 IS NOT NULL
  ORDER BY score DESC, s.source_path, s.paragraph_index
  LIMIT n;
