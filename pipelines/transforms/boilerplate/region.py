@@ -20,6 +20,7 @@ TEASER_MAX_WORDS = 30
 HEADLINE_MIN_WORDS = 5
 ISOLATION_GAP = 2
 ISOLATED_SCORE_CAP = 15.0
+END_MARKER_SHARE = 0.7
 RESUME_RUN = 2  # consecutive prose lines after a marker that mean the body resumed
 PROSE = ("good", "medium")
 EDGE_GAP = 2  # non-prose lines that cut a lone paragraph off the end of the body
@@ -93,14 +94,21 @@ def marker_regions(lines: list[Line], start: int, end: int) -> dict[int, str]:
     """Index -> reason for each line inside a marker-opened region within [start, end)."""
     dropped: dict[int, str] = {}
     opener: Line | None = None
+    until = "prose"
+    total = sum(x.words for x in lines[start:end] if x.quality in PROSE)
+    seen = 0
     for i in range(start, end):
         line = lines[i]
         if line.marker:
-            opener = line
-        elif opener and _region_ends(lines, i, end, opener.marker_until):
+            opener, until = line, line.marker_until
+            if until == "end":  # a comment thread ends the article only after most of its prose
+                until = "end" if seen >= END_MARKER_SHARE * total else "body"
+        elif opener and until != "end" and _region_ends(lines, i, end, until):
             opener = None
         if opener:
             dropped[i] = line.reason or opener.marker
+        elif line.quality in PROSE:
+            seen += line.words
     return dropped
 
 
