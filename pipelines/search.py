@@ -37,8 +37,12 @@ def load_fts(con: duckdb.DuckDBPyConnection) -> None:
     Where the extension directory is not writable, the file is loaded directly instead.
     """
     path = fts_extension_path()
+    state = con.execute("SELECT installed, loaded FROM duckdb_extensions() WHERE extension_name = 'fts'").fetchone()
+    if state and state[1]:
+        return
     try:
-        con.execute(f"INSTALL '{path}'")
+        if not (state and state[0]):
+            con.execute(f"INSTALL '{path}'")
         con.execute("LOAD fts")
     except (duckdb.IOException, duckdb.PermissionException, duckdb.InvalidInputException):
         con.execute(f"LOAD '{path}'")
