@@ -14,7 +14,9 @@ from functools import cache, lru_cache
 
 from pipelines.transforms.entities.data import load_json, person_titles
 
-_SEPARATORS = re.compile(r"[\s\-‐‑–—_/]+")
+# Hyphens stay inside a word ("Boutros-Ghali" is one surname); dashes and slashes separate words.
+_SEPARATORS = re.compile(r"[\s\u2013\u2014_/]+")
+_HYPHENS = re.compile(r"[\u2010\u2011]")
 _DROPPED = re.compile(r"[.’'‘`\"“”]")
 _TITLES = person_titles()
 _FOLDS = [(re.compile(p), r) for p, r in load_json("transliteration.json")["folds"]]
@@ -26,7 +28,7 @@ def normalize(text: str) -> str:
     """Lower-case, accent-free, dot-free, single-spaced; a leading "the" dropped."""
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    words = _SEPARATORS.sub(" ", _DROPPED.sub("", plain.casefold())).split()
+    words = _SEPARATORS.sub(" ", _HYPHENS.sub("-", _DROPPED.sub("", plain.casefold()))).split()
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
     return " ".join(words)
@@ -42,19 +44,22 @@ def _variant_keys() -> dict[str, str]:
 
 
 def fold_person_words(words: list[str]) -> list[str]:
-    folded = []
-    for word in words:
-        for pattern, replacement in _FOLDS:
-            word = pattern.sub(replacement, word)
-        folded.append(word)
-    return folded
+    return ["-".join(_fold(part) for part in word.split("-")) for word in words]
+
+
+def _fold(word: str) -> str:
+    for pattern, replacement in _FOLDS:
+        word = pattern.sub(replacement, word)
+    return word
 
 
 def person_key(text: str) -> str:
-    """Key of a name: person titles dropped from the front, transliteration endings folded."""
+    """Key of a name: titles dropped from the front, middle initials dropped ("Donald J. Trump"),
+    transliteration endings folded."""
     words = normalize(text).split()
     while len(words) > 1 and (words[0] in _TITLES or f"{words[0]}." in _TITLES):
         words = words[1:]
+    words = [w for i, w in enumerate(words) if len(w) > 1 or i in (0, len(words) - 1)]
     return " ".join(fold_person_words(words))
 
 
