@@ -102,7 +102,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if not CORPUS.exists():
         print(f"newswh bench: corpus {CORPUS} not found (the shared data sets live beside the repo)", file=sys.stderr)
         return 2
-    result = run_bench(args.limit, scale=args.scale)
+    result = run_bench(args.limit, scale=args.scale, extras=not args.no_extras)
     path = write(result, Path(args.json) if args.json else None)
     print(markdown(result))
     print(f"wrote {path} and {path.with_suffix('.md')}")
@@ -185,6 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--limit", type=int, default=5000, help="articles from the corpus (default 5000)")
     bench.add_argument("--json", help="result file (default bench/results/latest.json; a .md table beside it)")
     bench.add_argument("--scale", action="store_true", help="also peak RSS at 1,000 and 20,000 articles (slow)")
+    bench.add_argument("--no-extras", action="store_true", help="skip cleaning pages/s and the linking bench")
     bench.set_defaults(func=cmd_bench)
     return parser
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import threading
 import time
@@ -46,10 +47,21 @@ def tree_rss_mb(root: int) -> float:
     return sum(rss_kb(pid) for pid in tree_pids(root)) / 1024
 
 
+def children_cpu_seconds() -> float:
+    """User + system CPU of every finished (waited-for) descendant, spaCy workers included.
+
+    Differences of this around one child run give that run's CPU time, which other work on the
+    machine does not inflate the way it inflates wall time.
+    """
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 @dataclass
 class TreeRun:
     returncode: int
     seconds: float
+    cpu_seconds: float
     peak_rss_mb: float
     stdout: str
     stderr: str
@@ -57,7 +69,7 @@ class TreeRun:
 
 def run_measured(cmd: list[str], env: dict[str, str], interval: float = 0.2) -> TreeRun:
     """Run `cmd`, sampling the summed RSS of its whole process tree until it exits."""
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), children_cpu_seconds()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = [0.0]
     done = threading.Event()
@@ -73,4 +85,5 @@ def run_measured(cmd: list[str], env: dict[str, str], interval: float = 0.2) -> 
     seconds = time.perf_counter() - start
     done.set()
     sampler.join()
-    return TreeRun(proc.returncode, seconds, round(peak[0], 1), out, err)
+    cpu = children_cpu_seconds() - cpu_start
+    return TreeRun(proc.returncode, seconds, round(cpu, 2), round(peak[0], 1), out, err)

@@ -39,6 +39,8 @@ def markdown(result: dict) -> str:
     lines += [f"| {label} | {value} | {goal} | {verdict} |" for label, value, goal, verdict in goal_rows(result)]
     lines += ["", "| other | value |", "|---|---:|",
               f"| floor words/s per core | {result['floor_words_per_s_per_core']:,.0f} |",
+              f"| CPU seconds, run / floor (process trees) | {result['run_cpu_seconds']} / "
+              f"{result['floor_cpu_seconds']} = {result['pipeline_vs_floor_cpu']} |",
               f"| no-op rerun seconds (process / inside Dagster) | {result['noop_rerun_seconds']} / "
               f"{result['noop_rerun_dagster_seconds']} |",
               f"| peak RSS of the run, MB (process tree) | {result['peak_rss_mb']:,.0f} |",
