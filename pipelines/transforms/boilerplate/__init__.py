@@ -13,7 +13,7 @@ from ..document import Block, CleanedDoc, RemovedLine
 from .assemble import assemble
 from .classify import parse_lines
 from .language import detect_language, stopwords
-from .region import link_lists, main_region, marker_regions, trim_edges
+from .region import lead_in_lists, link_lists, main_region, marker_regions, trim_edges
 from .site import learn_site_lines, normalize_line
 
 __all__ = ["strip_boilerplate", "learn_site_lines", "normalize_line"]
@@ -25,6 +25,7 @@ def strip_boilerplate(text: str, *, site_lines: frozenset[str] = frozenset()) ->
     language = detect_language(raw_lines)
     lines, list_markers = parse_lines(text, stopwords(language), site_lines)
     start, end = trim_edges(lines, *main_region(lines))
+    end = lead_in_lists(lines, start, end)
     in_marker_region = link_lists(lines, start, end) | marker_regions(lines, start, end)
     doc = assemble(lines, start, end, in_marker_region)
     doc.removed.extend(RemovedLine(no, txt, reason) for no, txt, reason in list_markers)

@@ -9,7 +9,7 @@ from .lines import MIN_STOP_DENSITY, Line, is_heading_like
 TITLE_WINDOW = 25  # the headline sits within this many lines above the first paragraph
 TITLE_MIN_WORDS = 3
 MAX_TITLE_WORDS = 25
-LIST_ITEM_MIN_WORDS = 3
+LIST_ITEM_MIN_WORDS = 2
 SENTENCE_MIN_WORDS = 8
 PROSE = ("good", "medium")
 
@@ -59,6 +59,8 @@ def _short_line_belongs(lines: list[Line], i: int, end: int, in_marker_region: d
         return False
     if _unpunctuated_sentence(lines, i):
         return True
+    if line.text.endswith(":") and lines[nxt].list_item:
+        return True  # the lead-in of a list
     return is_heading_like(line) and (lines[nxt].quality in PROSE or lines[nxt].list_item)
 
 

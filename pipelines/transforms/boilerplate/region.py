@@ -21,6 +21,8 @@ HEADLINE_MIN_WORDS = 5
 ISOLATION_GAP = 2
 ISOLATED_SCORE_CAP = 15.0
 END_MARKER_SHARE = 0.7
+LEAD_IN_LIST_MAX = 60
+LIST_ITEM_MIN_WORDS = 2
 RESUME_RUN = 2  # consecutive prose lines after a marker that mean the body resumed
 PROSE = ("good", "medium")
 EDGE_GAP = 2  # non-prose lines that cut a lone paragraph off the end of the body
@@ -193,3 +195,27 @@ def _flush(pairs: list[tuple[int, int]], dropped: dict[int, str]) -> None:
         for headline, blurb in pairs:
             dropped[headline] = dropped[blurb] = "related_block"
     pairs.clear()
+
+
+def lead_in_lists(lines: list[Line], start: int, end: int) -> int:
+    """Mark the short lines after a lead-in ("Tour dates:") as list items; return the new end.
+
+    A list of short items (dates, ingredients, specs) scores like a menu, so the region
+    would stop at its lead-in line; the colon says the list belongs to the article.
+    """
+    i = start
+    while i < min(end, len(lines)):
+        if lines[i].text.endswith(":") and lines[i].quality != "bad":
+            j = i + 1
+            while j < len(lines) and j - i <= LEAD_IN_LIST_MAX and _list_like(lines[j]):
+                lines[j].list_item = True
+                j += 1
+            end = max(end, j)
+            i = j
+        else:
+            i += 1
+    return end
+
+
+def _list_like(line: Line) -> bool:
+    return line.quality == "short" and line.words >= LIST_ITEM_MIN_WORDS and not line.marker
