@@ -7,6 +7,8 @@ from .rules import rules
 PREFIX_MIN_CHARS = 40  # a standfirst cut short of the paragraph that repeats it
 PREFIX_LOOKAHEAD = 3
 CAPTION_MAX_WORDS = 60
+NEIGHBOUR_SPAN = 2
+PROSE = ("good", "medium")
 CREDIT_MAX_WORDS = 8
 
 
@@ -69,18 +71,27 @@ def _mark_captions(lines: list[Line]) -> None:
 
 
 def _mark_duplicates(lines: list[Line]) -> None:
-    """A prose line seen before, or cut short of a line just below it, is a copy (teaser, dek)."""
-    seen: set[str] = set()
+    """Repeated prose (a teaser of this very article, a caption shown twice) is kept once:
+    where most prose surrounds it. A line cut short of a line just below it is a dek."""
+    copies: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
-        if line.quality not in ("good", "medium"):
+        if line.quality not in PROSE:
             continue
-        key = line.key
-        if key in seen:
+        copies.setdefault(line.key, []).append(i)
+        if len(line.key) >= PREFIX_MIN_CHARS and _is_prefix_of_next(line.key, lines[i + 1 : i + 1 + PREFIX_LOOKAHEAD]):
             line.quality, line.reason = "bad", "duplicate"
+    for indices in copies.values():
+        if len(indices) < 2:
             continue
-        seen.add(key)
-        if len(key) >= PREFIX_MIN_CHARS and _is_prefix_of_next(key, lines[i + 1 : i + 1 + PREFIX_LOOKAHEAD]):
-            line.quality, line.reason = "bad", "duplicate"
+        keep = max(indices, key=lambda i: (_prose_neighbours(lines, i), -i))
+        for i in indices:
+            if i != keep:
+                lines[i].quality, lines[i].reason = "bad", "duplicate"
+
+
+def _prose_neighbours(lines: list[Line], i: int) -> int:
+    window = lines[max(0, i - NEIGHBOUR_SPAN) : i] + lines[i + 1 : i + 1 + NEIGHBOUR_SPAN]
+    return sum(1 for x in window if x.quality in PROSE)
 
 
 def _is_prefix_of_next(key: str, following: list[Line]) -> bool:
