@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from pipelines.transforms.entities.keys import (
-    acronym, canonical_key, entity_id, is_acronym, variant_key,
+    acronym, canonical_key, entity_id, is_acronym, person_key, variant_key,
 )
 from pipelines.transforms.entities.mentions import KEPT_LABELS
 
@@ -116,8 +116,8 @@ def _resolve_acronyms_in_article(rows: list[_Mention]) -> None:
         if row.resolved or not is_acronym(row.text) or variant_key(row.text):
             continue
         expansion = expansions.get(row.key.replace(" ", ""))
-        if expansion:
-            row.key, row.resolved = expansion, True
+        if expansion:  # the small model often calls an unknown acronym GPE; its expansion knows better
+            row.key, row.label, row.resolved = expansion, "ORG", True
 
 
 def _vote_surface_labels(rows: list[_Mention], known: _Known) -> None:
@@ -174,9 +174,11 @@ def _most_common(counts: Counter) -> str:
 def build_entities(entity_mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(entities, entity_aliases) from all mentions that carry an entity_id.
 
-    name is the most frequent full form: among aliases of two or more words if there are any
-    ("Volodymyr Zelenskyy" over the more frequent "Zelenskyy", "United States" over "U.S."),
-    else among all; ties go to the longer, then the alphabetically first alias.
+    name is the most frequent full form: among aliases of two or more words (titles aside, so
+    "Ms Villalba" is not a full form) if there are any ("Volodymyr Zelenskyy" over the more
+    frequent "Zelenskyy", "United States" over "U.S."), else among all; ties go to the longer,
+    then the alphabetically first alias. All-caps forms longer than an acronym come last
+    ("Washington" over the dateline's "WASHINGTON").
     """
     aliases = (
         entity_mentions.group_by("entity_id", pl.col("text").alias("alias"))
@@ -185,10 +187,13 @@ def build_entities(entity_mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
     )
     names = (
         aliases.with_columns(
-            (pl.col("alias").str.count_matches(r"\S+") >= 2).alias("_full"),
+            pl.col("alias").map_elements(_is_full_form, return_dtype=pl.Boolean).alias("_full"),
+            # Datelines shout ("WASHINGTON -"); prefer the written form, but keep short acronyms.
+            ((pl.col("alias") == pl.col("alias").str.to_uppercase())
+             & (pl.col("alias").str.len_chars() > 5)).not_().alias("_calm"),
             pl.col("alias").str.len_chars().alias("_length"),
         )
-        .sort(["_full", "mention_count", "_length", "alias"], descending=[True, True, True, False])
+        .sort(["_full", "_calm", "mention_count", "_length", "alias"], descending=[True, True, True, True, False])
         .group_by("entity_id", maintain_order=True)
         .agg(pl.col("alias").first().alias("name"))
     )
@@ -204,3 +209,7 @@ def build_entities(entity_mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
         .sort("entity_id")
     )
     return entities, aliases
+
+
+def _is_full_form(alias: str) -> bool:
+    return " " in person_key(alias)

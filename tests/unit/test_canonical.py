@@ -128,6 +128,24 @@ def test_build_entities_names_counts_and_aliases():
         {"Zelenskyy": 2, "Volodymyr Zelenskyy": 2, "Volodymyr Zelensky": 1}
 
 
+def test_entity_names_prefer_written_full_forms():
+    resolved = resolve_entities(mentions(
+        ("a1", "WASHINGTON", "GPE"), ("a2", "WASHINGTON", "GPE"), ("a3", "Washington", "GPE"),
+        ("a4", "Ms Villalba", "PERSON"), ("a4", "Ms Villalba", "PERSON"), ("a4", "Stephanie Villalba", "PERSON"),
+    ))
+    entities, _ = build_entities(resolved)
+    assert set(entities["name"]) == {"Washington", "Stephanie Villalba"}
+
+
+def test_an_acronym_joins_its_expansion_in_the_article():
+    resolved = resolve_entities(mentions(
+        ("a1", "International Atomic Energy Agency", "ORG"), ("a1", "IAEA", "GPE"),
+        ("a2", "Institute for the Study of War", "ORG"), ("a2", "ISW", "ORG"),
+    ))
+    assert resolved["entity_id"].n_unique() == 2
+    assert set(resolved["label"]) == {"ORG"}
+
+
 def seed_body_paragraphs() -> pl.DataFrame:
     rows = []
     for prefix, (first, end, skipped) in SEED_BODY_LINES.items():
