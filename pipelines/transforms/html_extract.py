@@ -21,7 +21,6 @@ from .document import Block, CleanedDoc, RemovedLine
 
 HEADLINE_MIN_WORDS = 4
 TRAILING_RUN_MAX = 6
-HEADLINE_RUN_MIN = 2
 TITLE_LOOKAHEAD = 3  # the headline repeated at the top of the body
 ELEMENT_KIND = {"head": "heading", "item": "list_item"}
 TEXT_TAGS = frozenset({"p", "head", "quote", "code"})
@@ -137,21 +136,7 @@ def _drop_reasons(lines: list[Line], title: str | None) -> list[str | None]:
             reason = "title"
         reasons.append(reason)
     _drop_trailing_fragments(lines, reasons)
-    _drop_headline_runs(lines, reasons)
     return reasons
-
-
-def _drop_headline_runs(lines: list[Line], reasons: list[str | None]) -> None:
-    """Two or more Title Case headlines in a row: links to other stories inside the body."""
-    run: list[int] = []
-    for i, line in enumerate([*lines, None]):
-        if line is not None and reasons[i] is None and line.title_case and not line.ends_sentence:
-            run.append(i)
-            continue
-        if HEADLINE_RUN_MIN <= len(run) <= TRAILING_RUN_MAX:  # a long run is content (dates, products)
-            for j in run:
-                reasons[j] = "related_block"
-        run = []
 
 
 def _drop_trailing_fragments(lines: list[Line], reasons: list[str | None]) -> None:
