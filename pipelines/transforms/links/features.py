@@ -5,7 +5,7 @@ import numpy as np
 import polars as pl
 
 from pipelines.transforms.links.minhash import exact_jaccard
-from pipelines.transforms.links.vectors import pair_cosines
+from pipelines.transforms.links.vectors import pair_cosines, term_weights, tfidf_matrix
 
 
 def pair_features(pairs: pl.DataFrame, docs: pl.DataFrame, shingle_sets: list[np.ndarray], matrix) -> pl.DataFrame:
@@ -16,29 +16,27 @@ def pair_features(pairs: pl.DataFrame, docs: pl.DataFrame, shingle_sets: list[np
     return pairs.with_columns(
         pl.Series("jaccard", exact_jaccard(shingle_sets, a, b)),
         pl.Series("cosine", pair_cosines(matrix, a, b)),
-        pl.Series("number_jaccard", number_jaccard(docs["numbers"].to_list(), a, b)),
+        pl.Series("number_overlap", number_overlap(docs["numbers"].to_list(), a, b)),
         pl.Series("length_ratio", np.divide(shorter, longer, out=np.ones_like(shorter), where=longer > 0)),
     )
 
 
-def with_entity_overlap(features: pl.DataFrame, mentions: pl.DataFrame | None) -> pl.DataFrame:
-    """Jaccard of the two articles' entity-id sets (0 when either has none or none are known)."""
+def with_entity_overlap(features: pl.DataFrame, mentions: pl.DataFrame | None, n_docs: int) -> pl.DataFrame:
+    """`entity_overlap`: cosine of the two articles' entity sets, rare entities weighted up (IDF).
+
+    Sharing "AMC" says more than sharing "U.S."; null when either article has no entities (unknown).
+    """
     if mentions is None or mentions.height == 0 or features.height == 0:
-        return features.with_columns(pl.lit(0.0).alias("entity_jaccard"))
-    ents = mentions.select("doc", "entity_id").unique()
-    sizes = ents.group_by("doc").len("n")
-    pairs = features.select("a", "b")
-    shared = (pairs.join(ents, left_on="a", right_on="doc")
-              .join(ents, left_on=["b", "entity_id"], right_on=["doc", "entity_id"])
-              .group_by("a", "b").len("shared"))
-    scored = (pairs.join(shared, on=["a", "b"], how="left")
-              .join(sizes.rename({"doc": "a", "n": "n_a"}), on="a", how="left")
-              .join(sizes.rename({"doc": "b", "n": "n_b"}), on="b", how="left")
-              .with_columns(pl.col("shared", "n_a", "n_b").fill_null(0))
-              .with_columns((pl.col("shared") / (pl.col("n_a") + pl.col("n_b") - pl.col("shared")))
-                            .fill_nan(0.0).fill_null(0.0).alias("entity_jaccard"))
-              .select("a", "b", "entity_jaccard"))
-    return features.join(scored, on=["a", "b"], how="left").with_columns(pl.col("entity_jaccard").fill_null(0.0))
+        return features.with_columns(pl.lit(None, dtype=pl.Float64).alias("entity_overlap"))
+    sets = mentions.select("doc", "entity_id").unique().group_by("doc").agg(pl.col("entity_id"))
+    lists: list[list[str]] = [[] for _ in range(n_docs)]
+    for doc, ids in sets.iter_rows():
+        lists[doc] = ids
+    matrix = tfidf_matrix(term_weights(lists), n_docs)
+    a, b = features["a"].to_numpy(), features["b"].to_numpy()
+    has = np.array([len(x) > 0 for x in lists])
+    overlap = np.where(has[a] & has[b], pair_cosines(matrix, a, b), np.nan)
+    return features.with_columns(pl.Series("entity_overlap", overlap).fill_nan(None))
 
 
 def with_days_apart(features: pl.DataFrame, docs: pl.DataFrame) -> pl.DataFrame:
@@ -50,14 +48,12 @@ def with_days_apart(features: pl.DataFrame, docs: pl.DataFrame) -> pl.DataFrame:
             .drop("date_a", "date_b"))
 
 
-def number_jaccard(numbers: list[list[str]], a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Jaccard of the numbers written in each text: a rewrite keeps its facts, a look-alike template does not.
-
-    1.0 when neither text has a number (nothing to disagree on).
-    """
+def number_overlap(numbers: list[list[str]], a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Share of the smaller set of numbers found in the other text: a copy or rewrite keeps its facts
+    (even when cut short), a look-alike template does not. 1.0 when either text has no number."""
     out = np.ones(len(a))
     for i, (x, y) in enumerate(zip(a, b)):
         left, right = set(numbers[x]), set(numbers[y])
-        if left or right:
-            out[i] = len(left & right) / len(left | right)
+        if left and right:
+            out[i] = len(left & right) / min(len(left), len(right))
     return out

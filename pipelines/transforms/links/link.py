@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from pipelines.transforms.links import candidates, features, minhash, text, vectors
+from pipelines.transforms.links import alignment, candidates, features, minhash, text, vectors
 from pipelines.transforms.links.relations import classify, keep_strongest_story_links, thresholds
 
 LINK_SCHEMA = {"article_id_a": pl.String, "article_id_b": pl.String, "relation": pl.String, "score": pl.Float64}
@@ -28,7 +28,7 @@ def scored_candidates(articles: pl.DataFrame, mentions: pl.DataFrame | None = No
     docs = docs.with_columns(pl.Series("n_words", [len(w) for w in tokens]),
                              pl.Series("numbers", [text.numbers(w) for w in tokens], dtype=pl.List(pl.String)))
     shingle_sets = [minhash.shingle_hashes(h, t["shingle_words"]) for h in minhash.token_hashes(tokens)]
-    weights = vectors.term_weights([text.content_terms(w) for w in tokens])
+    weights = vectors.term_weights([text.content_terms(w) for w in tokens], t["idf_prior_docs"], t["idf_prior_doc_words"])
     keys = [text.body_key(b) for b in docs["body"].to_list()]
     exact = candidates.exact_pairs(keys)
     pairs = pl.concat([
@@ -40,7 +40,9 @@ def scored_candidates(articles: pl.DataFrame, mentions: pl.DataFrame | None = No
     feats = feats.join(exact.with_columns(pl.lit(True).alias("exact")), on=["a", "b"], how="left")
     feats = feats.with_columns(pl.col("exact").fill_null(False))
     doc_mentions = None if mentions is None else mentions.join(docs.select("article_id", "doc"), on="article_id")
-    feats = features.with_days_apart(features.with_entity_overlap(feats, doc_mentions), docs)
+    feats = features.with_days_apart(features.with_entity_overlap(feats, doc_mentions, docs.height), docs)
+    feats = alignment.with_sentence_alignment(feats, docs["body"].to_list(), weights,
+                                              t["rewrite_cosine"], t["sentence_match_cosine"])
     return docs, feats
 
 

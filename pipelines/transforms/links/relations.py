@@ -17,9 +17,16 @@ def thresholds() -> dict:
 
 
 def story_score(t: dict) -> pl.Expr:
-    """How strongly two reports look like the same event: word overlap, with entity overlap mixed in."""
+    """How strongly two reports look like the same event: word overlap, mixed with entity overlap when known."""
     w = t["same_story_entity_weight"]
-    return (1 - w) * pl.col("cosine") + w * pl.col("entity_jaccard")
+    return pl.when(pl.col("entity_overlap").is_null()).then(pl.col("cosine")) \
+        .otherwise((1 - w) * pl.col("cosine") + w * pl.col("entity_overlap"))
+
+
+def same_facts(t: dict, prefix: str) -> pl.Expr:
+    """The numbers (and, when known, the entities) mostly agree: what a template look-alike lacks."""
+    entities_agree = pl.col("entity_overlap").is_null() | (pl.col("entity_overlap") >= t[f"{prefix}_min_entity_overlap"])
+    return (pl.col("number_overlap") >= t[f"{prefix}_min_number_overlap"]) & entities_agree
 
 
 def classify(features: pl.DataFrame, t: dict | None = None) -> pl.DataFrame:
@@ -27,9 +34,11 @@ def classify(features: pl.DataFrame, t: dict | None = None) -> pl.DataFrame:
     t = t or thresholds()
     near_in_time = pl.col("days_apart").is_null() | (pl.col("days_apart") <= t["same_story_max_days"])
     relation = (pl.when(pl.col("exact")).then(pl.lit("exact_duplicate"))
-                .when(pl.col("jaccard") >= t["near_duplicate_jaccard"]).then(pl.lit("near_duplicate"))
-                .when((pl.col("cosine") >= t["rewrite_cosine"])
-                      & (pl.col("length_ratio") >= t["rewrite_min_length_ratio"])).then(pl.lit("rewrite"))
+                .when((pl.col("jaccard") >= t["near_duplicate_jaccard"]) & same_facts(t, "near_duplicate"))
+                .then(pl.lit("near_duplicate"))
+                .when((pl.col("cosine") >= t["rewrite_cosine"]) & same_facts(t, "rewrite")
+                      & (pl.col("length_ratio") >= t["rewrite_min_length_ratio"])
+                      & (pl.col("aligned") >= t["rewrite_min_aligned"])).then(pl.lit("rewrite"))
                 .when((story_score(t) >= t["same_story_score"]) & near_in_time).then(pl.lit("same_story"))
                 .otherwise(pl.lit(None, dtype=pl.String)))
     score = (pl.when(relation == "exact_duplicate").then(1.0)

@@ -36,14 +36,15 @@ def story_members(article_ids: list[str], links: pl.DataFrame) -> pl.DataFrame:
 
 
 def stories_table(articles: pl.DataFrame, members: pl.DataFrame) -> pl.DataFrame:
-    """One row per story: the earliest member's title (else the start of its body), first date, size."""
+    """One row per story: the earliest titled member's title (else the start of a body), first date, size."""
     if members.height == 0:
         return pl.DataFrame(schema=STORY_SCHEMA)
     fallback = pl.col("body").str.split("\n").list.first().str.slice(0, 120).str.strip_chars()
     named = (articles.select("article_id", "title", "body", pl.col("published_at").cast(pl.Datetime("us")))
              .join(members, on="article_id")
-             .with_columns(pl.coalesce(pl.col("title").str.strip_chars().replace("", None), fallback).alias("label"))
-             .sort(["story_id", "published_at", "article_id"], nulls_last=True))
+             .with_columns(pl.col("title").str.strip_chars().replace("", None).alias("title"))
+             .with_columns(pl.coalesce("title", fallback).alias("label"), pl.col("title").is_null().alias("untitled"))
+             .sort(["story_id", "untitled", "published_at", "article_id"], nulls_last=True))
     table = named.group_by("story_id", maintain_order=True).agg(
         pl.col("label").first().alias("title"),
         pl.col("published_at").min().alias("first_seen"),

@@ -5,17 +5,19 @@ import numpy as np
 import polars as pl
 from scipy import sparse
 
+from pipelines.transforms.links.prior import smoothed_idf
 
-def term_weights(term_lists: list[list[str]]) -> pl.DataFrame:
-    """(doc, term, weight): sublinear tf times smoothed idf, L2-normalised per doc; plus df per term."""
+
+def term_weights(term_lists: list[list[str]], prior_docs: int = 0, doc_words: int = 300) -> pl.DataFrame:
+    """(doc, term, tf, df, idf, weight): sublinear tf times IDF smoothed with a background prior,
+    L2-normalised per doc (prior_docs=0: plain smoothed IDF of these documents alone)."""
     n_docs = len(term_lists)
     long = pl.DataFrame({"doc": pl.Series(range(n_docs), dtype=pl.Int64), "term": term_lists},
                         schema={"doc": pl.Int64, "term": pl.List(pl.String)}).explode("term").drop_nulls("term")
     counts = long.group_by("doc", "term").len("tf")
-    df = counts.group_by("term").len("df")
+    df = smoothed_idf(counts.group_by("term").len("df"), n_docs, prior_docs, doc_words)
     weighted = counts.join(df, on="term").with_columns(
-        ((1 + pl.col("tf").cast(pl.Float64).log()) *
-         (((1 + n_docs) / (1 + pl.col("df").cast(pl.Float64))).log() + 1)).alias("weight"))
+        ((1 + pl.col("tf").cast(pl.Float64).log()) * pl.col("idf")).alias("weight"))
     norm = pl.col("weight").pow(2).sum().over("doc").sqrt()
     return weighted.with_columns((pl.col("weight") / norm).alias("weight"))
 
