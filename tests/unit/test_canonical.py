@@ -194,3 +194,12 @@ def test_no_seed_entity_comes_from_boilerplate(seed_entities):
     names = set(entities["name"])
     assert not names & {"Hegseth", "Pete Hegseth", "Apoorva Misra", "Stefan Wolff", "Tetyana Malyarenko"}
     assert {"Kyiv", "NATO", "Kremlin", "United States"} <= names
+
+
+def test_an_empty_batch_gives_empty_typed_tables():
+    empty = mentions().cast({"paragraph_index": pl.Int32, "char_start": pl.Int32, "char_end": pl.Int32,
+                             "text": pl.String, "label": pl.String, "article_id": pl.String})
+    resolved = resolve_entities(empty)
+    entities, aliases = build_entities(resolved)
+    assert resolved.height == entities.height == aliases.height == 0
+    assert resolved.schema["entity_id"] == pl.String and entities.schema["mention_count"] == pl.Int32
