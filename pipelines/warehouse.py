@@ -1,4 +1,8 @@
-"""The DuckDB warehouse: connect (with lock back-off), create the schema, load a batch atomically."""
+"""The DuckDB warehouse: connect (with lock back-off), create the schema, load a batch atomically.
+
+Writes go through `staged_warehouse` (a copy swapped in, `pipelines/staging.py`); readers open
+the file read-only at any time. `WarehouseLocked` is re-exported here for callers.
+"""
 from __future__ import annotations
 
 import os
