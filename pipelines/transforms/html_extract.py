@@ -153,6 +153,8 @@ def _drop_trailing_fragments(lines: list[Line], reasons: list[str | None]) -> No
         if line.ends_sentence or line.quality != "short" or line.words < HEADLINE_MIN_WORDS or line.list_item:
             break
         run.append(i)
-    if len(run) <= TRAILING_RUN_MAX:
+    first = min(run, default=len(lines))
+    introduced = any(x.text.endswith(":") for x in lines[max(0, first - 1) :])
+    if len(run) <= TRAILING_RUN_MAX and not introduced:  # "Features:" and its list belong to the article
         for i in run:
             reasons[i] = "trailing_fragment"
