@@ -21,6 +21,7 @@ from .document import Block, CleanedDoc, RemovedLine
 
 HEADLINE_MIN_WORDS = 4
 TRAILING_RUN_MAX = 6
+STANDFIRST_MIN_WORDS = 15
 TITLE_LOOKAHEAD = 3  # the headline repeated at the top of the body
 ELEMENT_KIND = {"head": "heading", "item": "list_item"}
 TEXT_TAGS = frozenset({"p", "head", "quote", "code"})
@@ -118,6 +119,7 @@ def _filter_units(units: list[tuple[str, str]], doc: CleanedDoc) -> None:
     text = "\n".join(text for _, text in units)
     lines, _ = parse_lines(text, stopwords(doc.language), frozenset(), drop_duplicates=False)
     reasons = _drop_reasons(lines, doc.title)
+    _drop_standfirst(lines, units, reasons)
     for line, reason in zip(lines, reasons):
         if reason:
             doc.removed.append(RemovedLine(line.no, line.text, reason))
@@ -137,6 +139,13 @@ def _drop_reasons(lines: list[Line], title: str | None) -> list[str | None]:
         reasons.append(reason)
     _drop_trailing_fragments(lines, reasons)
     return reasons
+
+
+def _drop_standfirst(lines: list[Line], units: list[tuple[str, str]], reasons: list[str | None]) -> None:
+    """A long sentence marked up as a heading at the top is the standfirst, not a section title."""
+    for i, line in enumerate(lines[:TITLE_LOOKAHEAD]):
+        if reasons[i] is None and units[line.no][0] == "heading" and line.words >= STANDFIRST_MIN_WORDS:
+            reasons[i] = "standfirst"
 
 
 def _drop_trailing_fragments(lines: list[Line], reasons: list[str | None]) -> None:
