@@ -24,6 +24,7 @@ from pipelines.settings import Settings
 def pipeline_run(inbox: Path, warehouse: Path, home: Path) -> TreeRun:
     """`newswh run` as a child process, with its own Dagster instance so its event log is ours to read."""
     home.mkdir(parents=True, exist_ok=True)
+    (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n", encoding="utf-8")
     env = {**os.environ, "DAGSTER_HOME": str(home)}
     cmd = [sys.executable, "-m", "pipelines.cli", "run", "--input", str(inbox), "--warehouse", str(warehouse)]
     run = run_measured(cmd, env)
