@@ -40,3 +40,14 @@ def test_keys_and_offsets_are_blocking_statistics_warn():
     assert not paragraphs["no_known_boilerplate"] and not paragraphs["word_count_in_bounds"]
     articles = {c.name: c.blocking for c in load_suite("articles").checks}
     assert not articles["site_boilerplate_rate_steady"]
+
+
+def test_the_code_location_carries_every_check():
+    import dagster as dg
+
+    from pipelines.definitions import defs
+
+    keys = defs.resolve_asset_graph().asset_check_keys
+    for name in SUITES:
+        for check in load_suite(name).checks:
+            assert dg.AssetCheckKey(dg.AssetKey(check.asset), check.name) in keys
