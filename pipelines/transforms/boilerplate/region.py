@@ -27,6 +27,7 @@ RESUME_RUN = 2  # consecutive prose lines after a marker that mean the body resu
 PROSE = ("good", "medium")
 EDGE_GAP = 2  # non-prose lines that cut a lone paragraph off the end of the body
 MIN_LINK_PAIRS = 2
+BLURB_MAX_FILLER = 2
 HEADER_REASONS = frozenset({"byline", "dateline", "credit", "photo_credit", "image_gallery", "share"})
 
 
@@ -155,17 +156,19 @@ def _is_cut_off(lone: tuple[int, int], neighbour: tuple[int, int], min_gap: int)
 def link_lists(lines: list[Line], start: int, end: int) -> dict[int, str]:
     """Index -> "related_block" for runs of headline + teaser pairs inside [start, end).
 
-    A list of other stories shows each as a headline line followed by one short blurb; two
-    or more such pairs in a row are a link list, even in the middle of an article. Section
-    headings differ: each is followed by several paragraphs, or by a long one.
+    A list of other stories shows each as a headline line followed by one short blurb (maybe
+    with an author and a date between); two or more such pairs in a row are a link list, even
+    in the middle of an article. Section headings differ: each is followed by several
+    paragraphs, or by a long one.
     """
     pairs: list[tuple[int, int]] = []
     dropped: dict[int, str] = {}
     i = start
     while i < end - 1:
-        if _is_headline(lines[i]) and _is_blurb(lines, i + 1, end):
-            pairs.append((i, i + 1))
-            i += 2
+        blurb = _blurb_after(lines, i, end) if _is_headline(lines[i]) else None
+        if blurb is not None:
+            pairs.append((i, blurb))
+            i = blurb + 1
             continue
         if pairs and not _is_filler(lines[i]):
             _flush(pairs, dropped)
@@ -176,6 +179,16 @@ def link_lists(lines: list[Line], start: int, end: int) -> dict[int, str]:
 
 def _is_headline(line: Line) -> bool:
     return line.quality == "short" and line.words >= HEADLINE_MIN_WORDS and not line.ends_sentence
+
+
+def _blurb_after(lines: list[Line], i: int, end: int) -> int | None:
+    """Index of the blurb under headline i, skipping up to BLURB_MAX_FILLER filler lines."""
+    for j in range(i + 1, min(end, i + 2 + BLURB_MAX_FILLER)):
+        if _is_blurb(lines, j, end):
+            return j
+        if not _is_filler(lines[j]):
+            return None
+    return None
 
 
 def _is_blurb(lines: list[Line], i: int, end: int) -> bool:
@@ -193,7 +206,8 @@ def _is_filler(line: Line) -> bool:
 def _flush(pairs: list[tuple[int, int]], dropped: dict[int, str]) -> None:
     if len(pairs) >= MIN_LINK_PAIRS:
         for headline, blurb in pairs:
-            dropped[headline] = dropped[blurb] = "related_block"
+            for k in range(headline, blurb + 1):
+                dropped[k] = "related_block"
     pairs.clear()
 
 
