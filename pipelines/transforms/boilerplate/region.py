@@ -218,7 +218,7 @@ def lead_in_lists(lines: list[Line], start: int, end: int) -> int:
     would stop at its lead-in line; the colon says the list belongs to the article.
     """
     i = start
-    while i < min(end, len(lines)):
+    while i < min(end + 1, len(lines)):  # the line right after the region may be a lead-in
         if lines[i].text.endswith(":") and lines[i].quality != "bad":
             j = i + 1
             while j < len(lines) and j - i <= LEAD_IN_LIST_MAX and _list_like(lines[j]):
