@@ -11,6 +11,7 @@ TITLE_MIN_WORDS = 3
 MAX_TITLE_WORDS = 25
 LIST_ITEM_MIN_WORDS = 2
 SENTENCE_MIN_WORDS = 8
+SECTION_MIN_WORDS = 30
 PROSE = ("good", "medium")
 
 
@@ -61,7 +62,16 @@ def _short_line_belongs(lines: list[Line], i: int, end: int, in_marker_region: d
         return True
     if line.text.endswith(":") and lines[nxt].list_item:
         return True  # the lead-in of a list
-    return is_heading_like(line) and (lines[nxt].quality in PROSE or lines[nxt].list_item)
+    return is_heading_like(line) and (lines[nxt].list_item or _section_follows(lines, nxt, end))
+
+
+def _section_follows(lines: list[Line], i: int, end: int) -> bool:
+    """A heading opens a section: two paragraphs, or one long one (not a one-line blurb)."""
+    if lines[i].quality not in PROSE:
+        return False
+    if lines[i].words >= SECTION_MIN_WORDS:
+        return True
+    return i + 1 < end and (lines[i + 1].quality in PROSE or lines[i + 1].list_item)
 
 
 def _unpunctuated_sentence(lines: list[Line], i: int) -> bool:
