@@ -121,3 +121,9 @@ def test_every_benchmark_language_cleans_without_crashing():
         assert doc.language and len(doc.language) == 2
         if lang in ("ru", "ko", "ja"):  # <html lang> is wrong on some pages; these scripts are unambiguous
             assert doc.language == lang, rec["id"]
+
+
+def test_a_text_without_prose_keeps_its_lines():
+    table = "BROWN-FORMAN INC 4TH QTR NET\nShr one dlr vs 73 cts\nNet 12.6 mln vs 15.8 mln\nRevs 337.3 mln vs 315.2 mln"
+    doc = strip_boilerplate(table)
+    assert texts(doc) == table.split("\n")

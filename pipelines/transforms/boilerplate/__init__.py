@@ -10,7 +10,7 @@ the headline into `title`. Every dropped line is recorded with a reason code.
 from __future__ import annotations
 
 from ..document import Block, CleanedDoc, RemovedLine
-from .assemble import assemble
+from .assemble import assemble, assemble_without_prose
 from .classify import parse_lines
 from .language import detect_language, stopwords
 from .region import lead_in_lists, link_lists, main_region, marker_regions, trim_edges
@@ -25,9 +25,12 @@ def strip_boilerplate(text: str, *, site_lines: frozenset[str] = frozenset()) ->
     language = detect_language(raw_lines)
     lines, list_markers = parse_lines(text, stopwords(language), site_lines)
     start, end = trim_edges(lines, *main_region(lines))
-    end = lead_in_lists(lines, start, end)
-    in_marker_region = link_lists(lines, start, end) | marker_regions(lines, start, end)
-    doc = assemble(lines, start, end, in_marker_region)
+    if start == end:
+        doc = assemble_without_prose(lines)  # a table or a list of figures: nothing to anchor on
+    else:
+        end = lead_in_lists(lines, start, end)
+        in_marker_region = link_lists(lines, start, end) | marker_regions(lines, start, end)
+        doc = assemble(lines, start, end, in_marker_region)
     doc.removed.extend(RemovedLine(no, txt, reason) for no, txt, reason in list_markers)
     doc.removed.sort(key=lambda r: r.line_no)
     doc.language = language

@@ -35,6 +35,17 @@ def assemble(lines: list[Line], start: int, end: int, in_marker_region: dict[int
     return doc
 
 
+def assemble_without_prose(lines: list[Line]) -> CleanedDoc:
+    """A text with no prose line at all (an earnings table): keep every line no rule drops."""
+    doc = CleanedDoc()
+    for line in lines:
+        if line.quality == "bad":
+            doc.removed.append(RemovedLine(line.no, line.text, line.reason or "short_fragment"))
+        else:
+            doc.blocks.append(Block("list_item" if line.list_item else "paragraph", line.text))
+    return doc
+
+
 def _drop_reason(lines: list[Line], i: int, start: int, end: int, in_marker_region: dict[int, str]) -> str | None:
     line = lines[i]
     if i < start:
