@@ -17,7 +17,7 @@ def run_suite(suite: Suite, views: dict[str, pl.DataFrame], parameters: dict) ->
         # Only the columns the expectations read go through pandas (bodies are big); a missing
         # column is left to GX, whose failing expectation then names it.
         narrow = frame.select(wanted) if wanted else frame
-        result = validate_frame(f"{suite.name}.{view}", narrow, gx_suite(suite, view), parameters)
+        result = validate_frame(narrow, gx_suite(suite, view), parameters)
         for r in result.results:
             name = r.expectation_config.meta["check"]
             outcomes[name] = outcome_of(by_name[name], r, frame)
