@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from .lines import Line
 
+# Line scores for the maximum-sum region: prose counts its words, everything else a little
+# (menus, fragments) or clearly (rule hits, region markers) below zero.
 GOOD_SCORE_CAP = 80
 MEDIUM_SCORE = 2.0
 SHORT_SCORE = -1.0
@@ -19,16 +21,17 @@ TEASER_SCORE = 1.0  # headline + teaser pairs must not pull a "more stories" lis
 TEASER_MAX_WORDS = 30
 HEADLINE_MIN_WORDS = 5
 ISOLATION_GAP = 2
-ISOLATED_SCORE_CAP = 15.0
-END_MARKER_SHARE = 0.7
+ISOLATED_SCORE_CAP = 15.0  # a lone blurb among menus counts for little
+
+PROSE = ("good", "medium")
+RESUME_RUN = 2  # consecutive prose lines after a marker that mean the body resumed
+END_MARKER_SHARE = 0.7  # share of the prose after which a comment-thread marker ends the article
+EDGE_GAP = 2  # non-prose lines that cut a lone paragraph off the end of the body
+HEADER_REASONS = frozenset({"byline", "dateline", "credit", "photo_credit", "image_gallery", "share"})
+MIN_LINK_PAIRS = 2
+BLURB_MAX_FILLER = 2  # author and date lines between a headline and its blurb
 LEAD_IN_LIST_MAX = 60
 LIST_ITEM_MIN_WORDS = 2
-RESUME_RUN = 2  # consecutive prose lines after a marker that mean the body resumed
-PROSE = ("good", "medium")
-EDGE_GAP = 2  # non-prose lines that cut a lone paragraph off the end of the body
-MIN_LINK_PAIRS = 2
-BLURB_MAX_FILLER = 2
-HEADER_REASONS = frozenset({"byline", "dateline", "credit", "photo_credit", "image_gallery", "share"})
 
 
 def line_score(line: Line) -> float:
