@@ -20,10 +20,13 @@ def load_corpus(path: Path = CORPUS) -> dict[str, dict]:
 
 
 def published(row: dict) -> datetime | None:
-    """Reuters dates look like '26-FEB-1987 15:01:01.79'; BBC rows have none."""
+    """The day of a Reuters date like '26-FEB-1987 15:01:01.79' (times are dropped); BBC rows have none."""
     if not row.get("date"):
         return None
-    return datetime.strptime(row["date"].strip().split(".")[0].title(), "%d-%b-%Y %H:%M:%S")
+    try:
+        return datetime.strptime(row["date"].strip()[:11].strip().title(), "%d-%b-%Y")
+    except ValueError:  # a few originals are garbled ('31-MAR-1987 605:12:19' parses by day only)
+        return None
 
 
 def articles_frame(ids: list[str], corpus: dict[str, dict]) -> pl.DataFrame:

@@ -89,7 +89,7 @@ def _capitalised(sentence: str) -> str:
 def _swap_clauses(sentence: str, rng: random.Random) -> str:
     """'A, B.' -> 'B, A.' half the time (keeps the words, moves every shingle at the seam)."""
     head, sep, tail = sentence.partition(", ")
-    if not sep or rng.random() < 0.5 or len(tail) < 10:
+    if not sep or not head or rng.random() < 0.5 or len(tail) < 10:
         return sentence
     end = tail[-1] if tail[-1] in ".!?" else ""
     return f"{tail.rstrip('.!?')}, {head[0].lower()}{head[1:]}{end}"

@@ -50,7 +50,7 @@ def judged_features(background: int, with_entities: bool) -> tuple[pl.DataFrame,
     per_match = {}
     for match in SENTENCE_MATCH:
         aligned = alignment.with_sentence_alignment(found.drop("aligned").rename({"a": "ga", "b": "gb"})
-                                                    .rename({"a_doc": "a", "b_doc": "b"}), bodies, weights, 0.0, match)
+                                                    .rename({"a_doc": "a", "b_doc": "b"}), bodies, weights, pl.lit(True), match)
         per_match[match] = aligned.rename({"a": "a_doc", "b": "b_doc"}).rename({"ga": "a", "gb": "b"})
     return gold, per_match
 

@@ -45,9 +45,9 @@ def aligned_share(left: sparse.csr_matrix, right: sparse.csr_matrix, min_cosine:
 
 
 def with_sentence_alignment(features: pl.DataFrame, bodies: list[str], weights: pl.DataFrame,
-                            screen_cosine: float, min_cosine: float) -> pl.DataFrame:
-    """Adds `aligned` for pairs with cosine >= screen_cosine (null for the rest: not needed)."""
-    screened = features.filter(pl.col("cosine") >= screen_cosine).select("a", "b")
+                            screen: pl.Expr, min_cosine: float) -> pl.DataFrame:
+    """Adds `aligned` for the pairs `screen` selects (null for the rest: not needed)."""
+    screened = features.filter(screen).select("a", "b")
     if screened.height == 0:
         return features.with_columns(pl.lit(None, dtype=pl.Float64).alias("aligned"))
     idf_table = weights.select("term", "idf").unique("term")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import polars as pl
 
 from pipelines.transforms.links import alignment, candidates, features, minhash, text, vectors
-from pipelines.transforms.links.relations import classify, keep_strongest_story_links, thresholds
+from pipelines.transforms.links.relations import classify, keep_strongest_story_links, may_be_rewrite, thresholds
 
 LINK_SCHEMA = {"article_id_a": pl.String, "article_id_b": pl.String, "relation": pl.String, "score": pl.Float64}
 
@@ -42,7 +42,7 @@ def scored_candidates(articles: pl.DataFrame, mentions: pl.DataFrame | None = No
     doc_mentions = None if mentions is None else mentions.join(docs.select("article_id", "doc"), on="article_id")
     feats = features.with_days_apart(features.with_entity_overlap(feats, doc_mentions, docs.height), docs)
     feats = alignment.with_sentence_alignment(feats, docs["body"].to_list(), weights,
-                                              t["rewrite_cosine"], t["sentence_match_cosine"])
+                                              may_be_rewrite(t), t["sentence_match_cosine"])
     return docs, feats
 
 

@@ -29,16 +29,23 @@ def same_facts(t: dict, prefix: str) -> pl.Expr:
     return (pl.col("number_overlap") >= t[f"{prefix}_min_number_overlap"]) & entities_agree
 
 
+def is_near_duplicate(t: dict) -> pl.Expr:
+    return (pl.col("jaccard") >= t["near_duplicate_jaccard"]) & same_facts(t, "near_duplicate")
+
+
+def may_be_rewrite(t: dict) -> pl.Expr:
+    """Every rewrite condition but sentence alignment, which is costly and computed only for these pairs."""
+    return (~pl.col("exact") & ~is_near_duplicate(t) & (pl.col("cosine") >= t["rewrite_cosine"])
+            & same_facts(t, "rewrite") & (pl.col("length_ratio") >= t["rewrite_min_length_ratio"]))
+
+
 def classify(features: pl.DataFrame, t: dict | None = None) -> pl.DataFrame:
     """Adds `relation` (null = no link) and `score` (the feature that decided it)."""
     t = t or thresholds()
     near_in_time = pl.col("days_apart").is_null() | (pl.col("days_apart") <= t["same_story_max_days"])
     relation = (pl.when(pl.col("exact")).then(pl.lit("exact_duplicate"))
-                .when((pl.col("jaccard") >= t["near_duplicate_jaccard"]) & same_facts(t, "near_duplicate"))
-                .then(pl.lit("near_duplicate"))
-                .when((pl.col("cosine") >= t["rewrite_cosine"]) & same_facts(t, "rewrite")
-                      & (pl.col("length_ratio") >= t["rewrite_min_length_ratio"])
-                      & (pl.col("aligned") >= t["rewrite_min_aligned"])).then(pl.lit("rewrite"))
+                .when(is_near_duplicate(t)).then(pl.lit("near_duplicate"))
+                .when(may_be_rewrite(t) & (pl.col("aligned") >= t["rewrite_min_aligned"])).then(pl.lit("rewrite"))
                 .when((story_score(t) >= t["same_story_score"]) & near_in_time).then(pl.lit("same_story"))
                 .otherwise(pl.lit(None, dtype=pl.String)))
     score = (pl.when(relation == "exact_duplicate").then(1.0)
