@@ -23,6 +23,9 @@ HEADLINE_MIN_WORDS = 4
 TRAILING_RUN_MAX = 6
 STANDFIRST_MIN_WORDS = 15
 TITLE_LOOKAHEAD = 3  # the headline repeated at the top of the body
+LINK_KIND = "link"  # internal: a unit that is all link text
+LINK_SHARE = 0.9
+LINK_ONLY_MAX_WORDS = 25
 ELEMENT_KIND = {"head": "heading", "item": "list_item"}
 TEXT_TAGS = frozenset({"p", "head", "quote", "code"})
 BLOCK_CHILD_TAGS = frozenset({"p", "head", "quote", "list", "table"})
@@ -35,7 +38,8 @@ def extract_html(html: str, *, url: str | None = None) -> CleanedDoc:
     if tree is None:
         return doc
     _read_metadata(tree, doc)
-    found = trafilatura.bare_extraction(tree, url=url, favor_precision=True, include_comments=False)
+    # include_links: <ref> elements tell a paragraph that is nothing but a link to another story
+    found = trafilatura.bare_extraction(tree, url=url, favor_precision=True, include_comments=False, include_links=True)
     if found is None or found.body is None:
         return doc
     units = body_units(found.body)
@@ -77,10 +81,9 @@ def _walk(element, units: list[tuple[str, str]]) -> None:
     _add_loose_text(element.text, units)
     for child in element:
         tag = child.tag
-        if tag in TEXT_TAGS:
-            units.extend((ELEMENT_KIND.get(tag, "paragraph"), part) for part in _text_parts(child))
-        elif tag == "item" and not _has_blocks(child):
-            units.extend(("list_item", part) for part in _text_parts(child))
+        if tag in TEXT_TAGS or (tag == "item" and not _has_blocks(child)):
+            kind = LINK_KIND if _all_link(child) else ELEMENT_KIND.get(tag, "paragraph")
+            units.extend((kind, part) for part in _text_parts(child))
         elif tag == "row" and not _has_blocks(child):
             # a data table: one line per row, cells separated by spaces
             text = " ".join(" ".join(child.itertext()).split())
@@ -95,6 +98,15 @@ def _add_loose_text(text: str | None, units: list[tuple[str, str]]) -> None:
     text = " ".join((text or "").split())
     if text:
         units.append(("paragraph", text))
+
+
+def _all_link(element) -> bool:
+    """Is (nearly) all of the element's text inside links? Then it points to another page."""
+    text = "".join(element.itertext()).strip()
+    if not text:
+        return False
+    linked = sum(len("".join(ref.itertext()).strip()) for ref in element.iter("ref"))
+    return linked >= LINK_SHARE * len(text)
 
 
 def _has_blocks(element) -> bool:
@@ -121,10 +133,13 @@ def _filter_units(units: list[tuple[str, str]], doc: CleanedDoc) -> None:
     reasons = _drop_reasons(lines, doc.title)
     _drop_standfirst(lines, units, reasons)
     for line, reason in zip(lines, reasons):
+        kind = units[line.no][0]
+        if reason is None and kind == LINK_KIND and line.words <= LINK_ONLY_MAX_WORDS:
+            reason = "related_link"  # a paragraph that is only a link: another story's headline
         if reason:
             doc.removed.append(RemovedLine(line.no, line.text, reason))
         else:
-            kind = "list_item" if line.list_item else units[line.no][0]
+            kind = "list_item" if line.list_item else ("paragraph" if kind == LINK_KIND else kind)
             doc.blocks.append(Block(kind, line.text))
 
 
@@ -142,9 +157,18 @@ def _drop_reasons(lines: list[Line], title: str | None) -> list[str | None]:
 
 
 def _drop_standfirst(lines: list[Line], units: list[tuple[str, str]], reasons: list[str | None]) -> None:
-    """A long sentence marked up as a heading at the top is the standfirst, not a section title."""
-    for i, line in enumerate(lines[:TITLE_LOOKAHEAD]):
-        if reasons[i] is None and units[line.no][0] == "heading" and line.words >= STANDFIRST_MIN_WORDS:
+    """Headings above the first paragraph are the headline and its standfirst, not sections.
+
+    Also a long sentence marked up as a heading near the top is a standfirst.
+    """
+    leading = True
+    for i, line in enumerate(lines):
+        is_heading = units[line.no][0] == "heading"
+        if leading and is_heading:
+            reasons[i] = reasons[i] or ("title" if i == 0 else "standfirst")
+            continue
+        leading = False
+        if i < TITLE_LOOKAHEAD and reasons[i] is None and is_heading and line.words >= STANDFIRST_MIN_WORDS:
             reasons[i] = "standfirst"
 
 
