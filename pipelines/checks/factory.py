@@ -4,8 +4,6 @@ One check per expectation (its `meta.check`); critical expectations are blocking
 failing one stops every downstream asset of the run, the `warehouse` load included.
 """
 
-from datetime import datetime, timezone
-
 import dagster as dg
 import polars as pl
 
@@ -19,10 +17,9 @@ from pipelines.checks.views import VIEWS
 
 
 def check_result(outcome: Outcome) -> dg.AssetCheckResult:
-    metadata = {
-        "observed": outcome.observed,
-        "failing_rows": dg.MetadataValue.int(outcome.failing_rows if outcome.failing_rows is not None else -1),
-    }
+    metadata = {"observed": outcome.observed, "suite": f"expectations/{outcome.check.asset}.json"}
+    if outcome.failing_rows is not None:  # None: GX could not evaluate (the observed value says why)
+        metadata["failing_rows"] = dg.MetadataValue.int(outcome.failing_rows)
     if outcome.examples.height:
         metadata["examples"] = dg.MetadataValue.md(preview(outcome.examples, rows=5))
     return dg.AssetCheckResult(
@@ -78,7 +75,3 @@ def warehouse_suite_check(suite: Suite) -> dg.AssetChecksDefinition:
 
 def asset_checks() -> list[dg.AssetChecksDefinition]:
     return [stage_suite_check(load_suite(n)) for n in STAGE_SUITES] + [warehouse_suite_check(load_suite(WAREHOUSE_SUITE))]
-
-
-def now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)

@@ -45,13 +45,13 @@ def test_seeds_pass_every_check_and_results_reach_the_warehouse(good_run):
     assert list(quality_log_dir(settings.warehouse).glob("*.parquet")) == []  # the load took them
 
 
-def run_blocked(settings: Settings, asset: str, corrupt) -> dict[str, tuple[bool, str]]:
+def run_blocked(settings: Settings, asset: str, corrupt):
     before = digest(settings)
     result = run(settings, corrupt={asset: corrupt}, full_refresh=True)
     assert not result.success
     assert "warehouse" not in materialized(result)
     assert digest(settings) == before
-    return check_outcomes(result)
+    return result
 
 
 def failing(outcomes: dict[str, tuple[bool, str]]) -> dict[str, str]:
@@ -59,29 +59,35 @@ def failing(outcomes: dict[str, tuple[bool, str]]) -> dict[str, str]:
 
 
 def test_duplicate_key_blocks_and_is_recorded_by_the_next_load(loaded):
-    outcomes = run_blocked(loaded, "raw_articles", lambda f: pl.concat([f, f.head(1)]))
-    assert failing(outcomes) == {"raw_articles:article_id_unique": "ERROR", "raw_articles:source_path_unique": "ERROR"}
+    result = run_blocked(loaded, "raw_articles", lambda f: pl.concat([f, f.head(1)]))
+    assert failing(check_outcomes(result)) == {"raw_articles:article_id_unique": "ERROR", "raw_articles:source_path_unique": "ERROR"}
     assert run(loaded).success  # nothing changed in the inbox: a cheap run, whose load takes the waiting log
     assert ("raw_articles", "article_id_unique", "error", False, 2) in quality_rows(loaded)
 
 
 def test_empty_body_blocks(loaded):
-    outcomes = run_blocked(loaded, "articles", lambda f: f.with_columns(
+    result = run_blocked(loaded, "articles", lambda f: f.with_columns(
         body=pl.when(pl.int_range(pl.len()) == 0).then(pl.lit("")).otherwise(pl.col("body"))))
-    assert failing(outcomes) == {"articles:body_has_min_words": "ERROR"}
+    assert failing(check_outcomes(result)) == {"articles:body_has_min_words": "ERROR"}
 
 
 def test_offset_past_the_end_blocks(loaded):
-    outcomes = run_blocked(loaded, "entity_mentions", lambda f: f.with_columns(
+    result = run_blocked(loaded, "entity_mentions", lambda f: f.with_columns(
         char_end=pl.when(pl.int_range(pl.len()) == 0).then(pl.col("char_end") + 1000).otherwise(pl.col("char_end"))))
-    assert failing(outcomes) == {"entity_mentions:offsets_inside_paragraph": "ERROR",
+    assert failing(check_outcomes(result)) == {"entity_mentions:offsets_inside_paragraph": "ERROR",
                                  "entity_mentions:text_at_offsets": "ERROR"}
 
 
 def test_unknown_currency_blocks(loaded):
-    outcomes = run_blocked(loaded, "figures", lambda f: f.with_columns(
+    result = run_blocked(loaded, "figures", lambda f: f.with_columns(
         currency=pl.when(pl.col("kind") == "money").then(pl.lit("XYZ")).otherwise(pl.col("currency"))))
-    assert failing(outcomes) == {"figures:currency_is_iso_code": "ERROR"}
+    assert failing(check_outcomes(result)) == {"figures:currency_is_iso_code": "ERROR"}
+    (evaluation,) = [e for e in result.get_asset_check_evaluations() if e.check_name == "currency_is_iso_code"]
+    money = pl.read_parquet(loaded.stage_dir / "figures.parquet").filter(pl.col("kind") == "money").height
+    assert evaluation.metadata["failing_rows"].value == money > 0
+    assert evaluation.metadata["observed"].value.startswith(f"{money} of ")
+    examples = evaluation.metadata["examples"].value  # a markdown table of up to 5 failing rows
+    assert examples.count("XYZ") == min(money, 5) and "figure_id" in examples
 
 
 def test_a_warning_does_not_block(loaded):
