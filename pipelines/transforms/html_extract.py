@@ -23,9 +23,6 @@ HEADLINE_MIN_WORDS = 4
 TRAILING_RUN_MAX = 6
 STANDFIRST_MIN_WORDS = 15
 TITLE_LOOKAHEAD = 3  # the headline repeated at the top of the body
-LINK_KIND = "link"  # internal: a unit that is all link text
-LINK_SHARE = 0.9
-LINK_ONLY_MAX_WORDS = 25
 ELEMENT_KIND = {"head": "heading", "item": "list_item"}
 TEXT_TAGS = frozenset({"p", "head", "quote", "code"})
 BLOCK_CHILD_TAGS = frozenset({"p", "head", "quote", "list", "table"})
@@ -38,8 +35,7 @@ def extract_html(html: str, *, url: str | None = None) -> CleanedDoc:
     if tree is None:
         return doc
     _read_metadata(tree, doc)
-    # include_links: <ref> elements tell a paragraph that is nothing but a link to another story
-    found = trafilatura.bare_extraction(tree, url=url, favor_precision=True, include_comments=False, include_links=True)
+    found = trafilatura.bare_extraction(tree, url=url, favor_precision=True, include_comments=False)
     if found is None or found.body is None:
         return doc
     units = body_units(found.body)
@@ -82,8 +78,7 @@ def _walk(element, units: list[tuple[str, str]]) -> None:
     for child in element:
         tag = child.tag
         if tag in TEXT_TAGS or (tag == "item" and not _has_blocks(child)):
-            kind = LINK_KIND if _all_link(child) else ELEMENT_KIND.get(tag, "paragraph")
-            units.extend((kind, part) for part in _text_parts(child))
+            units.extend((ELEMENT_KIND.get(tag, "paragraph"), part) for part in _text_parts(child))
         elif tag == "row" and not _has_blocks(child):
             # a data table: one line per row, cells separated by spaces
             text = " ".join(" ".join(child.itertext()).split())
@@ -98,15 +93,6 @@ def _add_loose_text(text: str | None, units: list[tuple[str, str]]) -> None:
     text = " ".join((text or "").split())
     if text:
         units.append(("paragraph", text))
-
-
-def _all_link(element) -> bool:
-    """Is (nearly) all of the element's text inside links? Then it points to another page."""
-    text = "".join(element.itertext()).strip()
-    if not text:
-        return False
-    linked = sum(len("".join(ref.itertext()).strip()) for ref in element.iter("ref"))
-    return linked >= LINK_SHARE * len(text)
 
 
 def _has_blocks(element) -> bool:
@@ -133,13 +119,10 @@ def _filter_units(units: list[tuple[str, str]], doc: CleanedDoc) -> None:
     reasons = _drop_reasons(lines, doc.title)
     _drop_standfirst(lines, units, reasons)
     for line, reason in zip(lines, reasons):
-        kind = units[line.no][0]
-        if reason is None and kind == LINK_KIND and line.words <= LINK_ONLY_MAX_WORDS:
-            reason = "related_link"  # a paragraph that is only a link: another story's headline
         if reason:
             doc.removed.append(RemovedLine(line.no, line.text, reason))
         else:
-            kind = "list_item" if line.list_item else ("paragraph" if kind == LINK_KIND else kind)
+            kind = "list_item" if line.list_item else units[line.no][0]
             doc.blocks.append(Block(kind, line.text))
 
 
