@@ -27,6 +27,7 @@ PROSE = ("good", "medium")
 RESUME_RUN = 2  # consecutive prose lines after a marker that mean the body resumed
 END_MARKER_SHARE = 0.7  # share of the prose after which a comment-thread marker ends the article
 EDGE_GAP = 2  # non-prose lines that cut a lone paragraph off the end of the body
+LONE_MAX_WORDS = 100  # longer than any standfirst or teaser: the article itself
 HEADER_REASONS = frozenset({"byline", "dateline", "credit", "photo_credit", "image_gallery", "share"})
 MIN_LINK_PAIRS = 2
 BLURB_MAX_FILLER = 2  # author and date lines between a headline and its blurb
@@ -138,11 +139,18 @@ def trim_edges(lines: list[Line], start: int, end: int) -> tuple[int, int]:
     non-prose lines, while the body's own paragraphs follow one another.
     """
     runs = _prose_runs(lines, start, end)
-    while len(runs) > 1 and (_is_cut_off(runs[0], runs[1], EDGE_GAP) or _above_byline(lines, runs[0], runs[1])):
+    while len(runs) > 1 and _short_lone(lines, runs[0]) and (
+        _is_cut_off(runs[0], runs[1], EDGE_GAP) or _above_byline(lines, runs[0], runs[1])
+    ):
         runs.pop(0)
-    while len(runs) > 1 and _is_cut_off(runs[-1], runs[-2], EDGE_GAP):
+    while len(runs) > 1 and _short_lone(lines, runs[-1]) and _is_cut_off(runs[-1], runs[-2], EDGE_GAP):
         runs.pop()
     return (runs[0][0], runs[-1][1] + 1) if runs else (start, end)
+
+
+def _short_lone(lines: list[Line], run: tuple[int, int]) -> bool:
+    """A single line short enough to be a standfirst or a teaser; a long one is the article."""
+    return run[0] == run[1] and lines[run[0]].words <= LONE_MAX_WORDS
 
 
 def _above_byline(lines: list[Line], lone: tuple[int, int], following: tuple[int, int]) -> bool:
