@@ -1,6 +1,12 @@
 """Links, stories and figure claims on the seeds, through a real pipeline run (the shared `seeds_run`)."""
 from __future__ import annotations
 
+import pytest
+
+from pipelines.runner import run_pipeline
+from pipelines.settings import Settings
+from pipelines.warehouse import open_warehouse
+from tests.conftest import seed_text
 from tests.pipeline.conftest import article_id
 
 
@@ -61,3 +67,26 @@ def test_conflict_view_shows_both_sentences(wh):
     assert (len(rows) > 0) == (conflicting > 0)
     for figure_a, sentence_a, figure_b, sentence_b in rows:
         assert figure_a in sentence_a and figure_b in sentence_b
+
+
+@pytest.mark.slow
+def test_an_article_added_later_links_to_the_ones_already_loaded(tmp_path):
+    """Links are global: a second run over a grown inbox compares the new article with the kept ones."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for prefix in ("002", "003"):
+        (inbox / f"{prefix}.txt").write_text(seed_text(prefix), encoding="utf-8")
+    settings = Settings().with_paths(inbox=inbox, warehouse=tmp_path / "wh" / "news.duckdb")
+    assert run_pipeline(settings).success
+    wire = seed_text("002").replace("face-to-face", "in person").replace("most brazen", "most daring")
+    (inbox / "wire.txt").write_text(wire, encoding="utf-8")
+    assert run_pipeline(settings).success
+    with open_warehouse(settings.warehouse, read_only=True) as con:
+        rows = con.execute("""
+            SELECT a.source_path, b.source_path, l.relation FROM article_links l
+              JOIN articles a ON a.article_id = l.article_id_a JOIN articles b ON b.article_id = l.article_id_b
+        """).fetchall()
+        stories = dict(con.execute("SELECT source_path, story_id FROM articles").fetchall())
+    near = [r for r in rows if {r[0], r[1]} == {"002.txt", "wire.txt"}]
+    assert near and near[0][2] == "near_duplicate"
+    assert stories["wire.txt"] == stories["002.txt"]
