@@ -18,6 +18,8 @@ SENTENCE_END = frozenset(".!?。！？…")
 CLOSERS = "\"'”’»)]》」』 "
 INNER_SENTENCE_RE = re.compile(r"[.!?。！？][\"'”’»)]?\s+\S|[。！？]")
 GLUED_RE = re.compile(r"[a-z][A-Z][a-z]")
+# a capitalized word glued to the end of another: "...Student-AthleteA 24-year-old woman..."
+GLUE_POINT_RE = re.compile(r"(?<=[a-z0-9?!’'”])(?:[A-Z][a-z]*)\b")
 LIST_MARKER_RE = re.compile(r"^([-–•*·▪►●]|\d{1,2}[.)])\s+")
 LONE_MARKERS = frozenset({"-", "–", "•", "*", "·", "▪", "►", "●"})
 
@@ -26,7 +28,8 @@ MEDIUM_MIN_WORDS = 5
 UNPUNCTUATED_GOOD_WORDS = 20  # a long line without a full stop is still prose (a standfirst)
 MIN_STOP_DENSITY = 0.2
 TITLE_CASE_SHARE = 0.8
-TITLE_CASE_MAX_WORDS = 25  # longer lines are never graded as headlines
+TITLE_CASE_MAX_WORDS = 25
+HEADLINE_MIN_WORDS = 3  # longer lines are never graded as headlines
 
 
 @dataclass
@@ -39,6 +42,7 @@ class Line:
     has_sentence: bool  # ends a sentence or holds a sentence boundary
     glued: int  # "wordWord" joints: inline links run together by the scraper
     title_case: bool  # "Istanbul Peace Talks Hang By A Thread": a headline, not prose
+    link_card: bool = False  # a Title Case headline glued to its blurb: a link to another story
     list_item: bool = False
     quality: str = "short"  # good | medium | short | bad
     reason: str | None = None  # why a bad line is boilerplate
@@ -95,8 +99,18 @@ def make_line(no: int, text: str, stops: frozenset[str]) -> Line:
         has_sentence=ends or lead_in or bool(INNER_SENTENCE_RE.search(text)),
         glued=len(GLUED_RE.findall(text)),
         title_case=words <= TITLE_CASE_MAX_WORDS and is_title_case(tokens),
+        link_card=bool(stops) and is_link_card(text, stops),
         list_item=list_item,
     )
+
+
+def is_link_card(text: str, stops: frozenset[str]) -> bool:
+    """A headline and its blurb run together: Title Case words, then a glued sentence start."""
+    for match in GLUE_POINT_RE.finditer(text):
+        if match.group(0).lower() in stops:
+            head = WORD_RE.findall(text[: match.start()])
+            return len(head) >= HEADLINE_MIN_WORDS and is_title_case(head)
+    return False
 
 
 def grade(line: Line) -> str:
@@ -105,6 +119,8 @@ def grade(line: Line) -> str:
         return "short"  # a run of links glued together, not prose
     if line.title_case:
         return "short"  # a headline, even one ending in "?"
+    if line.link_card:
+        return "short"
     prose = line.stop_density >= MIN_STOP_DENSITY
     if prose and line.words >= GOOD_MIN_WORDS and (line.has_sentence or line.words >= UNPUNCTUATED_GOOD_WORDS):
         return "good"
