@@ -39,8 +39,8 @@ def extract_html(html: str, *, url: str | None = None) -> CleanedDoc:
     if found is None or found.body is None:
         return doc
     units = body_units(found.body)
-    if not doc.language:
-        doc.language = detect_language([text for _, text in units])
+    # the body's own words beat <html lang>, which some sites leave at a template default
+    doc.language = detect_language([text for _, text in units]) or doc.language
     _filter_units(units, doc)
     return doc
 
