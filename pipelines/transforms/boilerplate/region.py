@@ -27,6 +27,7 @@ PROSE = ("good", "medium")
 RESUME_RUN = 2  # consecutive prose lines after a marker that mean the body resumed
 END_MARKER_SHARE = 0.7  # share of the prose after which a comment-thread marker ends the article
 EDGE_GAP = 2  # non-prose lines that cut a lone paragraph off the end of the body
+HEADER_MAX_LINES = 1  # headline and standfirst above the byline
 LONE_MAX_WORDS = 100  # longer than any standfirst or teaser: the article itself
 HEADER_REASONS = frozenset({"byline", "dateline", "credit", "photo_credit", "image_gallery", "share"})
 MIN_LINK_PAIRS = 2
@@ -139,8 +140,8 @@ def trim_edges(lines: list[Line], start: int, end: int) -> tuple[int, int]:
     non-prose lines, while the body's own paragraphs follow one another.
     """
     runs = _prose_runs(lines, start, end)
-    while len(runs) > 1 and _short_lone(lines, runs[0]) and (
-        _is_cut_off(runs[0], runs[1], EDGE_GAP) or _above_byline(lines, runs[0], runs[1])
+    while len(runs) > 1 and (
+        (_short_lone(lines, runs[0]) and _is_cut_off(runs[0], runs[1], EDGE_GAP)) or _above_byline(lines, runs[0], runs[1])
     ):
         runs.pop(0)
     while len(runs) > 1 and _short_lone(lines, runs[-1]) and _is_cut_off(runs[-1], runs[-2], EDGE_GAP):
@@ -153,10 +154,12 @@ def _short_lone(lines: list[Line], run: tuple[int, int]) -> bool:
     return run[0] == run[1] and lines[run[0]].words <= LONE_MAX_WORDS
 
 
-def _above_byline(lines: list[Line], lone: tuple[int, int], following: tuple[int, int]) -> bool:
-    """A lone line with only a byline, date or picture credit between it and the body: a standfirst."""
-    gap = lines[lone[1] + 1 : following[0]]
-    return lone[0] == lone[1] and any(x.reason in HEADER_REASONS for x in gap)
+def _above_byline(lines: list[Line], head: tuple[int, int], following: tuple[int, int]) -> bool:
+    """A line or two with a byline, date or picture credit between them and the body: a
+    headline and standfirst."""
+    gap = lines[head[1] + 1 : following[0]]
+    short = head[1] - head[0] < HEADER_MAX_LINES and sum(x.words for x in lines[head[0] : head[1] + 1]) <= LONE_MAX_WORDS
+    return short and any(x.reason in HEADER_REASONS for x in gap)
 
 
 def _is_cut_off(lone: tuple[int, int], neighbour: tuple[int, int], min_gap: int) -> bool:
