@@ -67,12 +67,16 @@ def dagster_dev(tmp_path):
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # gql, inside dagster_graphql
 def test_dagster_dev_runs_the_everything_job_launched_through_graphql(dagster_dev):
     port, warehouse, proc = dagster_dev
+    started = time.monotonic()
     wait_until("the webserver", lambda: urllib.request.urlopen(f"http://127.0.0.1:{port}/server_info", timeout=2).status == 200,
                90, proc)
     client = DagsterGraphQLClient("127.0.0.1", port_number=port, timeout=30)
     run_id = wait_until("the code location", lambda: client.submit_job_execution("everything", run_config=IN_PROCESS), 90, proc)
     finished = {DagsterRunStatus.SUCCESS, DagsterRunStatus.FAILURE, DagsterRunStatus.CANCELED}
+    launched = time.monotonic()
     status = wait_until("the run", lambda: (s := client.get_run_status(run_id)) in finished and s, 240, proc)
+    print(f"dagster dev: code location up and run launched after {launched - started:.1f} s, "
+          f"run finished {time.monotonic() - launched:.1f} s later")
     assert status == DagsterRunStatus.SUCCESS
     assert rows(warehouse, "SELECT count(*) FROM articles") == [(2,)]
     assert rows(warehouse, "SELECT check_name, passed FROM quality_results WHERE check_name = 'accounting_invariant'") == [

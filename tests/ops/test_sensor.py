@@ -10,12 +10,12 @@ from pipelines.settings import Settings
 from tests.ops.conftest import small_inbox
 
 
-def tick(sensor: dg.SensorDefinition, cursor: str | None):
-    with dg.instance_for_test() as instance:
+def test_sensor_requests_a_run_only_when_the_inbox_changes(tmp_path):
+    instance = dg.DagsterInstance.ephemeral()
+
+    def tick(sensor: dg.SensorDefinition, cursor: str | None):
         return sensor.evaluate_tick(dg.build_sensor_context(instance=instance, cursor=cursor))
 
-
-def test_sensor_requests_a_run_only_when_the_inbox_changes(tmp_path):
     inbox = small_inbox(tmp_path / "inbox")
     defs = build_definitions(Settings().with_paths(inbox=inbox, warehouse=tmp_path / "wh" / "news.duckdb"))
     sensor = defs.get_sensor_def("inbox_sensor")
