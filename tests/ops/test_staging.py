@@ -8,9 +8,9 @@ import polars as pl
 import pytest
 
 from pipelines.staging import lock_path, stage_path, writer_lock
+from pipelines.transforms.inventory import LEDGER_SCHEMA
 from pipelines.warehouse import (AccountingError, Batch, WarehouseLocked, check_writable, ensure_schema, load_batch,
                                  staged_warehouse)
-from pipelines.transforms.inventory import LEDGER_SCHEMA
 
 
 NOW = datetime(2026, 1, 1)
