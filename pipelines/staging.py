@@ -26,8 +26,10 @@ from typing import Callable, Iterator, TypeVar
 
 import duckdb
 
-# How long a writer waits for the lock, in total, before giving up (back-off doubles from 0.25 s).
+# How long an opener waits for a locked file, in total, before giving up (back-off doubles from 0.25 s).
 LOCK_WAIT_SECONDS = 20.0
+# A load inside a Dagster run is unattended (the schedule and the sensor may overlap): it waits longer.
+LOAD_LOCK_WAIT_SECONDS = 120.0
 T = TypeVar("T")
 
 

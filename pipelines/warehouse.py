@@ -19,8 +19,8 @@ import polars as pl
 
 from pipelines.search import build_search_index
 from pipelines.sqlfiles import ddl_names, sql, view_files
-from pipelines.staging import (LOCK_WAIT_SECONDS, WarehouseLocked, copy_current, remove_stage, stage_path,
-                               swap_in, with_backoff, writer_lock)
+from pipelines.staging import (LOAD_LOCK_WAIT_SECONDS, LOCK_WAIT_SECONDS, WarehouseLocked, copy_current,
+                               remove_stage, stage_path, swap_in, with_backoff, writer_lock)
 from pipelines.transforms.ingest import article_id_for
 from pipelines.transforms.inventory import KNOWN_SCHEMA, empty_known
 
@@ -60,7 +60,7 @@ def open_warehouse(path: Path, *, read_only: bool = False) -> Iterator[duckdb.Du
 
 
 @contextmanager
-def staged_warehouse(path: Path, *, wait_seconds: float = LOCK_WAIT_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
+def staged_warehouse(path: Path, *, wait_seconds: float = LOAD_LOCK_WAIT_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-write connection to a copy of the warehouse, swapped in atomically if the block succeeds.
 
     Readers are never locked out and a failure (exception, crash, SIGKILL) leaves the previous
