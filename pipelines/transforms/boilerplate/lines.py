@@ -23,9 +23,9 @@ GLUE_POINT_RE = re.compile(r"(?<=[a-z0-9?!’'”])(?:[A-Z][a-z]*)\b")
 LIST_MARKER_RE = re.compile(r"^([-–•*·▪►●]|\d{1,2}[.)])\s+")
 LONE_MARKERS = frozenset({"-", "–", "•", "*", "·", "▪", "►", "●"})
 
-GOOD_MIN_WORDS = 12
+GOOD_MIN_WORDS = 10
 MEDIUM_MIN_WORDS = 5
-UNPUNCTUATED_GOOD_WORDS = 30  # a long line without a full stop is still prose (a standfirst)
+UNPUNCTUATED_GOOD_WORDS = 20  # a long line without a full stop is still prose (a standfirst)
 MIN_STOP_DENSITY = 0.2
 TITLE_CASE_SHARE = 0.8
 TITLE_CASE_MAX_WORDS = 25
