@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Iterator
 
 import duckdb
-import polars as pl
 
 from pipelines.sqlfiles import ddl_names, sql
 
@@ -150,7 +149,3 @@ def lake_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     names = [r[0] for r in con.execute(
         f"SELECT table_name FROM duckdb_tables() WHERE database_name = '{LAKE}' ORDER BY table_name").fetchall()]
     return {n: con.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
-
-
-def read_lake(con: duckdb.DuckDBPyConnection, query: str) -> pl.DataFrame:
-    return con.execute(query).pl()
