@@ -17,6 +17,7 @@ PROSE = ("good", "medium")
 
 def assemble(lines: list[Line], start: int, end: int, in_marker_region: dict[int, str]) -> CleanedDoc:
     reasons = [_drop_reason(lines, i, start, end, in_marker_region) for i in range(len(lines))]
+    _name_footer_regions(lines, end, reasons)
     title_idx = _find_title(lines, reasons)
     doc = CleanedDoc()
     title_key = None
@@ -33,6 +34,15 @@ def assemble(lines: list[Line], start: int, end: int, in_marker_region: dict[int
         else:
             doc.blocks.append(Block(_kind(line), line.text))
     return doc
+
+
+def _name_footer_regions(lines: list[Line], end: int, reasons: list[str | None]) -> None:
+    """Below the body, lines under a marker ("Related Articles") take the marker's reason."""
+    current = None
+    for i in range(end, len(lines)):
+        current = lines[i].marker or current
+        if current and reasons[i] == "footer":
+            reasons[i] = current
 
 
 def assemble_without_prose(lines: list[Line]) -> CleanedDoc:
