@@ -26,6 +26,7 @@ ISOLATED_SCORE_CAP = 15.0  # a lone blurb among menus counts for little
 PROSE = ("good", "medium")
 RESUME_RUN = 2  # consecutive prose lines after a marker that mean the body resumed
 END_MARKER_SHARE = 0.7  # share of the prose after which a comment-thread marker ends the article
+MIN_THREAD_HEADERS = 2  # comment headers below a comments marker that prove a thread
 EDGE_GAP = 2  # non-prose lines that cut a lone paragraph off the end of the body
 HEADER_MAX_LINES = 1  # headline and standfirst above the byline
 LONE_MAX_WORDS = 100  # longer than any standfirst or teaser: the article itself
@@ -110,7 +111,7 @@ def marker_regions(lines: list[Line], start: int, end: int) -> dict[int, str]:
         if line.marker:
             opener, until = line, line.marker_until
             if until == "end":  # a comment thread ends the article only after most of its prose
-                until = "end" if seen >= END_MARKER_SHARE * total else "body"
+                until = "end" if seen >= END_MARKER_SHARE * total or _thread_follows(lines, i, end) else "body"
         elif opener and until != "end" and _region_ends(lines, i, end, until):
             opener = None
         if opener:
@@ -118,6 +119,12 @@ def marker_regions(lines: list[Line], start: int, end: int) -> dict[int, str]:
         elif line.quality in PROSE:
             seen += line.words
     return dropped
+
+
+def _thread_follows(lines: list[Line], i: int, end: int) -> bool:
+    """Comment headers ("Alex on May 2, 2019 at 6:34 am said:", "2 days ago") under the
+    marker: a thread, however much prose its comments hold."""
+    return sum(1 for x in lines[i + 1 : end] if x.reason == "comment_meta") >= MIN_THREAD_HEADERS
 
 
 def _prose_runs(lines: list[Line], start: int, end: int) -> list[tuple[int, int]]:
