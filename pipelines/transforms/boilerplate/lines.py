@@ -29,6 +29,7 @@ UNPUNCTUATED_GOOD_WORDS = 20  # a long line without a full stop is still prose (
 MIN_STOP_DENSITY = 0.2
 TITLE_CASE_SHARE = 0.8
 TITLE_CASE_MAX_WORDS = 25
+ABBREVIATION_MAX_CHARS = 3  # "St", "Mr", "U.S": a capitalized word this short before a full stop
 HEADLINE_MIN_WORDS = 3  # longer lines are never graded as headlines
 
 
@@ -96,12 +97,22 @@ def make_line(no: int, text: str, stops: frozenset[str]) -> Line:
         words=words,
         stop_density=(n_stop / len(tokens)) if tokens and stops else 1.0,
         ends_sentence=ends or lead_in,
-        has_sentence=ends or lead_in or bool(INNER_SENTENCE_RE.search(text)),
+        has_sentence=ends or lead_in or has_inner_sentence(text),
         glued=len(GLUED_RE.findall(text)),
         title_case=words <= TITLE_CASE_MAX_WORDS and is_title_case(tokens),
         link_card=bool(stops) and is_link_card(text, stops),
         list_item=list_item,
     )
+
+
+def has_inner_sentence(text: str) -> bool:
+    """A sentence boundary inside the line; "St. Paul", "Mr. Smith", "U.S. troops" are not."""
+    for match in INNER_SENTENCE_RE.finditer(text):
+        head = text[: match.start()].rsplit(None, 1)
+        word = head[-1] if head else ""
+        if not (word[:1].isupper() and len(word) <= ABBREVIATION_MAX_CHARS):
+            return True
+    return False
 
 
 def is_link_card(text: str, stops: frozenset[str]) -> bool:

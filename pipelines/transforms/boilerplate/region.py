@@ -26,6 +26,7 @@ ISOLATED_SCORE_CAP = 15.0  # a lone blurb among menus counts for little
 PROSE = ("good", "medium")
 RESUME_RUN = 2  # consecutive prose lines after a marker that mean the body resumed
 END_MARKER_SHARE = 0.7  # share of the prose after which a comment-thread marker ends the article
+MARKER_LOOKBACK = 3  # lines above the region searched for a marker whose list the region opens with
 MIN_THREAD_HEADERS = 2  # comment headers below a comments marker that prove a thread
 EDGE_GAP = 2  # non-prose lines that cut a lone paragraph off the end of the body
 HEADER_MAX_LINES = 1  # headline and standfirst above the byline
@@ -102,8 +103,8 @@ def _region_ends(lines: list[Line], i: int, end: int, until: str) -> bool:
 def marker_regions(lines: list[Line], start: int, end: int) -> dict[int, str]:
     """Index -> reason for each line inside a marker-opened region within [start, end)."""
     dropped: dict[int, str] = {}
-    opener: Line | None = None
-    until = "prose"
+    opener = _marker_above(lines, start)
+    until = opener.marker_until if opener else "prose"
     total = sum(x.words for x in lines[start:end] if x.quality in PROSE)
     seen = 0
     for i in range(start, end):
@@ -119,6 +120,17 @@ def marker_regions(lines: list[Line], start: int, end: int) -> dict[int, str]:
         elif line.quality in PROSE:
             seen += line.words
     return dropped
+
+
+def _marker_above(lines: list[Line], start: int) -> Line | None:
+    """A "Most Popular" marker just above the region: its headline list scored like the body's
+    opening, so the region starts under the marker, yet the list is still the marker's."""
+    for i in range(start - 1, max(-1, start - 1 - MARKER_LOOKBACK), -1):
+        if lines[i].marker:
+            return lines[i] if lines[i].marker_until == "body" else None
+        if lines[i].quality in PROSE:
+            return None
+    return None
 
 
 def _thread_follows(lines: list[Line], i: int, end: int) -> bool:
