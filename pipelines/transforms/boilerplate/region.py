@@ -27,11 +27,12 @@ PROSE = ("good", "medium")
 RESUME_RUN = 2  # consecutive prose lines after a marker that mean the body resumed
 END_MARKER_SHARE = 0.7  # share of the prose after which a comment-thread marker ends the article
 MARKER_LOOKBACK = 3  # lines above the region searched for a marker whose list the region opens with
-MIN_THREAD_HEADERS = 2  # comment headers below a comments marker that prove a thread
+MIN_THREAD_HEADERS = 2
+MIN_UNMARKED_HEADERS = 3  # name-then-timestamp headers that make a thread without a marker  # comment headers below a comments marker that prove a thread
 EDGE_GAP = 2  # non-prose lines that cut a lone paragraph off the end of the body
 HEADER_MAX_LINES = 1  # headline and standfirst above the byline
 LONE_MAX_WORDS = 100  # longer than any standfirst or teaser: the article itself
-HEADER_REASONS = frozenset({"byline", "dateline", "credit", "photo_credit", "image_gallery", "share"})
+HEADER_REASONS = frozenset({"byline", "dateline", "comment_meta", "credit", "photo_credit", "image_gallery", "share"})
 MIN_LINK_PAIRS = 2
 BLURB_MAX_FILLER = 2  # author and date lines between a headline and its blurb
 LEAD_IN_LIST_MAX = 60
@@ -137,6 +138,31 @@ def _thread_follows(lines: list[Line], i: int, end: int) -> bool:
     """Comment headers ("Alex on May 2, 2019 at 6:34 am said:", "2 days ago") under the
     marker: a thread, however much prose its comments hold."""
     return sum(1 for x in lines[i + 1 : end] if x.reason == "comment_meta") >= MIN_THREAD_HEADERS
+
+
+def comment_thread(lines: list[Line], start: int, end: int) -> dict[int, str]:
+    """Index -> "comments" from the first comment header of an unmarked thread to the end.
+
+    A thread shows each comment as a name line, then its timestamp ("August 8, 2018 at 3:17
+    pm"), then the comment: MIN_UNMARKED_HEADERS such headers below most of the prose are a
+    thread even with no "Comments" line above it. The name lines above the first go too.
+    """
+    headers = [
+        i for i in range(start + 1, end - 1)
+        if lines[i].reason == "comment_meta" and lines[i - 1].quality not in PROSE and lines[i + 1].quality in PROSE
+    ]
+    if len(headers) < MIN_UNMARKED_HEADERS:
+        return {}
+    first = headers[0]
+    if _prose_words(lines, start, first) < _prose_words(lines, first, end):
+        return {}  # most prose lies below: those are the article's own timestamps
+    while first > start and lines[first - 1].quality not in PROSE:
+        first -= 1
+    return dict.fromkeys(range(first, end), "comments")
+
+
+def _prose_words(lines: list[Line], start: int, end: int) -> int:
+    return sum(x.words for x in lines[start:end] if x.quality in PROSE)
 
 
 def _prose_runs(lines: list[Line], start: int, end: int) -> list[tuple[int, int]]:
