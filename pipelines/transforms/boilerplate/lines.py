@@ -20,6 +20,8 @@ INNER_SENTENCE_RE = re.compile(r"[.!?。！？][\"'”’»)]?\s+\S|[。！？]"
 GLUED_RE = re.compile(r"[a-z][A-Z][a-z]")
 # a capitalized word glued to the end of another: "...Student-AthleteA 24-year-old woman..."
 GLUE_POINT_RE = re.compile(r"(?<=[a-z0-9?!’'”])(?:[A-Z][a-z]*)\b")
+# a wire dateline inside a line: "San Francisco, March 16 - BankAmerica..."
+DATELINE_RE = re.compile(r"\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\w* \d{1,2}\b")
 LIST_MARKER_RE = re.compile(r"^([-–•*·▪►●]|\d{1,2}[.)])\s+")
 LONE_MARKERS = frozenset({"-", "–", "•", "*", "·", "▪", "►", "●"})
 
@@ -30,6 +32,9 @@ MIN_STOP_DENSITY = 0.2
 TITLE_CASE_SHARE = 0.8
 TITLE_CASE_MAX_WORDS = 25
 ABBREVIATION_MAX_CHARS = 3  # "St", "Mr", "U.S": a capitalized word this short before a full stop
+GLUED_WORD_MIN_CHARS = 3  # "RunDenny" joins two words; "McDonald", "iPhone" are one
+CARD_HEAD_MIN_WORDS = 5
+CARD_HEAD_MAX_COMMAS = 1  # a glued headline without a stop word after it needs this many words
 HEADLINE_MIN_WORDS = 3  # longer lines are never graded as headlines
 
 
@@ -118,10 +123,27 @@ def has_inner_sentence(text: str) -> bool:
 def is_link_card(text: str, stops: frozenset[str]) -> bool:
     """A headline and its blurb run together: Title Case words, then a glued sentence start."""
     for match in GLUE_POINT_RE.finditer(text):
+        head = WORD_RE.findall(text[: match.start()])
         if match.group(0).lower() in stops:
-            head = WORD_RE.findall(text[: match.start()])
             return len(head) >= HEADLINE_MIN_WORDS and is_title_case(head)
+        # "...In Northern MichiganMichigan Department...": a whole word, not "McDonald" or "iPhone"
+        if (
+            len(head) >= CARD_HEAD_MIN_WORDS
+            and len(head[-1]) >= GLUED_WORD_MIN_CHARS
+            and text.count(",", 0, match.start()) <= CARD_HEAD_MAX_COMMAS  # a line-up of names
+            and _strict_headline(head)
+        ):
+            return True
     return False
+
+
+def _strict_headline(tokens: list[str]) -> bool:
+    """Title Case throughout, "In" and "To" too, and no word in capitals: "Officers of Korth
+    and PaineWebber" is a sentence, "KANSAS CITY, March 2 - UtiliCorp" a wire dateline."""
+    words = [t for t in tokens if len(t) > 1 and t[0].isalpha()]
+    if len(words) < HEADLINE_MIN_WORDS or any(t.isupper() and len(t) > 3 for t in words):
+        return False
+    return all(t[0].isupper() for t in words) and not DATELINE_RE.search(" ".join(tokens))
 
 
 def grade(line: Line) -> str:
