@@ -13,7 +13,8 @@ from ..document import Block, CleanedDoc, RemovedLine
 from .assemble import assemble, assemble_without_prose
 from .classify import parse_lines
 from .language import detect_language, stopwords
-from .region import comment_thread, lead_in_lists, link_lists, main_region, marker_regions, trim_edges
+from .lists import lead_in_lists, link_lists
+from .region import comment_thread, main_region, marker_regions, trim_edges
 from .site import learn_site_lines, normalize_line
 
 __all__ = ["strip_boilerplate", "learn_site_lines", "normalize_line"]

@@ -1,0 +1,93 @@
+"""Lists inside the main region: other stories' headline + blurb pairs (boilerplate) and the
+short items under a lead-in line ("Tour dates:"), which belong to the article."""
+from __future__ import annotations
+
+from .lines import Line
+from .region import HEADLINE_MIN_WORDS, PROSE, TEASER_MAX_WORDS
+
+MIN_LINK_PAIRS = 2
+BLURB_MAX_FILLER = 2  # author and date lines between a headline and its blurb
+LEAD_IN_LIST_MAX = 60
+LIST_ITEM_MIN_WORDS = 2
+
+
+def link_lists(lines: list[Line], start: int, end: int) -> dict[int, str]:
+    """Index -> "related_block" for runs of headline + teaser pairs inside [start, end).
+
+    A list of other stories shows each as a headline line followed by one short blurb (maybe
+    with an author and a date between); two or more such pairs in a row are a link list, even
+    in the middle of an article. Section headings differ: each is followed by several
+    paragraphs, or by a long one.
+    """
+    pairs: list[tuple[int, int]] = []
+    dropped: dict[int, str] = {}
+    i = start
+    while i < end - 1:
+        blurb = _blurb_after(lines, i, end) if _is_headline(lines[i]) else None
+        if blurb is not None:
+            pairs.append((i, blurb))
+            i = blurb + 1
+            continue
+        if pairs and not _is_filler(lines[i]):
+            _flush(pairs, dropped)
+        i += 1
+    _flush(pairs, dropped)
+    return dropped
+
+
+def _is_headline(line: Line) -> bool:
+    return line.quality == "short" and line.words >= HEADLINE_MIN_WORDS and not line.ends_sentence
+
+
+def _blurb_after(lines: list[Line], i: int, end: int) -> int | None:
+    """Index of the blurb under headline i, skipping up to BLURB_MAX_FILLER filler lines."""
+    for j in range(i + 1, min(end, i + 2 + BLURB_MAX_FILLER)):
+        if _is_blurb(lines, j, end):
+            return j
+        if not _is_filler(lines[j]):
+            return None
+    return None
+
+
+def _is_blurb(lines: list[Line], i: int, end: int) -> bool:
+    line = lines[i]
+    if line.quality not in PROSE or line.words >= TEASER_MAX_WORDS:
+        return False
+    return i + 1 >= end or lines[i + 1].quality not in PROSE
+
+
+def _is_filler(line: Line) -> bool:
+    """Timestamps, bylines and other short lines that sit between the pairs of a link list."""
+    return line.quality == "bad" or (line.quality == "short" and line.words < HEADLINE_MIN_WORDS)
+
+
+def _flush(pairs: list[tuple[int, int]], dropped: dict[int, str]) -> None:
+    if len(pairs) >= MIN_LINK_PAIRS:
+        for headline, blurb in pairs:
+            for k in range(headline, blurb + 1):
+                dropped[k] = "related_block"
+    pairs.clear()
+
+
+def lead_in_lists(lines: list[Line], start: int, end: int) -> int:
+    """Mark the short lines after a lead-in ("Tour dates:") as list items; return the new end.
+
+    A list of short items (dates, ingredients, specs) scores like a menu, so the region
+    would stop at its lead-in line; the colon says the list belongs to the article.
+    """
+    i = start
+    while i < min(end + 1, len(lines)):  # the line right after the region may be a lead-in
+        if lines[i].text.endswith(":") and lines[i].quality != "bad":
+            j = i + 1
+            while j < len(lines) and j - i <= LEAD_IN_LIST_MAX and _list_like(lines[j]):
+                lines[j].list_item = True
+                j += 1
+            end = max(end, j)
+            i = j
+        else:
+            i += 1
+    return end
+
+
+def _list_like(line: Line) -> bool:
+    return line.quality == "short" and line.words >= LIST_ITEM_MIN_WORDS and not line.marker
