@@ -10,6 +10,7 @@ CAPTION_MAX_WORDS = 60
 NEIGHBOUR_SPAN = 2
 PROSE = ("good", "medium")
 CREDIT_MAX_WORDS = 8
+RECURRING_MIN_COPIES = 3  # a teaser or caption shows up twice; a recurring question more often
 
 
 def parse_lines(
@@ -81,12 +82,17 @@ def _mark_duplicates(lines: list[Line]) -> None:
         if len(line.key) >= PREFIX_MIN_CHARS and _is_prefix_of_next(line.key, lines[i + 1 : i + 1 + PREFIX_LOOKAHEAD]):
             line.quality, line.reason = "bad", "duplicate"
     for indices in copies.values():
-        if len(indices) < 2:
+        if len(indices) < 2 or _recurring_heading(lines, indices):
             continue
         keep = max(indices, key=lambda i: (_prose_neighbours(lines, i), -i))
         for i in indices:
             if i != keep:
                 lines[i].quality, lines[i].reason = "bad", "duplicate"
+
+
+def _recurring_heading(lines: list[Line], indices: list[int]) -> bool:
+    """An interview's questions, asked of each guest in turn: many copies, each amid prose."""
+    return len(indices) >= RECURRING_MIN_COPIES and all(_prose_neighbours(lines, i) >= 2 for i in indices)
 
 
 def _prose_neighbours(lines: list[Line], i: int) -> int:
