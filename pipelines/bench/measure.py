@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -17,7 +16,7 @@ import polars as pl
 from pipelines.bench import events
 from pipelines.bench.corpus import read_corpus, write_inbox
 from pipelines.bench.extras import cleaning_pages_per_s, linking_stage
-from pipelines.bench.proctree import TreeRun, children_cpu_seconds, run_measured
+from pipelines.bench.proctree import TreeRun, run_measured
 from pipelines.settings import Settings
 
 
@@ -36,9 +35,12 @@ def pipeline_run(inbox: Path, warehouse: Path, home: Path) -> TreeRun:
 def floor_run(paragraphs: Path, settings: Settings) -> dict:
     cmd = [sys.executable, "-m", "pipelines.bench.floor", str(paragraphs), settings.spacy_model,
            str(settings.n_process), str(settings.batch_size)]
-    cpu_start = children_cpu_seconds()
-    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
-    return {**json.loads(out.strip().splitlines()[-1]), "cpu_seconds": children_cpu_seconds() - cpu_start}
+    # Sampled like the pipeline run, so both pay the same (small) cost of the RSS sampler.
+    run = run_measured(cmd, dict(os.environ))
+    if run.returncode != 0:
+        raise RuntimeError(f"the floor failed ({run.returncode}):\n{run.stderr[-4000:]}")
+    return {**json.loads(run.stdout.strip().splitlines()[-1]), "cpu_seconds": run.cpu_seconds,
+            "peak_rss_mb": run.peak_rss_mb}
 
 
 def rate(count: float, seconds: float) -> float:
@@ -94,6 +96,7 @@ def run_bench(limit: int, *, scale: bool = False, extras: bool = True, settings:
             "floor_words_per_s": rate(floor["words"], floor["seconds"]),
             "floor_words_per_s_per_core": rate(floor["words"], floor["seconds"] * settings.n_process),
             "floor_components": floor["components"],
+            "floor_peak_rss_mb": floor["peak_rss_mb"],
             "pipeline_vs_floor": round(full.seconds / floor["seconds"], 3),
             # CPU seconds (whole process trees): robust to other work on the machine; the floor's
             # include its model load and worker start-up, as the run's do.
