@@ -2,6 +2,8 @@
 short items under a lead-in line ("Tour dates:"), which belong to the article."""
 from __future__ import annotations
 
+import re
+
 from .lines import Line
 from .region import HEADLINE_MIN_WORDS, PROSE, TEASER_MAX_WORDS
 
@@ -9,6 +11,8 @@ MIN_LINK_PAIRS = 2
 BLURB_MAX_FILLER = 2  # author and date lines between a headline and its blurb
 LEAD_IN_LIST_MAX = 60
 LIST_ITEM_MIN_WORDS = 2
+# a wire dateline opening a paragraph: "NEW DELHI:", "BUFFALO, N.Y. —", "LONDON (Reuters) -"
+WIRE_DATELINE_RE = re.compile(r"[A-Z][A-Z.' ]{2,30}(?:, [A-Z][\w.' ]{1,20})?(?: \([\w .]{1,20}\))?\s?[:—–-]\s")
 
 
 def link_lists(lines: list[Line], start: int, end: int) -> dict[int, str]:
@@ -17,11 +21,12 @@ def link_lists(lines: list[Line], start: int, end: int) -> dict[int, str]:
     A list of other stories shows each as a headline line followed by one short blurb (maybe
     with an author and a date between); two or more such pairs in a row are a link list, even
     in the middle of an article. Section headings differ: each is followed by several
-    paragraphs, or by a long one.
+    paragraphs, or by a long one. The scan starts a line above the region: the list's first
+    headline may have scored like a menu and been left out.
     """
     pairs: list[tuple[int, int]] = []
     dropped: dict[int, str] = {}
-    i = start
+    i = max(0, start - 1)
     while i < end - 1:
         blurb = _blurb_after(lines, i, end) if _is_headline(lines[i]) else None
         if blurb is not None:
@@ -32,7 +37,7 @@ def link_lists(lines: list[Line], start: int, end: int) -> dict[int, str]:
             _flush(pairs, dropped)
         i += 1
     _flush(pairs, dropped)
-    return dropped
+    return {k: reason for k, reason in dropped.items() if k >= start}
 
 
 def _is_headline(line: Line) -> bool:
@@ -51,7 +56,10 @@ def _blurb_after(lines: list[Line], i: int, end: int) -> int | None:
 
 def _is_blurb(lines: list[Line], i: int, end: int) -> bool:
     line = lines[i]
-    if line.quality not in PROSE or line.words >= TEASER_MAX_WORDS:
+    if line.quality not in PROSE:
+        return False
+    # a story's opening paragraph ("NEW DELHI: The Supreme Court...") may be long
+    if line.words >= TEASER_MAX_WORDS and not WIRE_DATELINE_RE.match(line.text):
         return False
     return i + 1 >= end or lines[i + 1].quality not in PROSE
 
