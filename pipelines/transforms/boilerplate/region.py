@@ -91,7 +91,10 @@ def main_region(lines: list[Line]) -> tuple[int, int]:
 
 
 def _region_ends(lines: list[Line], i: int, end: int, until: str) -> bool:
-    """Does line i end the open marker region? "prose": any prose line; "body": a run of them."""
+    """Does line i end the open marker region? "prose": any prose line; "body": a run of them;
+    "line": the line under the marker ("Image caption", then the caption) is all it holds."""
+    if until == "line":
+        return lines[i - 1].marker is None
     if until == "prose":
         return lines[i].quality in PROSE
     run = lines[i : min(i + RESUME_RUN, end)]
