@@ -10,6 +10,7 @@ CAPTION_MAX_WORDS = 60
 NEIGHBOUR_SPAN = 2
 PROSE = ("good", "medium")
 CREDIT_MAX_WORDS = 8
+CREDIT_LABEL_CHARS = 20
 RECURRING_MIN_COPIES = 3  # a teaser or caption shows up twice; a recurring question more often
 
 
@@ -66,7 +67,9 @@ def _judge(line: Line, reason: str | None, ruleset, site_lines: frozenset[str]) 
 def _mark_captions(lines: list[Line]) -> None:
     """A prose line right above a picture credit ("Name/Getty Images") is that picture's caption."""
     for above, below in zip(lines, lines[1:]):
-        bare_credit = below.reason == "photo_credit" and below.words <= CREDIT_MAX_WORDS and below.text[0] != "("
+        # "(Image credit: NASA)" labels itself; other bracketed credits may close a paragraph's quote
+        labelled = not below.text.startswith("(") or "credit" in below.text[:CREDIT_LABEL_CHARS].lower()
+        bare_credit = below.reason == "photo_credit" and below.words <= CREDIT_MAX_WORDS and labelled
         if bare_credit and above.quality in ("good", "medium") and above.words <= CAPTION_MAX_WORDS:
             above.quality, above.reason = "bad", "caption"
 
