@@ -13,11 +13,14 @@ LIST_ITEM_MIN_WORDS = 2
 SENTENCE_MIN_WORDS = 8
 SECTION_MIN_WORDS = 30
 PROSE = ("good", "medium")
+STRANDED_MAX_WORDS = 25  # a kept line this short between two dropped ones is dropped too
+BODY_INTERRUPTIONS = frozenset({"title", "caption", "photo_credit", "image_gallery", "ad_marker", "duplicate"})
 
 
 def assemble(lines: list[Line], start: int, end: int, in_marker_region: dict[int, str]) -> CleanedDoc:
     reasons = [_drop_reason(lines, i, start, end, in_marker_region) for i in range(len(lines))]
     _name_footer_regions(lines, end, reasons)
+    _drop_stranded(lines, reasons)
     title_idx = _find_title(lines, reasons)
     doc = CleanedDoc()
     title_key = None
@@ -43,6 +46,21 @@ def _name_footer_regions(lines: list[Line], end: int, reasons: list[str | None])
         current = lines[i].marker or current
         if current and reasons[i] == "footer":
             reasons[i] = current
+
+
+def _drop_stranded(lines: list[Line], reasons: list[str | None]) -> None:
+    """A short kept line with dropped lines on both sides is a stray bit of the boilerplate
+    around it (a promo between two share bars), not a sentence of the article. Pictures and
+    ads interrupt the body, so they do not count as walls."""
+    for i in range(1, len(lines) - 1):
+        if reasons[i] is None and lines[i].words < STRANDED_MAX_WORDS and not lines[i].list_item:
+            if _walls_in(reasons[i - 1]) and _walls_in(reasons[i + 1]):
+                reasons[i] = "stranded"
+
+
+def _walls_in(reason: str | None) -> bool:
+    """Dropped, and not one of the pictures and ads that interrupt an article's own text."""
+    return reason is not None and reason not in BODY_INTERRUPTIONS
 
 
 def assemble_without_prose(lines: list[Line]) -> CleanedDoc:
