@@ -13,7 +13,8 @@ LIST_ITEM_MIN_WORDS = 2
 SENTENCE_MIN_WORDS = 8
 SECTION_MIN_WORDS = 30
 PROSE = ("good", "medium")
-STRANDED_MAX_WORDS = 25  # a kept line this short between two dropped ones is dropped too
+STRANDED_MAX_WORDS = 25  # kept lines this short (on average) between two dropped ones go too
+STRANDED_MAX_LINES = 3
 BODY_INTERRUPTIONS = frozenset({"title", "caption", "photo_credit", "image_gallery", "ad_marker", "duplicate"})
 
 
@@ -49,18 +50,34 @@ def _name_footer_regions(lines: list[Line], end: int, reasons: list[str | None])
 
 
 def _drop_stranded(lines: list[Line], reasons: list[str | None]) -> None:
-    """A short kept line with dropped lines on both sides is a stray bit of the boilerplate
-    around it (a promo between two share bars), not a sentence of the article. Pictures and
-    ads interrupt the body, so they do not count as walls."""
-    for i in range(1, len(lines) - 1):
-        if reasons[i] is None and lines[i].words < STRANDED_MAX_WORDS and not lines[i].list_item:
-            if _walls_in(reasons[i - 1]) and _walls_in(reasons[i + 1]):
-                reasons[i] = "stranded"
+    """Up to three short kept lines with dropped lines on both sides are stray bits of the
+    boilerplate around them (a promo between two share bars, a teaser's sentences under a
+    related-stories list), not the article. Pictures and ads interrupt the body: no walls."""
+    i = 1
+    while i < len(lines) - 1:
+        j = i
+        while j < len(lines) - 1 and reasons[j] is None and j - i < STRANDED_MAX_LINES:
+            j += 1
+        run = range(i, j)  # kept lines i..j-1, then j is dropped (or the run is too long)
+        if (
+            run
+            and reasons[j] is not None
+            and _walls_in(reasons[i - 1], len(run))
+            and _walls_in(reasons[j], len(run))
+            and sum(lines[k].words for k in run) < STRANDED_MAX_WORDS * len(run)
+            and not any(lines[k].list_item for k in run)
+        ):
+            for k in run:
+                reasons[k] = "stranded"
+        i = max(j, i + 1)
 
 
-def _walls_in(reason: str | None) -> bool:
-    """Dropped, and not one of the pictures and ads that interrupt an article's own text."""
-    return reason is not None and reason not in BODY_INTERRUPTIONS
+def _walls_in(reason: str | None, run_length: int) -> bool:
+    """Dropped, and not one of the pictures and ads that interrupt an article's own text; a
+    run of several lines needs surer walls than short fragments (maybe lost subheadings)."""
+    if reason is None or reason in BODY_INTERRUPTIONS:
+        return False
+    return run_length == 1 or reason != "short_fragment"
 
 
 def assemble_without_prose(lines: list[Line]) -> CleanedDoc:
