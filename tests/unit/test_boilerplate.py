@@ -127,3 +127,71 @@ def test_a_text_without_prose_keeps_its_lines():
     table = "BROWN-FORMAN INC 4TH QTR NET\nShr one dlr vs 73 cts\nNet 12.6 mln vs 15.8 mln\nRevs 337.3 mln vs 315.2 mln"
     doc = strip_boilerplate(table)
     assert texts(doc) == table.split("\n")
+
+
+def test_comment_thread_under_a_marker_is_dropped_to_the_end_however_long_its_comments():
+    comment = ("I think we will see similar updates to what the larger model received, and a bigger display "
+               "makes sense along with the new keyboard that everyone has been asking for.")
+    thread = ["Comments", "Nick A", "2 days ago at 07:47 am", comment, comment.replace("I think", "Maybe"),
+              "fmcshan", "2 days ago at 07:50 am", comment.replace("similar", "identical"),
+              comment.replace("larger", "bigger")]
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, *thread]))
+    assert texts(doc) == [PARA_1, PARA_2]
+    reasons = {r.text: r.reason for r in doc.removed}
+    assert reasons["2 days ago at 07:47 am"] == "comment_meta"
+
+
+def test_unmarked_thread_of_name_timestamp_comment_is_dropped():
+    thread = []
+    for name, day in (("Gaye", 8), ("Jan Smith", 9), ("Anita", 10)):
+        thread += [name, f"August {day}, 2018 at 3:17 pm",
+                   f"Thanks so much for this long article, it helped me a lot with my plans for day {day}.",
+                   "I have many ideas floating around but I am not sure how to make a go of it with an online business."]
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, *thread]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3]
+
+
+def test_caption_under_its_label_and_caption_above_a_labelled_credit_are_dropped():
+    para_4, para_5 = PARA_1.replace("Tuesday", "Monday"), PARA_2.replace("next year", "this year")
+    doc = strip_boilerplate("\n".join([
+        PARA_1, PARA_2, "Image caption", "The mayor has led the city through three budget fights since taking office",
+        PARA_3, para_4, "An artist's concept of the new tram line along the river.", "(Image credit: City of Example)",
+        para_5, PARA_3.replace("month", "week"),
+    ]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3, para_4, para_5, PARA_3.replace("month", "week")]
+
+
+def test_glued_headline_and_blurb_is_a_link_card_but_a_company_name_is_not():
+    from pipelines.transforms.boilerplate.language import stopwords
+    from pipelines.transforms.boilerplate.lines import is_link_card
+
+    en = stopwords("en")
+    assert is_link_card("DNR Seeks Tips About Bull Elk Poached In Northern MichiganMichigan Department of "
+                        "Natural Resources officers are seeking tips.", en)
+    assert not is_link_card("Officers of Korth and PaineWebber said the notes were selling quickly last week.", en)
+    assert not is_link_card("KANSAS CITY, March 2 - UtiliCorp United Inc said it completed the acquisition.", en)
+
+
+def test_wire_dateline_teasers_under_headlines_are_a_link_list():
+    teasers = [
+        "Indian-origin man pleads guilty to fraud scheme in US",
+        "NEW YORK: An Indian-origin man has pleaded guilty to theft, embezzlement and misapplication of bank funds "
+        "in connection with a fraud scheme to illegally obtain money from the bank where he worked for years.",
+        "UN regrets new US position on legality of Israeli settlements",
+        "UNITED NATIONS: United Nations Secretary General Antonio Guterres has regretted the announcement made by "
+        "the administration that it no longer believes the settlements break international law at all.",
+    ]
+    para_4 = PARA_1.replace("city", "town")
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, *teasers, "Advertisement", PARA_3, para_4]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3, para_4]
+
+
+def test_short_lines_stranded_between_dropped_lines_go_and_recurring_questions_stay():
+    promo = "Catch up on the campaign with our experts on the weekly politics podcast."
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, "Share on Facebook", promo, "Share on Twitter"]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3]
+    question = "What inspired you to start writing about food for a living?"
+    answers = [PARA_1, PARA_2, PARA_3, PARA_1.replace("Tuesday", "Monday"), PARA_2.replace("next", "last"),
+               PARA_3.replace("month", "year")]
+    doc = strip_boilerplate("\n".join(x for a in answers for x in (question, a)))
+    assert texts(doc).count(question) == len(answers)
