@@ -6,13 +6,16 @@ import dagster as dg
 import polars as pl
 
 from pipelines.assets.meta import counts_by, preview
+from pipelines.checks.factory import check_result, warehouse_check_specs
 from pipelines.checks.quality_log import clear_quality_log, pending_quality_log
+from pipelines.checks.warehouse_suite import validate_warehouse
 from pipelines.resources import PipelineConfig
 from pipelines.transforms.inventory import quarantine_rows
 from pipelines.warehouse import Batch, load_batch, staged_warehouse, table_counts
 
 
-@dg.asset(group_name="load", description="The DuckDB warehouse file: every table upserted in one transaction.")
+@dg.asset(group_name="load", description="The DuckDB warehouse file: every table upserted in one transaction.",
+          check_specs=warehouse_check_specs())
 def warehouse(
     context: dg.AssetExecutionContext,
     pipeline: PipelineConfig,
@@ -52,12 +55,21 @@ def warehouse(
         },
     )
     # Written to a copy and swapped in: readers are never locked out, a crash leaves the old file.
+    # The cross-table suite validates the staged copy: a blocking failure discards it.
     with staged_warehouse(pipeline.warehouse_path) as con:
         loaded = load_batch(con, batch)
+        outcomes = validate_warehouse(con, context.run.run_id, min_body_words=pipeline.min_body_words)
+        blocked = [o for o in outcomes if o.check.blocking and not o.passed]
+        if blocked:
+            raise dg.Failure(
+                description="warehouse checks failed, the previous warehouse is kept: "
+                + "; ".join(f"{o.check.name} ({o.observed})" for o in blocked),
+                metadata={o.check.name: o.observed for o in blocked},
+            )
         counts = table_counts(con)
     clear_quality_log(quality_files)
     context.log.info(f"loaded {loaded}; warehouse now {counts}")
-    return dg.MaterializeResult(metadata={
+    return dg.MaterializeResult(check_results=[check_result(o) for o in outcomes], metadata={
         "path": pipeline.warehouse,
         "rows_loaded": dg.MetadataValue.json(loaded),
         "table_counts": dg.MetadataValue.json(counts),

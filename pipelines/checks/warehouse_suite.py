@@ -1,26 +1,39 @@
-"""The warehouse suite: cross-table checks on the loaded DuckDB file, after the load.
+"""The warehouse suite: cross-table checks on the loaded warehouse, before it is swapped in.
 
 Each check's SQL (sql/checks/<name>.sql) returns the rows that break a rule (a mention whose
 entity does not exist, an article without paragraphs...); GX then expects that frame to be empty
-(`expect_table_row_count_to_equal` 0), so the count and the first rows land in the result. This
-runs after the load, when nothing else writes the file, so it appends its own `quality_results` rows
-(through `staged_warehouse`, like the load: readers are never locked out).
+(`expect_table_row_count_to_equal` 0), so the count and the first rows land in the result.
+The load runs this on its staged copy of the warehouse, after writing the batch and before the
+swap: a failing blocking check raises, the copy is discarded, and the previous warehouse stays.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
+
 from pipelines.checks.outcome import Outcome, quality_frame
-from pipelines.checks.suites import Suite
+from pipelines.checks.params import suite_parameters
+from pipelines.checks.suites import WAREHOUSE_SUITE, Suite, load_suite
 from pipelines.checks.validate import run_suite
 from pipelines.sqlfiles import sql
-from pipelines.warehouse import insert_frame, open_warehouse, staged_warehouse
+from pipelines.warehouse import insert_frame, open_warehouse
+
+
+def validate_loaded(con: duckdb.DuckDBPyConnection, suite: Suite, run_id: str, params: dict) -> list[Outcome]:
+    """Run the suite on an open (staged) warehouse and record its results there."""
+    views = {c.view: con.execute(sql(c.sql)).pl() for c in suite.checks if c.sql}
+    outcomes = run_suite(suite, views, params)
+    insert_frame(con, "quality_results", quality_frame(outcomes, run_id))
+    return outcomes
+
+
+def validate_warehouse(con: duckdb.DuckDBPyConnection, run_id: str, *, min_body_words: int) -> list[Outcome]:
+    suite = load_suite(WAREHOUSE_SUITE)
+    return validate_loaded(con, suite, run_id, suite_parameters(suite.raw, min_body_words=min_body_words))
 
 
 def run_warehouse_suite(suite: Suite, warehouse: Path, run_id: str, params: dict) -> list[Outcome]:
-    with open_warehouse(warehouse, read_only=True) as con:
-        views = {c.view: con.execute(sql(c.sql)).pl() for c in suite.checks if c.sql}
-    outcomes = run_suite(suite, views, params)
-    with staged_warehouse(warehouse) as con:  # the project's one way to write: a copy swapped in
-        insert_frame(con, "quality_results", quality_frame(outcomes, run_id))
-    return outcomes
+    """The suite on a warehouse file at rest (tests, `make docs`)."""
+    with open_warehouse(warehouse) as con:
+        return validate_loaded(con, suite, run_id, params)

@@ -1,8 +1,7 @@
-"""The real asset graph for check tests, with two test seams:
+"""The real asset graph for check tests (real spaCy, real GX, real DuckDB), with one test seam:
 
-- `corrupt={"articles": fn}`: the stage's output is replaced by `fn(frame)` at the Parquet hand-off
-  (a wrapping IO manager), so the real checks and the real load downstream see the bad frame;
-- spaCy is swapped for a stand-in (each paragraph's first word is an ORG mention) to keep tests fast.
+`corrupt={"articles": fn}`: the stage's output is replaced by `fn(frame)` at the Parquet hand-off
+(a wrapping IO manager), so the real checks and the real load downstream see the bad frame.
 Only the load and what feeds it run (the analyst assets after the warehouse are left out).
 """
 from __future__ import annotations
@@ -15,7 +14,6 @@ import polars as pl
 from pipelines.definitions import all_assets, all_checks
 from pipelines.resources import ParquetIOManager, resources_for
 from pipelines.settings import Settings
-from pipelines.transforms.canonical import resolve_entities
 
 Corrupt = Callable[[pl.DataFrame], pl.DataFrame]
 
@@ -32,22 +30,8 @@ class CorruptingIOManager(dg.IOManager):
         return self.base.load_input(context)
 
 
-def first_word_mentions(paragraphs: pl.DataFrame) -> pl.DataFrame:
-    """One mention per paragraph: its first word, as an ORG (stands in for spaCy)."""
-    word = pl.col("text").str.extract(r"^(\w+)", 1)
-    return paragraphs.select("article_id", "paragraph_index", word.alias("text")).drop_nulls("text").with_columns(
-        char_start=pl.lit(0, pl.Int32), char_end=pl.col("text").str.len_chars().cast(pl.Int32), label=pl.lit("ORG"),
-    ).select("article_id", "paragraph_index", "char_start", "char_end", "text", "label")
-
-
-@dg.asset(name="entity_mentions", group_name="entities")
-def cheap_entity_mentions(paragraphs: pl.DataFrame) -> pl.DataFrame:
-    return resolve_entities(first_word_mentions(paragraphs), None)
-
-
 def graph() -> list:
-    real = [a for a in all_assets() if dg.AssetKey("entity_mentions") not in a.keys]
-    return [*real, cheap_entity_mentions, *all_checks()]
+    return [*all_assets(), *all_checks()]
 
 
 def run(settings: Settings, *, corrupt: dict[str, Corrupt] | None = None, full_refresh: bool = False):

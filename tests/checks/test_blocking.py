@@ -96,3 +96,11 @@ def test_a_warning_does_not_block(loaded):
     assert failing(check_outcomes(result)) == {"paragraphs:word_count_in_bounds": "WARN"}
     assert result.success and "warehouse" in materialized(result)
     assert ("paragraphs", "word_count_in_bounds", "warn", False, 1) in quality_rows(loaded, f"run_id = '{result.run_id}'")
+
+
+def test_a_failing_warehouse_check_discards_the_staged_load(loaded):
+    """Cross-table rules run on the load's staged copy: a broken reference never reaches the file."""
+    result = run_blocked(loaded, "entities", lambda f: f.slice(1))  # one mention's entity is gone
+    assert not any(k.startswith(("entities:", "entity_mentions:")) for k in failing(check_outcomes(result)))
+    failure = next(e for e in result.all_events if e.event_type_value == "STEP_FAILURE")
+    assert "every_mention_entity_exists" in failure.event_specific_data.error.message
