@@ -11,7 +11,6 @@ NEIGHBOUR_SPAN = 2
 PROSE = ("good", "medium")
 CREDIT_MAX_WORDS = 8
 CREDIT_LABEL_CHARS = 20
-RECURRING_MIN_COPIES = 3  # a teaser or caption shows up twice; a recurring question more often
 
 
 def parse_lines(
@@ -85,17 +84,12 @@ def _mark_duplicates(lines: list[Line]) -> None:
         if len(line.key) >= PREFIX_MIN_CHARS and _is_prefix_of_next(line.key, lines[i + 1 : i + 1 + PREFIX_LOOKAHEAD]):
             line.quality, line.reason = "bad", "duplicate"
     for indices in copies.values():
-        if len(indices) < 2 or _recurring_heading(lines, indices):
+        if len(indices) < 2:
             continue
         keep = max(indices, key=lambda i: (_prose_neighbours(lines, i), -i))
         for i in indices:
             if i != keep:
                 lines[i].quality, lines[i].reason = "bad", "duplicate"
-
-
-def _recurring_heading(lines: list[Line], indices: list[int]) -> bool:
-    """An interview's questions, asked of each guest in turn: many copies, each amid prose."""
-    return len(indices) >= RECURRING_MIN_COPIES and all(_prose_neighbours(lines, i) >= 2 for i in indices)
 
 
 def _prose_neighbours(lines: list[Line], i: int) -> int:
