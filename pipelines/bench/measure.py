@@ -107,6 +107,7 @@ def run_bench(limit: int, *, scale: bool = False, extras: bool = True, settings:
             "ner_vs_floor": round(steps.get("entity_mentions", 0.0) / floor["seconds"], 3),
             "noop_rerun_seconds": round(rerun.seconds, 2),
             "noop_rerun_dagster_seconds": round(events.run_seconds(instance, rerun_id), 2),
+            "noop_rerun_steps": {k: round(v, 2) for k, v in events.step_seconds(instance, rerun_id).items()},
             "noop_rerun_share": round(rerun.seconds / full.seconds, 4),
             "peak_rss_mb": full.peak_rss_mb,
             "load_rows": loaded,
