@@ -5,15 +5,19 @@ import dagster as dg
 from pipelines.assets.meta import counts_by, frame_metadata
 from pipelines.resources import PipelineConfig
 from pipelines.transforms.ingest import scan_inbox
-from pipelines.transforms.inventory import plan_ingest
+from pipelines.checks.quality_log import pending_quality_log
+from pipelines.transforms.inventory import pending_changes, plan_ingest
 from pipelines.warehouse import known_sources
 
 
 @dg.multi_asset(
     group_name="ingest",
     outs={
-        "raw_articles": dg.AssetOut(description="Inbox records that are new or changed since the last load, decoded."),
-        "ingest_ledger": dg.AssetOut(description="One row per input seen: new, changed, unchanged, duplicate or quarantined."),
+        # Not required: when nothing changed neither is emitted, and every step after ingest is skipped.
+        "raw_articles": dg.AssetOut(description="Inbox records that are new or changed since the last load, decoded.",
+                                    is_required=False),
+        "ingest_ledger": dg.AssetOut(description="One row per input seen: new, changed, unchanged, duplicate or quarantined.",
+                                     is_required=False),
     },
 )
 def ingest(context: dg.AssetExecutionContext, pipeline: PipelineConfig):
@@ -21,6 +25,16 @@ def ingest(context: dg.AssetExecutionContext, pipeline: PipelineConfig):
     known = known_sources(pipeline.warehouse_path)
     plan = plan_ingest(found, known, full=pipeline.full_refresh)
     context.log.info(f"inbox {pipeline.inbox}: {counts_by(plan.ledger, 'outcome')}")
+    if _nothing_to_do(plan.ledger, known, pipeline):
+        context.log.info("nothing changed since the last load: the rest of the graph is skipped")
+        return
     yield dg.Output(plan.raw_articles, "raw_articles", metadata=frame_metadata(plan.raw_articles))
     yield dg.Output(plan.ledger, "ingest_ledger", metadata=frame_metadata(
         plan.ledger, outcomes=counts_by(plan.ledger, "outcome"), reasons=counts_by(plan.ledger.drop_nulls("reason"), "reason")))
+
+
+def _nothing_to_do(ledger, known, pipeline: PipelineConfig) -> bool:
+    """A rerun over an unchanged inbox (and no check results waiting for a load) does nothing."""
+    if pipeline.full_refresh or not pipeline.warehouse_path.exists():
+        return False
+    return pending_changes(ledger, known) == 0 and not pending_quality_log(pipeline.warehouse_path)[1]

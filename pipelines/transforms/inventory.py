@@ -77,3 +77,17 @@ def plan_ingest(found: Inbox, known: pl.DataFrame, *, full: bool = False) -> Ing
 def quarantine_rows(ledger: pl.DataFrame) -> pl.DataFrame:
     q = ledger.filter(pl.col("outcome") == "quarantined")
     return quarantine_frame(q.select(quarantine_frame([]).columns).to_dicts())
+
+
+def pending_changes(ledger: pl.DataFrame, known: pl.DataFrame) -> int:
+    """How many inputs differ from what the warehouse holds: 0 means a rerun has nothing to do.
+
+    New or changed inputs, new duplicates, newly quarantined inputs (the same file quarantined
+    again with the same content is no change) and inputs gone from the inbox all count.
+    """
+    held_quarantine = set(zip(*known.filter(pl.col("kind") == "quarantine").select("source_path", "content_sha256")))
+    quarantined = ledger.filter(pl.col("outcome") == "quarantined")
+    requarantined = sum((k, s) in held_quarantine for k, s in quarantined.select("source_path", "content_sha256").iter_rows())
+    others = ledger.filter(~pl.col("outcome").is_in(["unchanged", "quarantined"])).height
+    gone = known.filter(~pl.col("source_path").is_in(ledger["source_path"].implode())).height
+    return others + quarantined.height - requarantined + gone

@@ -50,8 +50,10 @@ def last_run(path) -> tuple:
 
 
 def test_rerun_over_an_unchanged_inbox_skips_everything_and_changes_nothing(history):
-    assert last_run(history["unchanged"]) == (3, 0, 3, 0, 0)
+    # Nothing to load: every step after ingest is skipped and the file is not rewritten at all.
     assert snapshot(history["unchanged"]) == snapshot(history["first"])
+    assert rows(history["unchanged"], "SELECT count(*) FROM runs")[0][0] == 1
+    assert last_run(history["unchanged"]) == (3, 3, 0, 0, 0)
 
 
 def test_a_changed_file_replaces_all_its_rows(history):

@@ -1,7 +1,7 @@
 import polars as pl
 
 from pipelines.transforms.ingest import Inbox, article_id_for
-from pipelines.transforms.inventory import empty_known, plan_ingest
+from pipelines.transforms.inventory import empty_known, pending_changes, plan_ingest
 
 
 def rec(key, sha):
@@ -65,3 +65,16 @@ def test_duplicate_of_a_live_article_stays_unchanged():
     plan = plan_ingest(Inbox(records=[rec("a.txt", "s1"), rec("b.txt", "s1")], quarantine=[]), k)
     assert outcome_of(plan) == {"a.txt": "unchanged", "b.txt": "unchanged"}
     assert plan.raw_articles.height == 0
+
+
+def test_pending_changes_is_zero_only_when_the_inbox_matches_the_warehouse():
+    q = {"source_path": "x.pdf", "content_sha256": "q1", "reason": "binary", "detail": "pdf", "seen_at": None}
+    held = known(("a.txt", "s1", article_id_for("a.txt"), "article"), ("x.pdf", "q1", None, "quarantine"))
+    same = Inbox(records=[rec("a.txt", "s1")], quarantine=[q])
+    assert pending_changes(plan_ingest(same, held).ledger, held) == 0
+    edited = Inbox(records=[rec("a.txt", "s2")], quarantine=[q])
+    assert pending_changes(plan_ingest(edited, held).ledger, held) == 1
+    removed = Inbox(records=[rec("a.txt", "s1")], quarantine=[])
+    assert pending_changes(plan_ingest(removed, held).ledger, held) == 1
+    new_bad = Inbox(records=[rec("a.txt", "s1")], quarantine=[q, {**q, "source_path": "y.pdf"}])
+    assert pending_changes(plan_ingest(new_bad, held).ledger, held) == 1
