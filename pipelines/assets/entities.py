@@ -6,13 +6,15 @@ import polars as pl
 from pipelines.assets.meta import counts_by, frame_metadata
 from pipelines.resources import PipelineConfig
 from pipelines.sqlfiles import sql
-from pipelines.transforms.canonical import build_entities, resolve_entities
-from pipelines.transforms.entities import extract_mentions, load_nlp
 from pipelines.warehouse import read_existing
 
 
 @dg.asset(group_name="entities", description="Named-entity mentions in body paragraphs, each resolved to an entity_id.")
 def entity_mentions(pipeline: PipelineConfig, paragraphs: pl.DataFrame) -> dg.Output[pl.DataFrame]:
+    # spaCy is imported when NER runs, not when the code location loads (a no-op rerun never needs it).
+    from pipelines.transforms.canonical import resolve_entities
+    from pipelines.transforms.entities import extract_mentions, load_nlp
+
     mentions = pl.DataFrame()
     if paragraphs.height:
         nlp = load_nlp(pipeline.spacy_model)
@@ -31,6 +33,8 @@ def entity_mentions(pipeline: PipelineConfig, paragraphs: pl.DataFrame) -> dg.Ou
     },
 )
 def entities(pipeline: PipelineConfig, entity_mentions: pl.DataFrame, ingest_ledger: pl.DataFrame):
+    from pipelines.transforms.canonical import build_entities
+
     kept = read_existing(pipeline.warehouse_path, sql("load/kept_rows").format(table="entity_mentions"), ledger=ingest_ledger)
     every = entity_mentions if kept is None or kept.height == 0 else pl.concat(
         [kept.select(entity_mentions.columns).cast(entity_mentions.schema), entity_mentions])

@@ -10,8 +10,6 @@ import polars as pl
 from pipelines.assets.meta import counts_by, frame_metadata
 from pipelines.resources import PipelineConfig
 from pipelines.sqlfiles import sql
-from pipelines.transforms.links import figure_claims as build_claims
-from pipelines.transforms.links import link_articles, stories_table, story_members
 from pipelines.warehouse import read_existing
 
 ARTICLE_COLUMNS = ("article_id", "source_path", "title", "site", "published_at", "body")
@@ -33,6 +31,9 @@ def every_live(pipeline: PipelineConfig, table: str, fresh: pl.DataFrame, ledger
 @dg.asset(group_name="links", description="Pairs of related articles: exact/near duplicates, rewrites, same story.")
 def article_links(pipeline: PipelineConfig, ingest_ledger: pl.DataFrame, articles: pl.DataFrame,
                   entity_mentions: pl.DataFrame) -> dg.Output[pl.DataFrame]:
+    # The linking code (numpy/scipy, word frequencies) loads when a run links, not with the code location.
+    from pipelines.transforms.links import link_articles
+
     every = every_live(pipeline, "articles", articles, ingest_ledger, ARTICLE_COLUMNS)
     mentions = every_live(pipeline, "entity_mentions", entity_mentions, ingest_ledger, ("article_id", "entity_id")) \
         if entity_mentions.width else None
@@ -49,6 +50,8 @@ def article_links(pipeline: PipelineConfig, ingest_ledger: pl.DataFrame, article
     },
 )
 def stories(pipeline: PipelineConfig, ingest_ledger: pl.DataFrame, articles: pl.DataFrame, article_links: pl.DataFrame):
+    from pipelines.transforms.links import stories_table, story_members
+
     every = every_live(pipeline, "articles", articles, ingest_ledger, ARTICLE_COLUMNS)
     members = story_members(every["article_id"].to_list(), article_links)
     table = stories_table(every, members)
@@ -60,6 +63,8 @@ def stories(pipeline: PipelineConfig, ingest_ledger: pl.DataFrame, articles: pl.
 @dg.asset(group_name="links", description="Figures reported by several articles of a story, consistent or conflicting.")
 def figure_claims(pipeline: PipelineConfig, ingest_ledger: pl.DataFrame, articles: pl.DataFrame,
                   figures: pl.DataFrame, story_members: pl.DataFrame) -> dg.Output[pl.DataFrame]:
+    from pipelines.transforms.links import figure_claims as build_claims
+
     every_article = every_live(pipeline, "articles", articles, ingest_ledger, ("article_id", "site"))
     every_figure = every_live(pipeline, "figures", figures, ingest_ledger, tuple(figures.columns)) \
         if figures.width else figures

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import importlib.util
-import subprocess
 import sys
 import tempfile
 import time
@@ -40,12 +39,18 @@ def cleaning_pages_per_s() -> dict | None:
             return {"error": f"{type(exc).__name__}: {exc}"}
 
 
-def linking_stage(limit: int) -> dict | None:
-    """Wall time of bench/links/scale.py (the linking engineer's scale bench), if it exists."""
+LINK_SIZES = (2_000, 20_000)
+
+
+def linking_stage(sizes: tuple[int, ...] = LINK_SIZES) -> dict | None:
+    """Seconds of the linking stage at each size (bench/links/scale.py's article sets, synthetic
+    copies included) and the growth factor, which near-linear scaling keeps close to the size ratio."""
     if not LINKS_SCALE.exists():
         return None
-    start = time.perf_counter()
-    proc = subprocess.run([sys.executable, str(LINKS_SCALE), "--limit", str(limit)],
-                          capture_output=True, text=True, cwd=PROJECT_ROOT)
-    return {"seconds": round(time.perf_counter() - start, 2), "returncode": proc.returncode,
-            "output": proc.stdout.strip().splitlines()[-5:]}
+    sys.path.insert(0, str(PROJECT_ROOT))
+    from bench.links.scale import linking_seconds, load_corpus
+
+    corpus = load_corpus()
+    seconds = {n: round(linking_seconds(n, corpus), 2) for n in sizes}
+    small, large = sizes[0], sizes[-1]
+    return {"seconds": seconds, "size_ratio": large / small, "time_ratio": round(seconds[large] / seconds[small], 2)}

@@ -115,7 +115,7 @@ def run_bench(limit: int, *, scale: bool = False, extras: bool = True, settings:
         }
     if extras:
         result["cleaning_pages_per_s"] = cleaning_pages_per_s()
-        result["linking"] = linking_stage(limit)
+        result["linking"] = linking_stage()
     if scale:
         with tempfile.TemporaryDirectory(prefix="newswh-scale-") as tmp:
             small, large = peak_rss_at(1000, Path(tmp)), peak_rss_at(20000, Path(tmp))

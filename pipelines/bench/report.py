@@ -55,7 +55,9 @@ def markdown(result: dict) -> str:
         lines.append(f"| cleaning pages/s, plain text / HTML ({cleaning['pages']} pages) | "
                      f"{cleaning['text']} / {cleaning['html']} |")
     if result.get("linking"):
-        lines.append(f"| linking stage seconds (bench/links/scale.py) | {result['linking']['seconds']} |")
+        link = result["linking"]
+        sizes = ", ".join(f"{int(n):,}: {s} s" for n, s in link["seconds"].items())
+        lines.append(f"| linking stage (bench/links/scale.py) | {sizes}; {link['size_ratio']:.0f}x articles -> {link['time_ratio']}x time |")
     return "\n".join(lines) + "\n"
 
 
