@@ -87,12 +87,23 @@ def cmd_figures(args: argparse.Namespace) -> int:
     return 0
 
 
+def existing_warehouse(args: argparse.Namespace, command: str) -> Path | None:
+    """The warehouse a reading command works on (--warehouse or settings), or None after saying it is missing."""
+    warehouse = Settings().with_paths(warehouse=args.warehouse).warehouse
+    if not warehouse.exists():
+        print(f"newswh {command}: no warehouse at {warehouse}; run `newswh run` first", file=sys.stderr)
+        return None
+    return warehouse
+
+
 def cmd_sql(args: argparse.Namespace) -> int:
     from pipelines.warehouse import open_warehouse
 
-    settings = Settings().with_paths(warehouse=args.warehouse)
+    warehouse = existing_warehouse(args, "sql")
+    if warehouse is None:
+        return 2
     query = Path(args.file).read_text(encoding="utf-8") if Path(args.file).exists() else args.file
-    with open_warehouse(settings.warehouse, read_only=True) as con:
+    with open_warehouse(warehouse, read_only=True) as con:
         print(con.sql(query).pl())
     return 0
 
@@ -118,11 +129,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     from pipelines.search import format_hits, search
     from pipelines.warehouse import open_warehouse
 
-    settings = Settings().with_paths(warehouse=args.warehouse)
-    if not settings.warehouse.exists():
-        print(f"newswh search: no warehouse at {settings.warehouse}; run `newswh run` first", file=sys.stderr)
+    warehouse = existing_warehouse(args, "search")
+    if warehouse is None:
         return 2
-    with open_warehouse(settings.warehouse, read_only=True) as con:
+    with open_warehouse(warehouse, read_only=True) as con:
         hits = search(con, args.query, args.limit)
     if args.json:
         for hit in hits.iter_rows(named=True):
@@ -135,11 +145,10 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from pipelines.report import write_report
 
-    settings = Settings().with_paths(warehouse=args.warehouse)
-    if not settings.warehouse.exists():
-        print(f"newswh report: no warehouse at {settings.warehouse}; run `newswh run` first", file=sys.stderr)
+    warehouse = existing_warehouse(args, "report")
+    if warehouse is None:
         return 2
-    path = write_report(settings.warehouse, Path(args.out) if args.out else None)
+    path = write_report(warehouse, Path(args.out) if args.out else None)
     print(f"wrote {path}")
     return 0
 
