@@ -110,7 +110,8 @@ def marker_regions(lines: list[Line], start: int, end: int) -> dict[int, str]:
     seen = 0
     for i in range(start, end):
         line = lines[i]
-        if line.marker:
+        if line.marker and not (opener and until == "body" and line.marker_until == "prose"):
+            # a "More" tab inside a "More in World" list must not end that list at its first blurb
             opener, until = line, line.marker_until
             if until == "end":  # a comment thread ends the article only after most of its prose
                 until = "end" if seen >= END_MARKER_SHARE * total or _thread_follows(lines, i, end) else "body"

@@ -1,0 +1,71 @@
+"""Plain-text cleaner: signals added for issue 3's remaining leaks (captions, deks, link lists)."""
+from __future__ import annotations
+
+from pipelines.transforms.boilerplate import strip_boilerplate
+
+PARA_1 = ("The city council voted on Tuesday to approve a new budget that raises spending on schools and "
+          "public transport by a tenth, after a debate that lasted more than six hours.")
+PARA_2 = ("Opponents said the plan would force the city to borrow more money next year, while supporters "
+          "argued that the investment was long overdue and would pay for itself over time.")
+PARA_3 = ("The mayor is expected to sign the budget into law before the end of the month, according to "
+          "a spokesperson who spoke to reporters outside the chamber on Wednesday evening.")
+PARA_4 = ("Transit officials said the first new buses could be on the road by the spring, if the suppliers "
+          "deliver on time and the drivers' union agrees to the new timetable.")
+
+
+def texts(doc) -> list[str]:
+    return [b.text for b in doc.blocks]
+
+
+def reasons(doc) -> dict[str, str]:
+    return {r.text: r.reason for r in doc.removed}
+
+
+def test_headlines_under_a_more_label_are_a_link_list_up_to_the_next_paragraph():
+    more = ["More:", "Afghan woman politician sees talks as only hope",
+            "China invites Taliban, Afghan officials for two-day talks"]
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, *more, PARA_3, PARA_4]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
+    assert reasons(doc)["China invites Taliban, Afghan officials for two-day talks"] == "related_block"
+
+
+def test_a_more_tab_inside_a_more_in_list_does_not_end_the_list_at_its_first_blurb():
+    blurb = ("This week, on the podcast, the host talks with a Korea expert about why the talks between "
+             "the two countries are at a stalemate after months of negotiations.")
+    block = ["More in World", "U.S.", "More", "Transcript: North Korea expert on the podcast", blurb]
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, *block]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3]
+    assert blurb in reasons(doc)
+
+
+def test_teasers_ending_in_a_spaced_ellipsis_are_dropped():
+    teasers = ["WSU student died hours before 911 call; chapter holding vigil …",
+               "Lush retail store expected to open in February at River Park Square …"]
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, "Most read stories", *teasers]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3]
+    assert {reasons(doc)[t] for t in teasers} <= {"teaser", "related_block"}
+
+
+def test_name_for_publication_credit_drops_the_caption_above_it():
+    caption = ("Cells with taste receptors sometimes develop inside the lungs of animals infected with "
+               "influenza, where they may act as sentinels.")
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, caption, "RenderBurger for Quanta Magazine", PARA_3, PARA_4]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
+    assert reasons(doc)["RenderBurger for Quanta Magazine"] == "photo_credit"
+    assert reasons(doc)[caption] == "caption"
+
+
+def test_a_section_heading_with_for_is_not_a_credit():
+    heading = "Looking for Answers"
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, heading, PARA_3, PARA_4]))
+    assert texts(doc) == [PARA_1, PARA_2, heading, PARA_3, PARA_4]
+
+
+def test_bracketed_agency_credits_are_photo_credits():
+    doc = strip_boilerplate("\n".join([
+        "Roughly 13,000 US troops remain in the country [File: Reuters]", PARA_1, PARA_2, PARA_3,
+        "( STEVE GSCHMEISSNER/SCIENCE PHOTO LIBRARY)", PARA_4,
+    ]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
+    assert reasons(doc)["( STEVE GSCHMEISSNER/SCIENCE PHOTO LIBRARY)"] == "photo_credit"
+    assert reasons(doc)["Roughly 13,000 US troops remain in the country [File: Reuters]"] == "photo_credit"
