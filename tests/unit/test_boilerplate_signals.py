@@ -69,3 +69,14 @@ def test_bracketed_agency_credits_are_photo_credits():
     assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
     assert reasons(doc)["( STEVE GSCHMEISSNER/SCIENCE PHOTO LIBRARY)"] == "photo_credit"
     assert reasons(doc)["Roughly 13,000 US troops remain in the country [File: Reuters]"] == "photo_credit"
+
+
+def test_a_key_point_that_the_lede_restates_is_dropped_but_a_later_pull_quote_is_kept():
+    key_point = ("Dubai's flagship carrier Emirates Airline has finalized a deal to purchase 30 of Boeing's "
+                 "787-9 Dreamliner jets, executives of both companies announced Wednesday.")
+    lede = ("DUBAI, United Arab Emirates — Dubai's flagship carrier Emirates Airline finalized a deal to purchase "
+            "30 of Boeing's 787-9 Dreamliner jets, executives of both companies announced Wednesday at the air show.")
+    pull_quote = "Supporters argued that the investment was long overdue and would pay for itself over time."
+    doc = strip_boilerplate("\n".join(["Key Points", key_point, lede, PARA_1, pull_quote, PARA_2, PARA_3]))
+    assert texts(doc) == [lede, PARA_1, pull_quote, PARA_2, PARA_3]
+    assert reasons(doc)[key_point] == "echo"

@@ -1,6 +1,7 @@
 """Turn raw text lines into graded `Line`s: rules, markers, site lines, duplicates."""
 from __future__ import annotations
 
+from .echoes import mark_echoes
 from .lines import LONE_MARKERS, Line, grade, make_line
 from .rules import rules
 
@@ -43,6 +44,7 @@ def parse_lines(
         _judge(line, reason, ruleset, site_lines)
     if drop_duplicates:
         _mark_duplicates(lines)
+        mark_echoes(lines)
         _mark_captions(lines)
     return lines, markers
 

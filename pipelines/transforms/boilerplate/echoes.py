@@ -1,0 +1,44 @@
+"""A standfirst or "Key Points" bullet that the lede paragraph restates: the page's first
+paragraph-like line, when most of its word trigrams reappear in one longer line below it.
+
+Only the top of the page: further down, the truth of an article keeps its pull quotes and
+its repeated quotes (measured on the benchmark's dev split: marking every echo on the page
+dropped twice as many body lines as boilerplate ones). Exact repeats are
+`classify._mark_duplicates`' job; this finds the loose ones ("has finalized a deal" above
+"DUBAI — ... finalized a deal").
+"""
+from __future__ import annotations
+
+from .lines import WORD_RE, Line
+
+PROSE = ("good", "medium")
+SHINGLE = 3
+ECHO_MIN_WORDS = 6  # shorter lines share trigrams by chance ("said in a statement")
+ECHO_SHARE = 0.8  # share of the standfirst's trigrams that the longer line repeats
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    tokens = WORD_RE.findall(text.lower())
+    return {tuple(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)}
+
+
+def mark_echoes(lines: list[Line]) -> None:
+    """Mark the prose lines down to the first "good" one that a longer line below restates."""
+    for i, line in enumerate(lines):
+        if line.quality in PROSE and line.words >= ECHO_MIN_WORDS and _restated_below(lines, i):
+            line.quality, line.reason = "bad", "echo"
+        if line.quality == "good":
+            return
+
+
+def _restated_below(lines: list[Line], i: int) -> bool:
+    own = _shingles(lines[i].text)
+    if not own:
+        return False
+    needed = ECHO_SHARE * len(own)
+    below = [x for x in lines[i + 1 :] if x.quality in PROSE and x.words > lines[i].words]
+    # cheap pre-check on the text below as one string: most standfirsts share little with it
+    page = " " + " ".join(" ".join(WORD_RE.findall(x.text.lower())) for x in below) + " "
+    if sum(1 for gram in own if f" {' '.join(gram)} " in page) < needed:
+        return False
+    return any(len(own & _shingles(other.text)) >= needed for other in below)
