@@ -39,6 +39,11 @@ class PipelineConfig(dg.ConfigurableResource):
     def warehouse_path(self) -> Path:
         return Path(self.warehouse)
 
+    @property
+    def inbox_index_path(self) -> Path:
+        """The stat index of the inbox (what ingest read, per file stat), beside the stage outputs."""
+        return self.warehouse_path.parent / "stages" / "inbox_index.parquet"
+
 
 class ParquetIOManager(dg.ConfigurableIOManager):
     """Stages hand polars frames on as Parquet files, one per asset, beside the warehouse.

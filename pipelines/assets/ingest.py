@@ -6,7 +6,7 @@ from pipelines.assets.meta import counts_by, frame_metadata
 from pipelines.resources import PipelineConfig
 from pipelines.transforms.ingest import scan_inbox
 from pipelines.checks.quality_log import pending_quality_log
-from pipelines.transforms.inventory import pending_changes, plan_ingest
+from pipelines.transforms.inventory import load_index, pending_changes, plan_ingest, save_index
 from pipelines.warehouse import known_sources
 
 
@@ -21,9 +21,13 @@ from pipelines.warehouse import known_sources
     },
 )
 def ingest(context: dg.AssetExecutionContext, pipeline: PipelineConfig):
-    found = scan_inbox(pipeline.inbox_path, max_file_bytes=pipeline.max_file_bytes)
+    # Files whose stat is unchanged since an earlier scan are not read again (a full refresh reads all).
+    index = None if pipeline.full_refresh else load_index(pipeline.inbox_index_path)
+    found = scan_inbox(pipeline.inbox_path, max_file_bytes=pipeline.max_file_bytes, reuse=index and index.reuse)
     known = known_sources(pipeline.warehouse_path)
     plan = plan_ingest(found, known, full=pipeline.full_refresh)
+    save_index(found, pipeline.inbox_index_path)
+    context.log.info(f"inbox {pipeline.inbox}: {found.files_reused} files unchanged since they were last read (not read again)")
     context.log.info(f"inbox {pipeline.inbox}: {counts_by(plan.ledger, 'outcome')}")
     if _nothing_to_do(plan.ledger, known, pipeline):
         context.log.info("nothing changed since the last load: the rest of the graph is skipped")

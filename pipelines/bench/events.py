@@ -24,17 +24,22 @@ def latest_run_id(instance: dg.DagsterInstance) -> str:
     return run.run_id
 
 
-def step_seconds(instance: dg.DagsterInstance, run_id: str) -> dict[str, float]:
-    """Seconds from STEP_START to STEP_SUCCESS (or failure) of every step of the run."""
+def step_windows(instance: dg.DagsterInstance, run_id: str) -> dict[str, tuple[float, float]]:
+    """(STEP_START, STEP_SUCCESS or failure) epoch seconds of every step of the run."""
     kinds = {dg.DagsterEventType.STEP_START, dg.DagsterEventType.STEP_SUCCESS, dg.DagsterEventType.STEP_FAILURE}
     started: dict[str, float] = {}
-    seconds: dict[str, float] = {}
+    windows: dict[str, tuple[float, float]] = {}
     for entry in instance.all_logs(run_id, of_type=kinds):
         if entry.dagster_event.event_type == dg.DagsterEventType.STEP_START:
             started[entry.step_key] = entry.timestamp
         else:
-            seconds[entry.step_key] = entry.timestamp - started[entry.step_key]
-    return seconds
+            windows[entry.step_key] = (started[entry.step_key], entry.timestamp)
+    return windows
+
+
+def step_seconds(instance: dg.DagsterInstance, run_id: str) -> dict[str, float]:
+    """Seconds from STEP_START to STEP_SUCCESS (or failure) of every step of the run."""
+    return {step: end - start for step, (start, end) in step_windows(instance, run_id).items()}
 
 
 def run_seconds(instance: dg.DagsterInstance, run_id: str) -> float:

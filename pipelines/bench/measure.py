@@ -65,9 +65,15 @@ def measure_run(limit: int, workdir: Path) -> dict:
             "inbox": inbox, "warehouse": warehouse, "home": home, "stages_dir": stages_dir}
 
 
-def peak_rss_at(limit: int, root: Path) -> float:
+def step_peaks(run: TreeRun, windows: dict[str, tuple[float, float]]) -> dict[str, float]:
+    return {step: run.peak_between(start, end) for step, (start, end) in windows.items()}
+
+
+def peak_rss_at(limit: int, root: Path) -> tuple[float, dict[str, float]]:
+    """Peak RSS of a full run on `limit` articles, and the peak while each step ran."""
     with tempfile.TemporaryDirectory(prefix=f"rss{limit}-", dir=root) as tmp:
-        return measure_run(limit, Path(tmp))["run"].peak_rss_mb
+        run = measure_run(limit, Path(tmp))
+        return run["run"].peak_rss_mb, step_peaks(run["run"], events.step_windows(run["instance"], run["run_id"]))
 
 
 def run_bench(limit: int, *, scale: bool = False, extras: bool = True, settings: Settings | None = None) -> dict:
@@ -110,6 +116,8 @@ def run_bench(limit: int, *, scale: bool = False, extras: bool = True, settings:
             "noop_rerun_steps": {k: round(v, 2) for k, v in events.step_seconds(instance, rerun_id).items()},
             "noop_rerun_share": round(rerun.seconds / full.seconds, 4),
             "peak_rss_mb": full.peak_rss_mb,
+            # Which step holds the peak: the tree's RSS sampled while each step ran.
+            "step_peak_rss_mb": step_peaks(full, events.step_windows(instance, run_id)),
             "load_rows": loaded,
             "load_rows_per_s": rate(loaded, steps.get("warehouse", 0.0)),
         }
@@ -118,7 +126,8 @@ def run_bench(limit: int, *, scale: bool = False, extras: bool = True, settings:
         result["linking"] = linking_stage()
     if scale:
         with tempfile.TemporaryDirectory(prefix="newswh-scale-") as tmp:
-            small, large = peak_rss_at(1000, Path(tmp)), peak_rss_at(20000, Path(tmp))
-        result["peak_rss_scale"] = {"1000": small, "20000": large, "ratio": round(large / small, 3)}
+            (small, small_steps), (large, large_steps) = peak_rss_at(1000, Path(tmp)), peak_rss_at(20000, Path(tmp))
+        result["peak_rss_scale"] = {"1000": small, "20000": large, "ratio": round(large / small, 3),
+                                    "steps": {"1000": small_steps, "20000": large_steps}}
     result["bench_seconds"] = round(time.perf_counter() - started, 1)
     return result

@@ -6,7 +6,7 @@ import resource
 import subprocess
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
@@ -65,18 +65,24 @@ class TreeRun:
     peak_rss_mb: float
     stdout: str
     stderr: str
+    # (epoch seconds, tree RSS MB) every sample, so a peak can be put on the step that was running.
+    rss_samples: list[tuple[float, float]] = field(default_factory=list)
+
+    def peak_between(self, start: float, end: float) -> float:
+        """Peak tree RSS (MB) sampled in [start, end] (epoch seconds); 0 when no sample fell there."""
+        return max((mb for t, mb in self.rss_samples if start <= t <= end), default=0.0)
 
 
 def run_measured(cmd: list[str], env: dict[str, str], interval: float = 0.2) -> TreeRun:
     """Run `cmd`, sampling the summed RSS of its whole process tree until it exits."""
     start, cpu_start = time.perf_counter(), children_cpu_seconds()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = [0.0]
+    samples: list[tuple[float, float]] = []
     done = threading.Event()
 
     def sample() -> None:
         while not done.is_set():
-            peak[0] = max(peak[0], tree_rss_mb(proc.pid))
+            samples.append((time.time(), round(tree_rss_mb(proc.pid), 1)))
             done.wait(interval)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -86,4 +92,5 @@ def run_measured(cmd: list[str], env: dict[str, str], interval: float = 0.2) -> 
     done.set()
     sampler.join()
     cpu = children_cpu_seconds() - cpu_start
-    return TreeRun(proc.returncode, seconds, round(cpu, 2), round(peak[0], 1), out, err)
+    peak = max((mb for _, mb in samples), default=0.0)
+    return TreeRun(proc.returncode, seconds, round(cpu, 2), peak, out, err, samples)

@@ -10,7 +10,10 @@ import hashlib
 import json
 import os
 import re
-from dataclasses import dataclass
+import stat
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
@@ -43,28 +46,65 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+# What identifies a file's content without reading it, as git's index does: size, mtime, ctime
+# (which no tool can set back), inode and device.
+FileStat = tuple[int, int, int, int, int]
+# (file key, its FileStat) -> what an earlier scan read from that unchanged file, or None (read it).
+Reuse = Callable[[str, FileStat], "HashedFile | None"]
+
+
+def file_stat(st: os.stat_result) -> FileStat:
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev
+
+
+@dataclass
+class HashedFile:
+    """A file whose records were all read without rejection: what the next scan may reuse."""
+
+    stat: FileStat
+    hashed_at_ns: int  # when it was read (a write after this changes its ctime)
+    records: list[tuple[str, str]]  # (source key, content sha256)
+
+
 @dataclass
 class Inbox:
-    """What one scan of the inbox found: records to parse and files rejected before parsing."""
+    """What one scan of the inbox found: records to parse and files rejected before parsing.
+
+    A record reused from the stat index is a *stub* (`stub` = its file key): key and hash only.
+    `complete` reads the stubs that turn out to need processing."""
 
     records: list[dict]
     quarantine: list[dict]
+    root: Path | None = None
+    max_file_bytes: int = 0
+    hashed: dict[str, HashedFile] = field(default_factory=dict)
+    files_reused: int = 0  # files not read because their stat matched the index
+
+    def complete(self, records: list[dict]) -> list[dict]:
+        """`records` with every stub replaced by the full record read from its file."""
+        stub_files = {r["stub"] for r in records if r.get("stub")}
+        full = {}
+        for key in sorted(stub_files):
+            for rec in read_source(key, self.root / key, self.root, self.max_file_bytes):
+                full[rec["source_path"]] = rec
+        return [full[r["source_path"]] if r.get("stub") else r for r in records]
 
 
 def list_inbox(inbox: Path) -> Iterator[tuple[str, Path]]:
     """(source key, path) of every regular file below `inbox`, sorted, links out of the inbox skipped."""
-    root = inbox.resolve()
+    root = str(inbox.resolve())
+    # Keys by string slicing, not Path.relative_to: a no-op rerun lists every file and does little else.
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        prefix = dirpath[len(root) + 1:].replace(os.sep, "/")
+        prefix = f"{prefix}/" if prefix else ""
         for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            path = Path(dirpath) / name
-            yield path.relative_to(root).as_posix(), path
+            if not name.startswith("."):
+                yield prefix + name, Path(dirpath, name)
         # os.walk lists a symlinked directory but does not enter it: report it so it is accounted for.
         for name in dirnames:
-            if (Path(dirpath) / name).is_symlink():
-                yield (Path(dirpath) / name).relative_to(root).as_posix(), Path(dirpath) / name
+            if os.path.islink(os.path.join(dirpath, name)):
+                yield prefix + name, Path(dirpath, name)
 
 
 def inbox_fingerprint(inbox: Path) -> str:
@@ -190,25 +230,45 @@ def _looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head
 
 
-def scan_inbox(inbox: Path, *, max_file_bytes: int) -> Inbox:
+def scan_inbox(inbox: Path, *, max_file_bytes: int, reuse: Reuse | None = None) -> Inbox:
+    """Read every inbox file; with `reuse`, a file whose stat matches an earlier scan is not read
+    and its records come back as stubs (key and hash only)."""
     now = datetime.now(timezone.utc).replace(tzinfo=None)
-    records: list[dict] = []
-    quarantine: list[dict] = []
+    found = Inbox(records=[], quarantine=[], root=inbox, max_file_bytes=max_file_bytes)
     for key, path in list_inbox(inbox):
         try:
-            found = read_source(key, path, inbox, max_file_bytes)
-        except Rejected as exc:
-            quarantine.append(_quarantine_row(key, _safe_sha(path), exc, now))
-            continue
+            st = os.lstat(path)
         except OSError as exc:
-            quarantine.append(_quarantine_row(key, None, Rejected("unreadable", str(exc)), now))
+            found.quarantine.append(_quarantine_row(key, None, Rejected("unreadable", str(exc)), now))
             continue
-        for rec in found:
-            if "rejected" in rec:
-                quarantine.append(_quarantine_row(rec["source_path"], rec["content_sha256"], rec["rejected"], now))
-            else:
-                records.append(rec)
-    return Inbox(records=records, quarantine=quarantine)
+        earlier = reuse(key, file_stat(st)) if reuse and stat.S_ISREG(st.st_mode) else None
+        if earlier is not None:
+            found.hashed[key] = earlier
+            found.files_reused += 1
+            found.records.extend({"source_path": k, "content_sha256": sha, "stub": key} for k, sha in earlier.records)
+            continue
+        _read_into(found, key, path, st, now)
+    return found
+
+
+def _read_into(found: Inbox, key: str, path: Path, st: os.stat_result, now: datetime) -> None:
+    """Read one file into `found`; a file read without any rejection is remembered in `found.hashed`."""
+    hashed_at = time.time_ns()
+    try:
+        records = read_source(key, path, found.root, found.max_file_bytes)
+    except Rejected as exc:
+        found.quarantine.append(_quarantine_row(key, _safe_sha(path), exc, now))
+        return
+    except OSError as exc:
+        found.quarantine.append(_quarantine_row(key, None, Rejected("unreadable", str(exc)), now))
+        return
+    for rec in records:
+        if "rejected" in rec:
+            found.quarantine.append(_quarantine_row(rec["source_path"], rec["content_sha256"], rec["rejected"], now))
+        else:
+            found.records.append(rec)
+    if stat.S_ISREG(st.st_mode) and not any("rejected" in rec for rec in records):
+        found.hashed[key] = HashedFile(file_stat(st), hashed_at, [(r["source_path"], r["content_sha256"]) for r in records])
 
 
 def _quarantine_row(key: str, sha: str | None, exc: Rejected, now: datetime) -> dict:

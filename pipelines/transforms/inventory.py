@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 
 import polars as pl
 
-from pipelines.transforms.ingest import Inbox, article_id_for, quarantine_frame, raw_frame
+from pipelines.transforms.ingest import FileStat, HashedFile, Inbox, article_id_for, quarantine_frame, raw_frame
 
 LEDGER_SCHEMA = {
     "source_path": pl.String, "content_sha256": pl.String, "outcome": pl.String,
@@ -71,7 +72,7 @@ def plan_ingest(found: Inbox, known: pl.DataFrame, *, full: bool = False) -> Ing
             todo.append(rec)
     for q in found.quarantine:
         ledger.append({**q, "outcome": "quarantined", "article_id": None, "duplicate_of": None})
-    return IngestPlan(raw_articles=raw_frame(todo), ledger=pl.DataFrame(ledger, schema=LEDGER_SCHEMA))
+    return IngestPlan(raw_articles=raw_frame(found.complete(todo)), ledger=pl.DataFrame(ledger, schema=LEDGER_SCHEMA))
 
 
 def quarantine_rows(ledger: pl.DataFrame) -> pl.DataFrame:
@@ -91,3 +92,57 @@ def pending_changes(ledger: pl.DataFrame, known: pl.DataFrame) -> int:
     others = ledger.filter(~pl.col("outcome").is_in(["unchanged", "quarantined"])).height
     gone = known.filter(~pl.col("source_path").is_in(ledger["source_path"].implode())).height
     return others + quarantined.height - requarantined + gone
+
+
+# --- The stat index: skip reading files whose stat is unchanged since they were hashed (as git does)
+
+INDEX_SCHEMA = {
+    "file_key": pl.String, "size": pl.Int64, "mtime_ns": pl.Int64, "ctime_ns": pl.Int64, "inode": pl.UInt64,
+    "device": pl.UInt64, "hashed_at_ns": pl.Int64, "source_path": pl.String, "content_sha256": pl.String,
+}
+_STAT_COLUMNS = ("size", "mtime_ns", "ctime_ns", "inode", "device")
+# A file changed less than this before it was hashed may change again within the same timestamp
+# tick (coarse or skewed file-system clocks): "racily clean" in git's words, so it is read again.
+RACY_MARGIN_NS = 2_000_000_000
+
+
+class StatIndex:
+    """file key -> what was read from that file when it had a given stat; `reuse` is scan_inbox's hook."""
+
+    def __init__(self, files: dict[str, HashedFile], racy_margin_ns: int = RACY_MARGIN_NS):
+        self.files = files
+        self.racy_margin_ns = racy_margin_ns
+
+    def reuse(self, key: str, stat: FileStat) -> HashedFile | None:
+        earlier = self.files.get(key)
+        if earlier is None or earlier.stat != stat:
+            return None
+        ctime_ns = stat[2]
+        return earlier if ctime_ns < earlier.hashed_at_ns - self.racy_margin_ns else None
+
+
+def load_index(path: Path, racy_margin_ns: int = RACY_MARGIN_NS) -> StatIndex:
+    """The index a previous ingest saved; an empty one when missing or unreadable (every file is read)."""
+    try:
+        frame = pl.read_parquet(path).select(list(INDEX_SCHEMA)).cast(INDEX_SCHEMA)
+    except Exception:  # noqa: BLE001 - missing, truncated or foreign file: fall back to hashing everything
+        return StatIndex({}, racy_margin_ns)
+    files: dict[str, HashedFile] = {}
+    for row in frame.iter_rows(named=True):
+        entry = files.get(row["file_key"])
+        if entry is None:
+            stat = tuple(row[c] for c in _STAT_COLUMNS)
+            entry = files[row["file_key"]] = HashedFile(stat, row["hashed_at_ns"], [])
+        entry.records.append((row["source_path"], row["content_sha256"]))
+    return StatIndex(files, racy_margin_ns)
+
+
+def save_index(found: Inbox, path: Path) -> None:
+    """What this scan read (or reused), for the next one; written whole, then renamed into place."""
+    rows = [(key, *entry.stat, entry.hashed_at_ns, source, sha)
+            for key, entry in found.hashed.items() for source, sha in entry.records]
+    frame = pl.DataFrame(rows, schema=INDEX_SCHEMA, orient="row")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    frame.write_parquet(tmp)
+    tmp.replace(path)
