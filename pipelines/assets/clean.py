@@ -17,7 +17,8 @@ from pipelines.transforms.clean import clean_articles
     },
 )
 def clean(context: dg.AssetExecutionContext, pipeline: PipelineConfig, raw_articles: pl.DataFrame):
-    out = clean_articles(raw_articles, min_body_words=pipeline.min_body_words, languages=tuple(pipeline.languages))
+    out = clean_articles(raw_articles, min_body_words=pipeline.min_body_words, languages=tuple(pipeline.languages),
+                         n_process=pipeline.n_process)
     yield dg.Output(out.articles, "articles", metadata=frame_metadata(out.articles, by_format=counts_by(out.articles, "source_format")))
     yield dg.Output(out.boilerplate, "boilerplate", metadata=frame_metadata(out.boilerplate, by_reason=counts_by(out.boilerplate, "reason")))
     yield dg.Output(out.rejected, "clean_rejections", metadata=frame_metadata(out.rejected, by_reason=counts_by(out.rejected, "reason")))

@@ -4,11 +4,13 @@ import dagster as dg
 import polars as pl
 
 from pipelines.assets.meta import counts_by, frame_metadata
+from pipelines.resources import PipelineConfig
 from pipelines.transforms.figures import figures_frame
 
 
 @dg.asset(group_name="figures", description="Money, percents, counts, quantities, durations, ordinals, years and dates.")
-def figures(paragraphs: pl.DataFrame, articles: pl.DataFrame) -> dg.Output[pl.DataFrame]:
+def figures(pipeline: PipelineConfig, paragraphs: pl.DataFrame, articles: pl.DataFrame) -> dg.Output[pl.DataFrame]:
     dated = paragraphs.join(articles.select("article_id", "published_at"), on="article_id", how="left")
-    frame = figures_frame(dated.select("article_id", "paragraph_index", "text", "published_at"))
+    frame = figures_frame(dated.select("article_id", "paragraph_index", "text", "published_at"),
+                          n_process=pipeline.n_process)
     return dg.Output(frame, metadata=frame_metadata(frame, by_kind=counts_by(frame, "kind")))

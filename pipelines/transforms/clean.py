@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import partial
 
 import polars as pl
 from dateutil import parser as dateparser
@@ -16,6 +17,7 @@ from dateutil import parser as dateparser
 from pipelines.transforms.boilerplate import learn_site_lines, strip_boilerplate
 from pipelines.transforms.document import CleanedDoc
 from pipelines.transforms.html_extract import extract_html
+from pipelines.transforms.parallel import map_chunks
 from pipelines.transforms.segment import BLOCK_DTYPE
 
 ARTICLE_SCHEMA = {
@@ -66,28 +68,43 @@ def parse_published(value: str | None) -> datetime | None:
     return parsed
 
 
-def clean_articles(raw: pl.DataFrame, *, min_body_words: int, languages: tuple[str, ...] = ()) -> CleanOutput:
-    now = datetime.now(timezone.utc).replace(tzinfo=None)
-    profiles = site_profiles(raw)
-    articles, removed, rejected = [], [], []
-    for rec in raw.iter_rows(named=True):
-        doc = clean_record(rec["raw_text"], is_html=rec["is_html"], url=rec["url"],
-                           site_lines=profiles.get(rec["site"] or "", frozenset()))
-        body = doc.body
-        words = len(body.split())
-        reason = _rejection(words, doc.language, min_body_words, languages)
-        if reason:
-            rejected.append({"source_path": rec["source_path"], "content_sha256": rec["content_sha256"],
-                             "reason": reason[0], "detail": reason[1], "seen_at": now})
-            continue
-        articles.append(_article_row(rec, doc, body, words, now))
-        removed.extend({"article_id": rec["article_id"], "line_no": r.line_no, "text": r.text, "reason": r.reason}
-                       for r in doc.removed)
+def clean_articles(raw: pl.DataFrame, *, min_body_words: int, languages: tuple[str, ...] = (),
+                   n_process: int = 1) -> CleanOutput:
+    """Clean every raw record; site profiles are learned from the whole batch first, then the
+    records are cleaned on `n_process` cores (each record on its own, so chunks are independent)."""
+    clean = partial(clean_records, profiles=site_profiles(raw), min_body_words=min_body_words,
+                    languages=languages, now=datetime.now(timezone.utc).replace(tzinfo=None))
+    outcomes = map_chunks(clean, list(raw.iter_rows(named=True)), n_process=n_process)
+    articles = [article for article, _, _ in outcomes if article is not None]
+    rejected = [rejection for _, _, rejection in outcomes if rejection is not None]
+    removed = [line for _, lines, _ in outcomes for line in lines]
     return CleanOutput(
         articles=pl.DataFrame(articles, schema=ARTICLE_SCHEMA),
-        boilerplate=pl.DataFrame(removed, schema=BOILERPLATE_SCHEMA).unique(["article_id", "line_no"], keep="first"),
+        boilerplate=pl.DataFrame(removed, schema=BOILERPLATE_SCHEMA)
+        .unique(["article_id", "line_no"], keep="first", maintain_order=True),
         rejected=pl.DataFrame(rejected, schema=REJECTED_SCHEMA),
     )
+
+
+def clean_records(records: list[dict], *, profiles: dict[str, frozenset[str]], min_body_words: int,
+                  languages: tuple[str, ...], now: datetime) -> list[tuple[dict | None, list[dict], dict | None]]:
+    """Per raw record: (article row, removed lines, None), or (None, [], quarantine row)."""
+    return [_clean_record_row(rec, profiles, min_body_words, languages, now) for rec in records]
+
+
+def _clean_record_row(rec: dict, profiles: dict[str, frozenset[str]], min_body_words: int,
+                      languages: tuple[str, ...], now: datetime) -> tuple[dict | None, list[dict], dict | None]:
+    doc = clean_record(rec["raw_text"], is_html=rec["is_html"], url=rec["url"],
+                       site_lines=profiles.get(rec["site"] or "", frozenset()))
+    body = doc.body
+    words = len(body.split())
+    reason = _rejection(words, doc.language, min_body_words, languages)
+    if reason:
+        return None, [], {"source_path": rec["source_path"], "content_sha256": rec["content_sha256"],
+                          "reason": reason[0], "detail": reason[1], "seen_at": now}
+    removed = [{"article_id": rec["article_id"], "line_no": r.line_no, "text": r.text, "reason": r.reason}
+               for r in doc.removed]
+    return _article_row(rec, doc, body, words, now), removed, None
 
 
 def _rejection(words: int, language: str | None, min_words: int, languages: tuple[str, ...]) -> tuple[str, str] | None:

@@ -7,6 +7,7 @@ from typing import Iterable, Iterator
 import polars as pl
 
 from pipelines.transforms.figures.extract import extract_figures
+from pipelines.transforms.parallel import map_chunks
 
 # Exactly the columns of sql/ddl/figures.sql, in order.
 FIGURES_SCHEMA = {
@@ -49,15 +50,19 @@ def _rows(article_id: str, paragraph_index: int, text: str, published_at) -> lis
     return rows
 
 
-def figures_frame(paragraphs: pl.DataFrame) -> pl.DataFrame:
-    """One row per figure in `paragraphs` (article_id, paragraph_index, text, published_at)."""
+def figures_frame(paragraphs: pl.DataFrame, *, n_process: int = 1) -> pl.DataFrame:
+    """One row per figure in `paragraphs` (article_id, paragraph_index, text, published_at),
+    extracted on `n_process` cores."""
     published = (paragraphs["published_at"] if "published_at" in paragraphs.columns
                  else pl.Series([None] * paragraphs.height))
-    rows: list[dict] = []
-    for article_id, idx, text, pub in zip(paragraphs["article_id"], paragraphs["paragraph_index"],
-                                          paragraphs["text"], published):
-        rows.extend(_rows(article_id, idx, text, pub))
+    records = list(zip(paragraphs["article_id"], paragraphs["paragraph_index"], paragraphs["text"], published))
+    rows = map_chunks(figure_rows, records, n_process=n_process)
     return pl.DataFrame(rows, schema=FIGURES_SCHEMA, orient="row") if rows else pl.DataFrame(schema=FIGURES_SCHEMA)
+
+
+def figure_rows(paragraphs: list[tuple]) -> list[dict]:
+    """Figure rows of (article_id, paragraph_index, text, published_at) tuples."""
+    return [row for paragraph in paragraphs for row in _rows(*paragraph)]
 
 
 def figures_jsonl(lines: Iterable[str]) -> Iterator[dict]:
