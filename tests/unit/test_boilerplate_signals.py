@@ -80,3 +80,20 @@ def test_a_key_point_that_the_lede_restates_is_dropped_but_a_later_pull_quote_is
     doc = strip_boilerplate("\n".join(["Key Points", key_point, lede, PARA_1, pull_quote, PARA_2, PARA_3]))
     assert texts(doc) == [lede, PARA_1, pull_quote, PARA_2, PARA_3]
     assert reasons(doc)[key_point] == "echo"
+
+
+def test_a_standfirst_above_a_wire_dateline_lede_is_a_dek():
+    headline = "Ascom and Draeger Introduce Integrated Alarm Management in North America"
+    dek = ("The full integration of the two systems will deliver mobile alert notifications and "
+           "customized alarm filtering to clinicians.")
+    page = [headline, "August 23, 2018", dek, "BAAR, SWITZERLAND", PARA_1, PARA_2, PARA_3]
+    doc = strip_boilerplate("\n".join(page))
+    assert doc.title == headline
+    assert texts(doc) == ["BAAR, SWITZERLAND", PARA_1, PARA_2, PARA_3]
+    assert reasons(doc)[dek] == "dek"
+
+
+def test_a_first_paragraph_without_a_wire_lede_below_is_kept():
+    headline = "Ascom and Draeger Introduce Integrated Alarm Management in North America"
+    doc = strip_boilerplate("\n".join([headline, "August 23, 2018", PARA_1, PARA_2, PARA_3]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..document import Block, CleanedDoc, RemovedLine
+from .deks import drop_deks
 from .lines import MIN_STOP_DENSITY, Line, is_heading_like
 
 TITLE_WINDOW = 25  # the headline sits within this many lines above the first paragraph
@@ -23,6 +24,7 @@ def assemble(lines: list[Line], start: int, end: int, in_marker_region: dict[int
     _name_footer_regions(lines, end, reasons)
     _drop_stranded(lines, reasons)
     title_idx = _find_title(lines, reasons)
+    drop_deks(lines, reasons, title_idx)
     doc = CleanedDoc()
     title_key = None
     if title_idx is not None:
