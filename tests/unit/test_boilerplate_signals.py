@@ -97,3 +97,11 @@ def test_a_first_paragraph_without_a_wire_lede_below_is_kept():
     headline = "Ascom and Draeger Introduce Integrated Alarm Management in North America"
     doc = strip_boilerplate("\n".join([headline, "August 23, 2018", PARA_1, PARA_2, PARA_3]))
     assert texts(doc) == [PARA_1, PARA_2, PARA_3]
+
+
+def test_a_related_list_does_not_end_at_a_headline_that_lacks_a_full_stop():
+    headline = "Taking Stock: Historic day on D-St! Here's what is driving the rally"
+    block = ["related news", "FIIs bullish on India, growth should start accelerating in Q2CY20, says Ridham Desai", headline]
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, *block, PARA_3, PARA_4]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
+    assert reasons(doc)[headline] == "related_block"

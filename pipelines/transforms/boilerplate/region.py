@@ -98,7 +98,7 @@ def _region_ends(lines: list[Line], i: int, end: int, until: str) -> bool:
     if until == "prose":
         return lines[i].quality in PROSE
     run = lines[i : min(i + RESUME_RUN, end)]
-    return len(run) == RESUME_RUN and all(x.quality == "good" for x in run)
+    return len(run) == RESUME_RUN and all(x.quality == "good" for x in run) and run[0].ends_sentence
 
 
 def marker_regions(lines: list[Line], start: int, end: int) -> dict[int, str]:
