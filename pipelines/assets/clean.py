@@ -5,7 +5,6 @@ import polars as pl
 
 from pipelines.assets.meta import counts_by, frame_metadata
 from pipelines.resources import PipelineConfig
-from pipelines.transforms.clean import clean_articles
 
 
 @dg.multi_asset(
@@ -17,6 +16,9 @@ from pipelines.transforms.clean import clean_articles
     },
 )
 def clean(context: dg.AssetExecutionContext, pipeline: PipelineConfig, raw_articles: pl.DataFrame):
+    # The cleaner (trafilatura, lxml, language data) loads when a run cleans, not with the code location.
+    from pipelines.transforms.clean import clean_articles
+
     out = clean_articles(raw_articles, min_body_words=pipeline.min_body_words, languages=tuple(pipeline.languages),
                          n_process=pipeline.n_process)
     yield dg.Output(out.articles, "articles", metadata=frame_metadata(out.articles, by_format=counts_by(out.articles, "source_format")))

@@ -6,7 +6,7 @@ from pipelines.assets.meta import counts_by, frame_metadata
 from pipelines.resources import PipelineConfig
 from pipelines.transforms.ingest import scan_inbox
 from pipelines.checks.quality_log import pending_quality_log
-from pipelines.transforms.inventory import load_index, pending_changes, plan_ingest, save_index
+from pipelines.transforms.inventory import load_index, pending_changes, plan_ingest, save_index, unchanged_inbox
 from pipelines.warehouse import known_sources
 
 
@@ -35,6 +35,23 @@ def ingest(context: dg.AssetExecutionContext, pipeline: PipelineConfig):
     yield dg.Output(plan.raw_articles, "raw_articles", metadata=frame_metadata(plan.raw_articles))
     yield dg.Output(plan.ledger, "ingest_ledger", metadata=frame_metadata(
         plan.ledger, outcomes=counts_by(plan.ledger, "outcome"), reasons=counts_by(plan.ledger.drop_nulls("reason"), "reason")))
+
+
+# What a run selects when nothing_to_load says so: the ingest step alone, which confirms it.
+INGEST_ONLY = dg.AssetSelection.assets("raw_articles", "ingest_ledger").without_checks()
+
+
+def nothing_to_load(pipeline: PipelineConfig) -> bool:
+    """Before a run, from file stats alone (no file read): is every inbox file exactly as ingest last
+    read it, and all of that already in the warehouse? Then the run needs only the ingest step."""
+    if pipeline.full_refresh or not pipeline.warehouse_path.exists():
+        return False
+    found = unchanged_inbox(pipeline.inbox_path, load_index(pipeline.inbox_index_path),
+                            max_file_bytes=pipeline.max_file_bytes)
+    if found is None:
+        return False
+    known = known_sources(pipeline.warehouse_path)
+    return _nothing_to_do(plan_ingest(found, known).ledger, known, pipeline)
 
 
 def _nothing_to_do(ledger, known, pipeline: PipelineConfig) -> bool:

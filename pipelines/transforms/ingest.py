@@ -80,6 +80,11 @@ class Inbox:
     hashed: dict[str, HashedFile] = field(default_factory=dict)
     files_reused: int = 0  # files not read because their stat matched the index
 
+    def add_reused(self, key: str, earlier: HashedFile) -> None:
+        self.hashed[key] = earlier
+        self.files_reused += 1
+        self.records.extend({"source_path": k, "content_sha256": sha, "stub": key} for k, sha in earlier.records)
+
     def complete(self, records: list[dict]) -> list[dict]:
         """`records` with every stub replaced by the full record read from its file."""
         stub_files = {r["stub"] for r in records if r.get("stub")}
@@ -243,9 +248,7 @@ def scan_inbox(inbox: Path, *, max_file_bytes: int, reuse: Reuse | None = None) 
             continue
         earlier = reuse(key, file_stat(st)) if reuse and stat.S_ISREG(st.st_mode) else None
         if earlier is not None:
-            found.hashed[key] = earlier
-            found.files_reused += 1
-            found.records.extend({"source_path": k, "content_sha256": sha, "stub": key} for k, sha in earlier.records)
+            found.add_reused(key, earlier)
             continue
         _read_into(found, key, path, st, now)
     return found

@@ -10,13 +10,16 @@ their articles deleted.
 """
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 import polars as pl
 
-from pipelines.transforms.ingest import FileStat, HashedFile, Inbox, article_id_for, quarantine_frame, raw_frame
+from pipelines.transforms.ingest import (FileStat, HashedFile, Inbox, article_id_for, file_stat, list_inbox,
+                                         quarantine_frame, raw_frame)
 
 LEDGER_SCHEMA = {
     "source_path": pl.String, "content_sha256": pl.String, "outcome": pl.String,
@@ -127,13 +130,10 @@ def load_index(path: Path, racy_margin_ns: int = RACY_MARGIN_NS) -> StatIndex:
         frame = pl.read_parquet(path).select(list(INDEX_SCHEMA)).cast(INDEX_SCHEMA)
     except Exception:  # noqa: BLE001 - missing, truncated or foreign file: fall back to hashing everything
         return StatIndex({}, racy_margin_ns)
-    files: dict[str, HashedFile] = {}
-    for row in frame.iter_rows(named=True):
-        entry = files.get(row["file_key"])
-        if entry is None:
-            stat = tuple(row[c] for c in _STAT_COLUMNS)
-            entry = files[row["file_key"]] = HashedFile(stat, row["hashed_at_ns"], [])
-        entry.records.append((row["source_path"], row["content_sha256"]))
+    per_file = frame.group_by("file_key", *_STAT_COLUMNS, "hashed_at_ns", maintain_order=True).agg(
+        "source_path", "content_sha256")
+    files = {key: HashedFile(tuple(stat), hashed_at, list(zip(sources, shas)))
+             for key, *stat, hashed_at, sources, shas in per_file.iter_rows()}
     return StatIndex(files, racy_margin_ns)
 
 
@@ -146,3 +146,21 @@ def save_index(found: Inbox, path: Path) -> None:
     tmp = path.with_suffix(".tmp")
     frame.write_parquet(tmp)
     tmp.replace(path)
+
+
+def unchanged_inbox(inbox: Path, index: StatIndex, *, max_file_bytes: int) -> Inbox | None:
+    """The whole inbox as stubs when every file's stat matches the index, else None (at the first
+    file that does not): a stat per file and no read, so a caller can tell cheaply that an inbox
+    is exactly as it was last read. A file the index does not hold (e.g. one quarantined) counts
+    as not matching."""
+    found = Inbox(records=[], quarantine=[], root=inbox, max_file_bytes=max_file_bytes)
+    for key, path in list_inbox(inbox):
+        try:
+            st = os.lstat(path)
+        except OSError:
+            return None
+        earlier = index.reuse(key, file_stat(st)) if stat.S_ISREG(st.st_mode) else None
+        if earlier is None:
+            return None
+        found.add_reused(key, earlier)
+    return found
