@@ -105,3 +105,23 @@ def test_a_related_list_does_not_end_at_a_headline_that_lacks_a_full_stop():
     doc = strip_boilerplate("\n".join([PARA_1, PARA_2, *block, PARA_3, PARA_4]))
     assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
     assert reasons(doc)[headline] == "related_block"
+
+
+def test_a_long_unmarked_comment_thread_goes_even_when_it_outweighs_the_article():
+    comments = []
+    for n in range(6):
+        comments += [f"reader{n}", f"2 days ago at 07:5{n} am",
+                     f"I think we will see similar updates to what the bigger model received, number {n}, "
+                     "and I like the direction the company is taking with the keyboard and the screen."]
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, *comments]))
+    assert texts(doc) == [PARA_1, PARA_2]
+
+
+def test_blog_sidebar_greetings_and_the_akismet_notice_are_dropped():
+    sidebar = ["Hi there! I'm Regan.",
+               "Thank you for stopping by! My name is Regan and I live in Massachusetts with my husband and two sons.",
+               "This site uses Akismet to reduce spam. Learn how your comment data is processed."]
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, *sidebar]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3]
+    assert reasons(doc)[sidebar[0]] == "author_bio"
+    assert reasons(doc)[sidebar[2]] == "comments"

@@ -30,6 +30,7 @@ END_MARKER_SHARE = 0.7  # share of the prose after which a comment-thread marker
 MARKER_LOOKBACK = 3  # lines above the region searched for a marker whose list the region opens with
 MIN_THREAD_HEADERS = 2  # comment headers below a comments marker that prove a thread
 MIN_UNMARKED_HEADERS = 3  # name-then-timestamp headers that make a thread without a marker
+LONG_THREAD_HEADERS = 6  # this many make a thread even when its comments outweigh the article
 EDGE_GAP = 2  # non-prose lines that cut a lone paragraph off the end of the body
 HEADER_MAX_LINES = 1  # headline and standfirst above the byline
 LONE_MAX_WORDS = 100  # longer than any standfirst or teaser: the article itself
@@ -85,7 +86,7 @@ def main_region(lines: list[Line]) -> tuple[int, int]:
         if running <= 0:
             running, start = 0.0, i
         running += score
-        if running > best:
+        if running >= best and running > 0:
             best, best_span = running, (start, i + 1)
     return best_span
 
@@ -155,7 +156,7 @@ def comment_thread(lines: list[Line], start: int, end: int) -> dict[int, str]:
     if len(headers) < MIN_UNMARKED_HEADERS:
         return {}
     first = headers[0]
-    if _prose_words(lines, start, first) < _prose_words(lines, first, end):
+    if len(headers) < LONG_THREAD_HEADERS and _prose_words(lines, start, first) < _prose_words(lines, first, end):
         return {}  # most prose lies below: those are the article's own timestamps
     while first > start and lines[first - 1].quality not in PROSE:
         first -= 1
