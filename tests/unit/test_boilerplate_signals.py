@@ -125,3 +125,22 @@ def test_blog_sidebar_greetings_and_the_akismet_notice_are_dropped():
     assert texts(doc) == [PARA_1, PARA_2, PARA_3]
     assert reasons(doc)[sidebar[0]] == "author_bio"
     assert reasons(doc)[sidebar[2]] == "comments"
+
+
+def test_named_comment_headers_right_under_the_previous_comment_and_salutations_make_a_thread():
+    remarks = [
+        "It would help to know how the new paper changes the picture, since the effects it reports look larger "
+        "than the ones in the earlier trial that your review relied on.",
+        "We have not yet reviewed that paper, but we plan to consider it as part of our year-end review of cash "
+        "transfers that we mentioned in our last update.",
+        "I skimmed your report and did not see any analysis of the cost of travelling on slower buses, which "
+        "seems like an important part of the overall picture to me.",
+        "Our best guess is that any effects on vehicle speed are fairly small, and we have limited data on this "
+        "question beyond the one randomized trial from a few years ago.",
+    ]
+    comments = []
+    for n, (name, greeting) in enumerate([("Milan", None), ("Catherine", "Hi Milan,"), ("Alex", None),
+                                          ("Catherine", "Hi Alex,")]):
+        comments += [f"{name} on September 1{n}, 2018 at 4:4{n} pm said:", *([greeting] if greeting else []), remarks[n]]
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, PARA_4, *comments]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]

@@ -151,7 +151,7 @@ def comment_thread(lines: list[Line], start: int, end: int) -> dict[int, str]:
     """
     headers = [
         i for i in range(start + 1, end - 1)
-        if lines[i].reason == "comment_meta" and lines[i - 1].quality not in PROSE and lines[i + 1].quality in PROSE
+        if lines[i].reason == "comment_meta" and _heads_comment(lines, i) and _comment_follows(lines, i, end)
     ]
     if len(headers) < MIN_UNMARKED_HEADERS:
         return {}
@@ -161,6 +161,17 @@ def comment_thread(lines: list[Line], start: int, end: int) -> dict[int, str]:
     while first > start and lines[first - 1].quality not in PROSE:
         first -= 1
     return dict.fromkeys(range(first, end), "comments")
+
+
+def _heads_comment(lines: list[Line], i: int) -> bool:
+    """A timestamp under a name line, or a header that names its writer ("Alex on May 2, 2019
+    at 6:34 am said:") and so may follow the previous comment's prose directly."""
+    return lines[i - 1].quality not in PROSE or lines[i].text.endswith(":")
+
+
+def _comment_follows(lines: list[Line], i: int, end: int) -> bool:
+    """The comment's prose right under its header, or under a salutation ("Hi Milan,")."""
+    return any(lines[k].quality in PROSE for k in range(i + 1, min(i + 3, end)))
 
 
 def _prose_words(lines: list[Line], start: int, end: int) -> int:
