@@ -144,3 +144,9 @@ def test_named_comment_headers_right_under_the_previous_comment_and_salutations_
         comments += [f"{name} on September 1{n}, 2018 at 4:4{n} pm said:", *([greeting] if greeting else []), remarks[n]]
     doc = strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, PARA_4, *comments]))
     assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
+
+
+def test_a_single_line_ending_in_a_spaced_ellipsis_is_a_pause_not_a_teaser():
+    pause = "Because once you understand my approach …"
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, pause, PARA_3, PARA_4]))
+    assert pause in texts(doc)

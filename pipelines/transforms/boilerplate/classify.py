@@ -12,6 +12,7 @@ NEIGHBOUR_SPAN = 2
 PROSE = ("good", "medium")
 CREDIT_MAX_WORDS = 8
 CREDIT_LABEL_CHARS = 20
+TRUNCATED_RUN = 2  # consecutive lines cut off with " …": a list of teasers, not a writer's pauses
 
 
 def parse_lines(
@@ -46,6 +47,7 @@ def parse_lines(
         _mark_duplicates(lines)
         mark_echoes(lines)
         _mark_captions(lines)
+        _mark_truncated_runs(lines)
     return lines, markers
 
 
@@ -105,3 +107,17 @@ def _is_prefix_of_next(key: str, following: list[Line]) -> bool:
         if len(other_key) > len(key) and other_key.startswith(key):
             return True
     return False
+
+
+def _mark_truncated_runs(lines: list[Line]) -> None:
+    """Runs of lines ending in a spaced ellipsis ("...chapter holding vigil …") are teasers cut
+    short by a "Most read" list; a single such line is a blogger's pause and stays."""
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and line.quality != "bad" and line.text.endswith((" …", " ...")):
+            run.append(line)
+            continue
+        if len(run) >= TRUNCATED_RUN:
+            for x in run:
+                x.quality, x.reason = "bad", "teaser"
+        run = []
