@@ -10,6 +10,9 @@ process (time.process_time), so other jobs on a shared machine skew them less.
 `--baseline` also times trafilatura favor_precision alone on the same HTML, page by page in
 turn with ours, for the "within 1.3x" speed goal. `--corpus N` times the plain-text
 cleaner on the first N articles of ../shared/data/news-corpus (the `make bench` input).
+`--no-markers` cleans with the region-marker phrase lists ("Related Articles", "Comments", ...)
+switched off: what the structural signals catch alone, a dev-split proxy for sites whose
+phrases the lists lack (tune structural rules against it, not against the test split).
 """
 from __future__ import annotations
 
@@ -105,6 +108,18 @@ def corpus_speed(limit: int) -> tuple[int, float, float]:
     return len(texts), rate, kept / total if total else 1.0
 
 
+def disable_marker_lists() -> None:
+    """Clean with no region-marker phrases: the line classifier reads its rules through
+    `classify.rules`, so the bench swaps in a copy of the rule set without them."""
+    import dataclasses
+
+    from pipelines.transforms.boilerplate import classify
+    from pipelines.transforms.boilerplate.rules import rules
+
+    bare = dataclasses.replace(rules(), marker_lines={}, marker_regex=re.compile("(?!)"), marker_reasons=())
+    classify.rules = lambda: bare
+
+
 def clean_text(rec: dict, raw: str) -> str:
     return "\n".join(b.text for b in strip_boilerplate(raw).blocks)
 
@@ -135,7 +150,10 @@ def main() -> int:
     ap.add_argument("--baseline", action="store_true", help="also time trafilatura alone")
     ap.add_argument("--show-leaks", type=int, default=0)
     ap.add_argument("--corpus", type=int, default=0, metavar="N", help="also time N news-corpus articles")
+    ap.add_argument("--no-markers", action="store_true", help="switch off the region-marker phrase lists")
     args = ap.parse_args()
+    if args.no_markers:
+        disable_marker_lists()
     if not DATA.exists():
         print(f"skipped: {DATA} not found (the shared data sets live beside the repo)")
         return 0
