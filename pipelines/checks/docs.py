@@ -14,6 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
+from pipelines.checks.gx_import import great_expectations
 from pipelines.checks.gx_runtime import batch_definition, context
 from pipelines.checks.params import suite_parameters
 from pipelines.checks.suites import STAGE_SUITES, WAREHOUSE_SUITE, Suite, gx_suite, load_suite
@@ -59,8 +60,7 @@ def document(suite: Suite, views: dict[str, pl.DataFrame] | None, settings: Sett
     """Add the suite's GX suites to the context and, with data, run one validation each.
 
     Returns `<suite>.<view>` -> passed (None: no data to validate)."""
-    import great_expectations as gx
-
+    gx = great_expectations()
     ctx, ran = context(), {}
     params = suite_parameters(suite.raw, min_body_words=settings.min_body_words)
     for view in suite.views():

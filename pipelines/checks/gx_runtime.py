@@ -1,28 +1,50 @@
 """Great Expectations in-process: one ephemeral context per process, pandas batches, suite results.
 
 GX has no polars engine and its SQL datasource does not work with DuckDB (duckdb-engine 0.17 with
-GX 1.24: every SQL metric errors), so every suite validates a pandas frame. Creating the context
-(and importing GX) is the slow part, so it happens once per process and is reused.
+GX 1.24: every SQL metric errors), so every suite validates a pandas frame. Importing GX is the
+slow part (seconds of CPU), so it happens once per process, and `prewarm()` lets a run start it in
+a background thread while the first stages run.
 """
 from __future__ import annotations
 
+import threading
 from functools import cache
 
 import polars as pl
 
+from pipelines.checks.gx_import import great_expectations
+
 DATASOURCE = "frames"
 EXAMPLE_ROWS = 5
+# Every expectation is first run with BASIC: success, unexpected_count and element_count, without
+# the row indices and value counts SUMMARY adds. Only the ones that fail run again with SUMMARY,
+# for the indices of up to EXAMPLE_ROWS failing rows.
+QUICK_FORMAT = {"result_format": "BASIC", "partial_unexpected_count": EXAMPLE_ROWS}
+DETAILED_FORMAT = {"result_format": "SUMMARY", "partial_unexpected_count": EXAMPLE_ROWS}
+_context_lock = threading.Lock()
+
+
+def context():
+    with _context_lock:  # prewarm's thread may be creating it
+        return _context()
 
 
 @cache
-def context():
-    import great_expectations as gx
+def _context():
+    gx = great_expectations()
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     ctx = gx.get_context(mode="ephemeral")
     ctx.variables.progress_bars = ProgressBarsConfig(globally=False)  # no tqdm bars in the run log
     ctx.data_sources.add_pandas(DATASOURCE)
     return ctx
+
+
+def prewarm() -> threading.Thread:
+    """Import GX and create the context in a daemon thread; `context()` waits for it if needed."""
+    thread = threading.Thread(target=context, name="gx-prewarm", daemon=True)
+    thread.start()
+    return thread
 
 
 def batch_definition(name: str):
@@ -38,12 +60,16 @@ def batch_definition(name: str):
         return asset.add_batch_definition_whole_dataframe("whole")
 
 
-def validate_frame(frame: pl.DataFrame, suite, parameters: dict):
-    """Validate `frame` against `suite`; GX's suite result.
+def frame_batch(frame: pl.DataFrame):
+    """A GX batch of `frame` (through pandas).
 
     Every frame goes through one dataframe asset: the frame is a runtime batch parameter, and
     adding an asset per suite costs tens of milliseconds each for nothing (Data Docs, which show
     asset names, make their own: docs.py)."""
-    batch = batch_definition("frame").get_batch(batch_parameters={"dataframe": frame.to_pandas()})
-    fmt = {"result_format": "SUMMARY", "partial_unexpected_count": EXAMPLE_ROWS}
+    return batch_definition("frame").get_batch(batch_parameters={"dataframe": frame.to_pandas()})
+
+
+def validate_batch(batch, suite, parameters: dict, *, detailed: bool = False):
+    """GX's suite result of `suite` on `batch` (QUICK_FORMAT, or DETAILED_FORMAT when `detailed`)."""
+    fmt = DETAILED_FORMAT if detailed else QUICK_FORMAT
     return batch.validate(suite, result_format=fmt, expectation_parameters=parameters)

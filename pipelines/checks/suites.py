@@ -78,9 +78,11 @@ def _check_spec(expectation: dict, asset: str) -> CheckSpec:
     )
 
 
-def gx_suite(suite: Suite, view: str):
-    """The GX ExpectationSuite holding the expectations of `suite` that validate `view`."""
-    import great_expectations as gx
+def gx_suite(suite: Suite, view: str, *, only: set[str] | None = None):
+    """The GX ExpectationSuite holding the expectations of `suite` that validate `view`
+    (of those, only the checks named in `only`, when given)."""
+    from pipelines.checks.gx_import import great_expectations
 
-    wanted = [e for e in suite.raw["expectations"] if e.get("meta", {}).get("view", suite.asset) == view]
-    return gx.ExpectationSuite(name=f"{suite.name}.{view}", expectations=wanted)
+    wanted = [e for e in suite.raw["expectations"] if e.get("meta", {}).get("view", suite.asset) == view
+              and (only is None or e["meta"]["check"] in only)]
+    return great_expectations().ExpectationSuite(name=f"{suite.name}.{view}", expectations=wanted)
