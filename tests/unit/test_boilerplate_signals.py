@@ -64,9 +64,10 @@ def test_a_section_heading_with_for_is_not_a_credit():
 def test_bracketed_agency_credits_are_photo_credits():
     doc = strip_boilerplate("\n".join([
         "Roughly 13,000 US troops remain in the country [File: Reuters]", PARA_1, PARA_2, PARA_3,
-        "( STEVE GSCHMEISSNER/SCIENCE PHOTO LIBRARY)", PARA_4,
+        "A scanning electron micrograph of the bacteria that cause plague.",
+        "( STEVE GSCHMEISSNER/SCIENCE PHOTO LIBRARY)", PARA_4, PARA_2.replace("next year", "this year"),
     ]))
-    assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4, PARA_2.replace("next year", "this year")]
     assert reasons(doc)["( STEVE GSCHMEISSNER/SCIENCE PHOTO LIBRARY)"] == "photo_credit"
     assert reasons(doc)["Roughly 13,000 US troops remain in the country [File: Reuters]"] == "photo_credit"
 
@@ -150,3 +151,11 @@ def test_a_single_line_ending_in_a_spaced_ellipsis_is_a_pause_not_a_teaser():
     pause = "Because once you understand my approach …"
     doc = strip_boilerplate("\n".join([PARA_1, PARA_2, pause, PARA_3, PARA_4]))
     assert pause in texts(doc)
+
+
+def test_a_caption_above_a_bracketed_name_slash_agency_credit_is_dropped():
+    caption = "Yersinia pestis, the bacteria that cause plague, survives on fleas that live on rodents, like rats."
+    credit = "( STEVE GSCHMEISSNER/SCIENCE PHOTO LIBRARY)"
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, caption, credit, PARA_3, PARA_4]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
+    assert reasons(doc)[caption] == "caption"
