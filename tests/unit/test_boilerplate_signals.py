@@ -159,3 +159,24 @@ def test_a_caption_above_a_bracketed_name_slash_agency_credit_is_dropped():
     doc = strip_boilerplate("\n".join([PARA_1, PARA_2, caption, credit, PARA_3, PARA_4]))
     assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
     assert reasons(doc)[caption] == "caption"
+
+
+def test_a_thread_told_by_a_repeated_widget_line_goes_but_a_gallery_counter_mid_article_does_not():
+    article = [PARA_1, PARA_2, PARA_3, PARA_4, PARA_1.replace("Tuesday", "Monday"), PARA_2.replace("next", "last")]
+    tail = " and that is why I will be writing to my councillor about it before the next meeting in the spring."
+    replies = [
+        "I think the council should have waited for the audit before voting on the budget this time around" + tail,
+        "Nobody asked the bus drivers what they think about the new timetable, and they are the ones who know" + tail,
+        "This is the third budget in a row that raises spending without saying where the money will come from" + tail,
+        "Good to see the schools finally getting the attention they deserve after years of cuts and delays" + tail,
+    ]
+    more = ["My neighbours feel the same way, and several of them have already signed the petition at the library.",
+            "The drivers' union said as much at the hearing last month, but the committee did not seem to listen.",
+            "Every year we hear the same promises, and every year the roads on our side of town get worse.",
+            "My daughter's school has had leaking roofs for three winters, so this money is long overdue."]
+    thread = [x for n, reply in enumerate(replies) for x in (f"reader {n}", reply, more[n], "Recommend")]
+    doc = strip_boilerplate("\n".join([*article, *thread]))
+    assert texts(doc) == article
+    gallery = [x for n, para in enumerate(article) for x in (f"Image {n + 1} of 4", para)]
+    doc = strip_boilerplate("\n".join([*article, *gallery, PARA_1.replace("Tuesday", "Friday"), PARA_3.replace("month", "year")]))
+    assert texts(doc)[-2:] == [PARA_1.replace("Tuesday", "Friday"), PARA_3.replace("month", "year")]

@@ -16,6 +16,7 @@ from .language import detect_language, stopwords
 from .lists import lead_in_lists, link_lists
 from .region import comment_thread, main_region, marker_regions, trim_edges
 from .site import learn_site_lines, normalize_line
+from .widgets import widget_thread
 
 __all__ = ["strip_boilerplate", "learn_site_lines", "normalize_line"]
 
@@ -31,7 +32,7 @@ def strip_boilerplate(text: str, *, site_lines: frozenset[str] = frozenset()) ->
     else:
         end = lead_in_lists(lines, start, end)
         in_marker_region = link_lists(lines, start, end) | marker_regions(lines, start, end)
-        in_marker_region |= comment_thread(lines, start, end)
+        in_marker_region |= comment_thread(lines, start, end) | widget_thread(lines, start, end)
         doc = assemble(lines, start, end, in_marker_region)
     doc.removed.extend(RemovedLine(no, txt, reason) for no, txt, reason in list_markers)
     doc.removed.sort(key=lambda r: r.line_no)
