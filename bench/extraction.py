@@ -11,8 +11,9 @@ process (time.process_time), so other jobs on a shared machine skew them less.
 turn with ours, for the "within 1.3x" speed goal. `--corpus N` times the plain-text
 cleaner on the first N articles of ../shared/data/news-corpus (the `make bench` input).
 `--no-markers` cleans with the region-marker phrase lists ("Related Articles", "Comments", ...)
-switched off: what the structural signals catch alone, a dev-split proxy for sites whose
-phrases the lists lack (tune structural rules against it, not against the test split).
+switched off, `--no-patterns` with the whole-line patterns (line_patterns.json) off: what the
+structural signals catch alone, a dev-split proxy for sites whose phrases the lists lack
+(tune structural rules against it, not against the test split).
 """
 from __future__ import annotations
 
@@ -108,15 +109,20 @@ def corpus_speed(limit: int) -> tuple[int, float, float]:
     return len(texts), rate, kept / total if total else 1.0
 
 
-def disable_marker_lists() -> None:
-    """Clean with no region-marker phrases: the line classifier reads its rules through
-    `classify.rules`, so the bench swaps in a copy of the rule set without them."""
+def disable_rule_lists(*, markers: bool, patterns: bool) -> None:
+    """Clean without the marker phrases and/or the line patterns: the line classifier reads its
+    rules through `classify.rules`, so the bench swaps in a copy of the rule set without them."""
     import dataclasses
 
     from pipelines.transforms.boilerplate import classify
     from pipelines.transforms.boilerplate.rules import rules
 
-    bare = dataclasses.replace(rules(), marker_lines={}, marker_regex=re.compile("(?!)"), marker_reasons=())
+    never = re.compile("(?!)")
+    bare = rules()
+    if markers:
+        bare = dataclasses.replace(bare, marker_lines={}, marker_regex=never, marker_reasons=())
+    if patterns:
+        bare = dataclasses.replace(bare, anchored=never, anchored_reasons=(), cased=never, cased_reasons=(), unanchored=())
     classify.rules = lambda: bare
 
 
@@ -151,9 +157,10 @@ def main() -> int:
     ap.add_argument("--show-leaks", type=int, default=0)
     ap.add_argument("--corpus", type=int, default=0, metavar="N", help="also time N news-corpus articles")
     ap.add_argument("--no-markers", action="store_true", help="switch off the region-marker phrase lists")
+    ap.add_argument("--no-patterns", action="store_true", help="switch off the whole-line patterns")
     args = ap.parse_args()
-    if args.no_markers:
-        disable_marker_lists()
+    if args.no_markers or args.no_patterns:
+        disable_rule_lists(markers=args.no_markers, patterns=args.no_patterns)
     if not DATA.exists():
         print(f"skipped: {DATA} not found (the shared data sets live beside the repo)")
         return 0
