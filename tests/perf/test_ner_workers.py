@@ -1,0 +1,34 @@
+"""NER in spawned worker processes finds exactly what it finds in one process, in the same order,
+and leaves the process-wide multiprocessing start method as it was."""
+from __future__ import annotations
+
+import multiprocessing
+
+import polars as pl
+import pytest
+
+from pipelines.settings import Settings
+from pipelines.transforms.entities import extract_mentions, load_nlp
+from pipelines.transforms.segment import segment_articles
+from tests.conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def seed_paragraphs() -> pl.DataFrame:
+    from pipelines.transforms.clean import clean_articles
+    from pipelines.transforms.ingest import scan_inbox
+    from pipelines.transforms.inventory import empty_known, plan_ingest
+
+    raw = plan_ingest(scan_inbox(SEEDS, max_file_bytes=1 << 22), empty_known()).raw_articles
+    articles = clean_articles(raw, min_body_words=25).articles
+    return segment_articles(articles).select("article_id", "paragraph_index", "text")
+
+
+def test_two_spawned_workers_find_the_same_mentions_as_one_process(seed_paragraphs):
+    nlp = load_nlp(Settings().spacy_model)
+    before = multiprocessing.get_start_method(allow_none=True)
+    one = extract_mentions(seed_paragraphs, nlp, n_process=1)
+    two = extract_mentions(seed_paragraphs, nlp, n_process=2, batch_size=8, min_parallel=1)
+    assert one.height > 20
+    assert two.equals(one)
+    assert multiprocessing.get_start_method(allow_none=True) == before
