@@ -7,8 +7,7 @@ import that module is a stand-in that loads the real one the first time anything
 GX behaves the same, it just does not pay for scipy.stats up front. (Measured with
 `python -X importtime`; `pipelines.checks.overhead` reports the effect on a whole run.)
 
-`great_expectations()` is the only place the project imports GX; it is safe to call from several
-threads (`gx_runtime.prewarm` imports GX in the background while the first stages run).
+`great_expectations()` is the only place the project's code imports GX.
 """
 from __future__ import annotations
 
@@ -53,7 +52,7 @@ def stand_in(name: str) -> DeferredModule | None:
 
 def great_expectations() -> types.ModuleType:
     """The `great_expectations` module, imported once per process."""
-    with _import_lock:  # another thread may be half-way through the import
+    with _import_lock:  # the stand-ins must not be seen by another thread importing GX
         if "great_expectations" in sys.modules:
             return sys.modules["great_expectations"]
         stand_ins = [m for m in (stand_in(name) for name in DEFERRED_MODULES) if m is not None]
