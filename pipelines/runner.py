@@ -6,8 +6,7 @@ from dataclasses import dataclass, field
 
 import dagster as dg
 
-from pipelines.assets.ingest import INGEST_ONLY, nothing_to_load
-from pipelines.definitions import all_assets, all_checks
+from pipelines.assets.ingest import ingest, nothing_to_load
 from pipelines.resources import resources_for
 from pipelines.settings import Settings
 from pipelines.warehouse import open_warehouse, table_counts
@@ -44,9 +43,10 @@ def run_pipeline(settings: Settings, *, full_refresh: bool = False, instance: dg
     resources = resources_for(settings, full_refresh=full_refresh)
     instance = instance or dg.DagsterInstance.ephemeral()
     # An inbox exactly as last loaded runs the ingest step alone: still a recorded run that checks
-    # the inbox, without planning (and skipping) the ~80 asset and check events of the whole graph.
+    # the inbox, without importing the rest of the graph or planning (and skipping) its ~80 asset
+    # and check events.
     if nothing_to_load(resources["pipeline"]):
-        result = _materialize(resources, instance, log_level, selection=INGEST_ONLY)
+        result = _materialize(resources, instance, log_level, assets=[ingest])
         if result.success and result.get_asset_materialization_events():
             # The inbox changed between the stat check and the step: load it with the whole graph.
             result = _materialize(resources, instance, log_level)
@@ -63,10 +63,14 @@ def run_pipeline(settings: Settings, *, full_refresh: bool = False, instance: dg
 
 
 def _materialize(resources: dict, instance: dg.DagsterInstance, log_level: str,
-                 selection: dg.AssetSelection | None = None) -> dg.ExecuteInProcessResult:
+                 assets: list | None = None) -> dg.ExecuteInProcessResult:
+    """`assets` (default: every asset and check of the project) materialized in this process."""
+    if assets is None:
+        from pipelines.definitions import all_assets, all_checks
+
+        assets = [*all_assets(), *all_checks()]
     return dg.materialize(
-        [*all_assets(), *all_checks()],
-        selection=selection,
+        assets,
         resources=resources,
         instance=instance,
         run_config={"loggers": {"console": {"config": {"log_level": log_level}}}},

@@ -37,10 +37,6 @@ def ingest(context: dg.AssetExecutionContext, pipeline: PipelineConfig):
         plan.ledger, outcomes=counts_by(plan.ledger, "outcome"), reasons=counts_by(plan.ledger.drop_nulls("reason"), "reason")))
 
 
-# What a run selects when nothing_to_load says so: the ingest step alone, which confirms it.
-INGEST_ONLY = dg.AssetSelection.assets("raw_articles", "ingest_ledger").without_checks()
-
-
 def nothing_to_load(pipeline: PipelineConfig) -> bool:
     """Before a run, from file stats alone (no file read): is every inbox file exactly as ingest last
     read it, and all of that already in the warehouse? Then the run needs only the ingest step."""

@@ -44,10 +44,13 @@ def markdown(result: dict) -> str:
               f"| no-op rerun seconds (process / inside Dagster) | {result['noop_rerun_seconds']} / "
               f"{result['noop_rerun_dagster_seconds']} |",
               f"| peak RSS of the run, MB (process tree) | {result['peak_rss_mb']:,.0f} |",
+              f"| peak RSS by step, MB (top 3) | {top_steps(result.get('step_peak_rss_mb') or {})} |",
               f"| DuckDB load rows/s | {result['load_rows_per_s']:,.0f} ({result['load_rows']:,} rows) |"]
     scale = result.get("peak_rss_scale")
     if scale:
         lines.append(f"| peak RSS MB at 1k / 20k articles | {scale['1000']:,.0f} / {scale['20000']:,.0f} |")
+        for size, steps in (scale.get("steps") or {}).items():
+            lines.append(f"| peak RSS by step at {int(size):,} articles, MB (top 3) | {top_steps(steps)} |")
     cleaning = result.get("cleaning_pages_per_s")
     if cleaning and "error" in cleaning:
         lines.append(f"| cleaning pages/s | failed: {cleaning['error'][:80]} |")
@@ -59,6 +62,11 @@ def markdown(result: dict) -> str:
         sizes = ", ".join(f"{int(n):,}: {s} s" for n, s in link["seconds"].items())
         lines.append(f"| linking stage (bench/links/scale.py) | {sizes}; {link['size_ratio']:.0f}x articles -> {link['time_ratio']}x time |")
     return "\n".join(lines) + "\n"
+
+
+def top_steps(peaks: dict[str, float], n: int = 3) -> str:
+    ranked = sorted(peaks.items(), key=lambda item: item[1], reverse=True)[:n]
+    return ", ".join(f"{step} {mb:,.0f}" for step, mb in ranked)
 
 
 def write(result: dict, json_path: Path | None) -> Path:
