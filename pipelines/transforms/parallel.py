@@ -4,10 +4,11 @@ Cleaning and figure extraction are pure Python per record, so on one core they l
 cores idle. `map_chunks` splits the records into chunks and maps the function over a pool of
 worker processes.
 
-Fork, not spawn: a spawned worker re-imports the pipeline (trafilatura, lxml, the rule tables:
-1-2 s each), which is more than these stages cost on a nightly batch. Workers receive and return
-plain Python values, never polars frames: polars' thread pool does not survive a fork (polars
-documents deadlocks), so the caller builds its frames in the parent.
+Spawned, not forked, workers: a forked worker starts with the whole run's heap (every earlier
+step's frames and imports), counted again in its RSS and copied as refcounts move, and polars'
+thread pool does not survive a fork. A spawned worker imports only the stage's module (about
+0.5 s, paid once per worker, so the pool is used only for batches that repay it) and gets plain
+Python records; the caller builds its frames in the parent.
 """
 from __future__ import annotations
 
@@ -19,24 +20,25 @@ from typing import TypeVar
 R = TypeVar("R")
 T = TypeVar("T")
 
-# Below this many records a pool costs more (fork, pickling) than it saves.
-MIN_PARALLEL_RECORDS = 400
+# Below this many records a pool costs more (worker start-up, pickling) than it saves.
+MIN_PARALLEL_RECORDS = 1000
 # More chunks than processes, so one slow chunk (a 50 MB page) does not hold up the rest.
 CHUNKS_PER_PROCESS = 4
 
 
 def map_chunks(fn: Callable[[Sequence[T]], list[R]], records: Sequence[T], *, n_process: int = 1,
-               min_records: int = MIN_PARALLEL_RECORDS) -> list[R]:
+               min_records: int | None = None) -> list[R]:
     """fn applied to consecutive chunks of `records`, the results concatenated in input order.
 
     `fn` must be a module-level function (it is pickled by name) that takes a list of records and
-    returns a list of results. With one process or few records it runs here, without a pool, so
-    small runs and tests pay nothing.
+    returns a list of results. With one process or fewer than `min_records` records (default
+    MIN_PARALLEL_RECORDS) it runs here, without a pool, so small runs pay nothing.
     """
+    min_records = MIN_PARALLEL_RECORDS if min_records is None else min_records
     if n_process <= 1 or len(records) < max(min_records, 2):
         return fn(records)
     chunks = _chunks(records, n_process * CHUNKS_PER_PROCESS)
-    with ProcessPoolExecutor(max_workers=n_process, mp_context=multiprocessing.get_context("fork")) as pool:
+    with ProcessPoolExecutor(max_workers=n_process, mp_context=multiprocessing.get_context("spawn")) as pool:
         return [result for part in pool.map(fn, chunks) for result in part]
 
 
