@@ -25,6 +25,8 @@ MENTION_SCHEMA = {
 # Below this many paragraphs starting worker processes (each imports spaCy and unpickles the
 # model, 1-2 s) costs more than it saves.
 MIN_PARALLEL_PARAGRAPHS = 256
+MENTION_CHUNK_ROWS = 20_000
+_ROW_SCHEMA = {"row": pl.Int64, "char_start": pl.Int64, "char_end": pl.Int64, "text": pl.String, "label": pl.String}
 _TRIM = load_json("trim.json")
 _DETERMINERS = tuple(f"{d} " for d in _TRIM["leading_determiners"])
 # Longest first, so "’s" is stripped whole rather than just its apostrophe.
@@ -47,11 +49,8 @@ def extract_mentions(
     n_process = n_process if len(texts) >= min_parallel else 1
     with spawned_workers(n_process):
         docs = nlp.pipe(texts, n_process=n_process, batch_size=batch_size)
-        rows = list(_mention_rows(enumerate(docs)))
+        mentions = _mention_frame(_mention_rows(enumerate(docs)))
     del texts
-    mentions = pl.DataFrame(rows, schema=["row", "char_start", "char_end", "text", "label"],
-                            orient="row")
-    del rows
     keys = paragraphs.select("article_id", "paragraph_index").with_row_index("row")
     return (
         mentions.with_columns(pl.col("row").cast(pl.UInt32))
@@ -78,6 +77,19 @@ def spawned_workers(n_process: int) -> Iterator[None]:
         yield
     finally:
         multiprocessing.set_start_method(before, force=True)
+
+
+def _mention_frame(rows: Iterable[tuple], chunk_rows: int = MENTION_CHUNK_ROWS) -> pl.DataFrame:
+    """The rows as one frame, built chunk by chunk: a Python tuple per mention costs ~7x its
+    columnar size, so a whole corpus of them would be the parent's biggest object."""
+    parts, chunk = [], []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= chunk_rows:
+            parts.append(pl.DataFrame(chunk, schema=_ROW_SCHEMA, orient="row"))
+            chunk = []
+    parts.append(pl.DataFrame(chunk, schema=_ROW_SCHEMA, orient="row"))
+    return pl.concat(parts)
 
 
 def _mention_rows(docs: Iterable) -> Iterator[tuple[int, int, int, str, str]]:
