@@ -71,7 +71,14 @@ class ParquetIOManager(dg.ConfigurableIOManager):
                 f"{context.asset_key.to_user_string()} has not been materialized yet ({path} is missing): "
                 "materialize its upstream assets first"
             )
-        return pl.read_parquet(path)
+        # An input declared with metadata {"columns": [...]} reads only those columns (bodies are big).
+        columns = (context.definition_metadata or {}).get("columns")
+        return pl.read_parquet(path, columns=list(columns) if columns else None)
+
+
+def columns_in(key: str, *columns: str) -> dg.AssetIn:
+    """An asset input that loads only `columns` of the upstream stage's Parquet file."""
+    return dg.AssetIn(key=key, metadata={"columns": list(columns)})
 
 
 def resources_for(settings: Settings, *, full_refresh: bool = False) -> dict:

@@ -4,12 +4,13 @@ import dagster as dg
 import polars as pl
 
 from pipelines.assets.meta import counts_by, frame_metadata
-from pipelines.resources import PipelineConfig
+from pipelines.resources import PipelineConfig, columns_in
 from pipelines.sqlfiles import sql
 from pipelines.warehouse import read_existing
 
 
-@dg.asset(group_name="entities", description="Named-entity mentions in body paragraphs, each resolved to an entity_id.")
+@dg.asset(group_name="entities", description="Named-entity mentions in body paragraphs, each resolved to an entity_id.",
+          ins={"paragraphs": columns_in("paragraphs", "article_id", "paragraph_index", "text")})
 def entity_mentions(pipeline: PipelineConfig, paragraphs: pl.DataFrame) -> dg.Output[pl.DataFrame]:
     # spaCy is imported when NER runs, not when the code location loads (a no-op rerun never needs it).
     from pipelines.transforms.canonical import resolve_entities

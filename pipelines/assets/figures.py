@@ -4,11 +4,13 @@ import dagster as dg
 import polars as pl
 
 from pipelines.assets.meta import counts_by, frame_metadata
-from pipelines.resources import PipelineConfig
+from pipelines.resources import PipelineConfig, columns_in
 from pipelines.transforms.figures import figures_frame
 
 
-@dg.asset(group_name="figures", description="Money, percents, counts, quantities, durations, ordinals, years and dates.")
+@dg.asset(group_name="figures", description="Money, percents, counts, quantities, durations, ordinals, years and dates.",
+          ins={"paragraphs": columns_in("paragraphs", "article_id", "paragraph_index", "text"),
+               "articles": columns_in("articles", "article_id", "published_at")})
 def figures(pipeline: PipelineConfig, paragraphs: pl.DataFrame, articles: pl.DataFrame) -> dg.Output[pl.DataFrame]:
     dated = paragraphs.join(articles.select("article_id", "published_at"), on="article_id", how="left")
     frame = figures_frame(dated.select("article_id", "paragraph_index", "text", "published_at"),
