@@ -1,6 +1,8 @@
 """Dagster resources: run configuration (from `Settings`) and the Parquet hand-off between stages."""
 from __future__ import annotations
 
+import ctypes
+import gc
 from pathlib import Path
 
 import dagster as dg
@@ -74,6 +76,20 @@ class ParquetIOManager(dg.ConfigurableIOManager):
         # An input declared with metadata {"columns": [...]} reads only those columns (bodies are big).
         columns = (context.definition_metadata or {}).get("columns")
         return pl.read_parquet(path, columns=list(columns) if columns else None)
+
+
+def release_freed_memory() -> None:
+    """Hand memory that earlier steps freed back to the OS; glibc keeps it otherwise.
+
+    Called before a step starts worker processes: a forked worker's RSS begins with every resident
+    page of the parent, so whatever the parent still holds is counted (and may be copied) once per
+    worker, and it grows with the corpus. (150 MB of freed Python strings and tuples: 78 MB stayed
+    resident until the trim.)"""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc (macOS, musl): nothing to trim
+        pass
 
 
 def columns_in(key: str, *columns: str) -> dg.AssetIn:

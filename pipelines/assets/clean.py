@@ -4,7 +4,7 @@ import dagster as dg
 import polars as pl
 
 from pipelines.assets.meta import counts_by, frame_metadata
-from pipelines.resources import PipelineConfig
+from pipelines.resources import PipelineConfig, release_freed_memory
 
 
 @dg.multi_asset(
@@ -19,6 +19,7 @@ def clean(context: dg.AssetExecutionContext, pipeline: PipelineConfig, raw_artic
     # The cleaner (trafilatura, lxml, language data) loads when a run cleans, not with the code location.
     from pipelines.transforms.clean import clean_articles
 
+    release_freed_memory()  # the cleaner forks workers: they start with this process's heap
     out = clean_articles(raw_articles, min_body_words=pipeline.min_body_words, languages=tuple(pipeline.languages),
                          n_process=pipeline.n_process)
     yield dg.Output(out.articles, "articles", metadata=frame_metadata(out.articles, by_format=counts_by(out.articles, "source_format")))

@@ -4,7 +4,7 @@ import dagster as dg
 import polars as pl
 
 from pipelines.assets.meta import counts_by, frame_metadata
-from pipelines.resources import PipelineConfig, columns_in
+from pipelines.resources import PipelineConfig, columns_in, release_freed_memory
 from pipelines.sqlfiles import sql
 from pipelines.warehouse import read_existing
 
@@ -17,6 +17,7 @@ def entity_mentions(pipeline: PipelineConfig, paragraphs: pl.DataFrame) -> dg.Ou
     from pipelines.transforms.entities import extract_mentions, load_nlp
 
     mentions = pl.DataFrame()
+    release_freed_memory()  # the clean pool's leftovers: this process stays up beside the NER workers
     if paragraphs.height:
         nlp = load_nlp(pipeline.spacy_model)
         mentions = extract_mentions(paragraphs.select("article_id", "paragraph_index", "text"), nlp,
