@@ -8,7 +8,7 @@ import dagster as dg
 import polars as pl
 
 from pipelines.assets.meta import counts_by, frame_metadata
-from pipelines.resources import PipelineConfig
+from pipelines.resources import PipelineConfig, release_freed_memory
 from pipelines.sqlfiles import sql
 from pipelines.warehouse import read_existing
 
@@ -34,6 +34,7 @@ def article_links(pipeline: PipelineConfig, ingest_ledger: pl.DataFrame, article
     # The linking code (numpy/scipy, word frequencies) loads when a run links, not with the code location.
     from pipelines.transforms.links import link_articles
 
+    release_freed_memory()  # NER's leftovers, before linking builds its similarity structures
     every = every_live(pipeline, "articles", articles, ingest_ledger, ARTICLE_COLUMNS)
     mentions = every_live(pipeline, "entity_mentions", entity_mentions, ingest_ledger, ("article_id", "entity_id")) \
         if entity_mentions.width else None

@@ -9,7 +9,7 @@ from pipelines.assets.meta import counts_by, preview
 from pipelines.checks.factory import check_result, warehouse_check_specs
 from pipelines.checks.quality_log import clear_quality_log, pending_quality_log
 from pipelines.checks.warehouse_suite import validate_warehouse
-from pipelines.resources import PipelineConfig
+from pipelines.resources import PipelineConfig, release_freed_memory
 from pipelines.transforms.inventory import quarantine_rows
 from pipelines.warehouse import Batch, load_batch, staged_warehouse, table_counts
 
@@ -34,6 +34,7 @@ def warehouse(
     figure_claims: pl.DataFrame,
 ) -> dg.MaterializeResult:
     started = datetime.now(timezone.utc).replace(tzinfo=None)
+    release_freed_memory()  # earlier steps' leftovers, before DuckDB takes its share
     quarantine = pl.concat([quarantine_rows(ingest_ledger), clean_rejections.select(quarantine_rows(ingest_ledger).columns)])
     outcomes = counts_by(ingest_ledger, "outcome")
     # Stage check results wait in a Parquet log (only this step writes DuckDB); they go in with the batch.
