@@ -8,7 +8,7 @@ import dagster as dg
 import polars as pl
 
 from pipelines.assets.meta import counts_by, frame_metadata
-from pipelines.resources import PipelineConfig, release_freed_memory
+from pipelines.resources import PipelineConfig, columns_in, release_freed_memory
 from pipelines.sqlfiles import sql
 from pipelines.warehouse import read_existing
 
@@ -28,7 +28,9 @@ def every_live(pipeline: PipelineConfig, table: str, fresh: pl.DataFrame, ledger
     return pl.concat([kept, fresh]) if fresh.height else kept
 
 
-@dg.asset(group_name="links", description="Pairs of related articles: exact/near duplicates, rewrites, same story.")
+@dg.asset(group_name="links", description="Pairs of related articles: exact/near duplicates, rewrites, same story.",
+          ins={"articles": columns_in("articles", *ARTICLE_COLUMNS),
+               "entity_mentions": columns_in("entity_mentions", "article_id", "entity_id")})
 def article_links(pipeline: PipelineConfig, ingest_ledger: pl.DataFrame, articles: pl.DataFrame,
                   entity_mentions: pl.DataFrame) -> dg.Output[pl.DataFrame]:
     # The linking code (numpy/scipy, word frequencies) loads when a run links, not with the code location.
@@ -49,6 +51,7 @@ def article_links(pipeline: PipelineConfig, ingest_ledger: pl.DataFrame, article
         "stories": dg.AssetOut(description="Connected groups of linked articles; an unlinked article is a story of one."),
         "story_members": dg.AssetOut(description="article_id -> story_id for every live article."),
     },
+    ins={"articles": columns_in("articles", *ARTICLE_COLUMNS)},
 )
 def stories(pipeline: PipelineConfig, ingest_ledger: pl.DataFrame, articles: pl.DataFrame, article_links: pl.DataFrame):
     from pipelines.transforms.links import stories_table, story_members
@@ -61,7 +64,8 @@ def stories(pipeline: PipelineConfig, ingest_ledger: pl.DataFrame, articles: pl.
     yield dg.Output(members, "story_members", metadata=frame_metadata(members))
 
 
-@dg.asset(group_name="links", description="Figures reported by several articles of a story, consistent or conflicting.")
+@dg.asset(group_name="links", description="Figures reported by several articles of a story, consistent or conflicting.",
+          ins={"articles": columns_in("articles", "article_id", "site")})
 def figure_claims(pipeline: PipelineConfig, ingest_ledger: pl.DataFrame, articles: pl.DataFrame,
                   figures: pl.DataFrame, story_members: pl.DataFrame) -> dg.Output[pl.DataFrame]:
     from pipelines.transforms.links import figure_claims as build_claims
