@@ -19,7 +19,7 @@ def clean(context: dg.AssetExecutionContext, pipeline: PipelineConfig, raw_artic
     # The cleaner (trafilatura, lxml, language data) loads when a run cleans, not with the code location.
     from pipelines.transforms.clean import clean_articles
 
-    release_freed_memory()  # the cleaner forks workers: they start with this process's heap
+    release_freed_memory()  # ingest's leftovers go back to the OS before cleaning allocates its own
     out = clean_articles(raw_articles, min_body_words=pipeline.min_body_words, languages=tuple(pipeline.languages),
                          n_process=pipeline.n_process)
     yield dg.Output(out.articles, "articles", metadata=frame_metadata(out.articles, by_format=counts_by(out.articles, "source_format")))

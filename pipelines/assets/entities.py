@@ -35,12 +35,13 @@ def entity_mentions(pipeline: PipelineConfig, paragraphs: pl.DataFrame) -> dg.Ou
     },
 )
 def entities(pipeline: PipelineConfig, entity_mentions: pl.DataFrame, ingest_ledger: pl.DataFrame):
-    from pipelines.transforms.canonical import build_entities
+    from pipelines.transforms.canonical import build_entities, forget_cached_keys
 
     kept = read_existing(pipeline.warehouse_path, sql("load/kept_rows").format(table="entity_mentions"), ledger=ingest_ledger)
     every = entity_mentions if kept is None or kept.height == 0 else pl.concat(
         [kept.select(entity_mentions.columns).cast(entity_mentions.schema), entity_mentions])
     table, aliases = build_entities(every)
+    forget_cached_keys()  # the last step that keys names: its cache would stay resident all run
     yield dg.Output(table, "entities", metadata=frame_metadata(table, by_label=counts_by(table, "label")))
     yield dg.Output(aliases, "entity_aliases", metadata=frame_metadata(aliases))
 

@@ -12,7 +12,7 @@ from pipelines.transforms.figures import figures_frame
           ins={"paragraphs": columns_in("paragraphs", "article_id", "paragraph_index", "text"),
                "articles": columns_in("articles", "article_id", "published_at")})
 def figures(pipeline: PipelineConfig, paragraphs: pl.DataFrame, articles: pl.DataFrame) -> dg.Output[pl.DataFrame]:
-    release_freed_memory()  # what NER freed; the figures pool forks workers from this process
+    release_freed_memory()  # what NER freed goes back to the OS before figures allocate their own
     dated = paragraphs.join(articles.select("article_id", "published_at"), on="article_id", how="left")
     frame = figures_frame(dated.select("article_id", "paragraph_index", "text", "published_at"),
                           n_process=pipeline.n_process)

@@ -213,3 +213,9 @@ def build_entities(entity_mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
 
 def _is_full_form(alias: str) -> bool:
     return " " in person_key(alias)
+
+
+def forget_cached_keys() -> None:
+    """Empty canonical_key's cache (one entry per distinct mention text: tens of MB on a large
+    batch), once a run has keyed every mention and built its entities."""
+    canonical_key.cache_clear()
