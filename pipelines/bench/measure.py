@@ -124,10 +124,13 @@ def run_bench(limit: int, *, scale: bool = False, extras: bool = True, settings:
     if extras:
         result["cleaning_pages_per_s"] = cleaning_pages_per_s()
         result["linking"] = linking_stage()
+    # The goal is for the default bench; --scale adds a 20,000-article run on purpose.
+    result["bench_seconds"] = round(time.perf_counter() - started, 1)
     if scale:
+        scale_started = time.perf_counter()
         with tempfile.TemporaryDirectory(prefix="newswh-scale-") as tmp:
             (small, small_steps), (large, large_steps) = peak_rss_at(1000, Path(tmp)), peak_rss_at(20000, Path(tmp))
         result["peak_rss_scale"] = {"1000": small, "20000": large, "ratio": round(large / small, 3),
-                                    "steps": {"1000": small_steps, "20000": large_steps}}
-    result["bench_seconds"] = round(time.perf_counter() - started, 1)
+                                    "steps": {"1000": small_steps, "20000": large_steps},
+                                    "seconds": round(time.perf_counter() - scale_started, 1)}
     return result
