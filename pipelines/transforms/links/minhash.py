@@ -17,10 +17,17 @@ _MASK32 = np.uint64(0xFFFFFFFF)
 
 def token_hashes(token_lists: list[list[str]]) -> list[np.ndarray]:
     """A stable 64-bit hash per token (the same in every process, unlike Python's hash())."""
-    vocab = {t for tokens in token_lists for t in tokens}
-    code = {t: int.from_bytes(hashlib.blake2b(t.encode("utf-8"), digest_size=8).digest(), "little") for t in vocab}
-    flat = np.fromiter((code[t] for tokens in token_lists for t in tokens), dtype=np.uint64)
-    return np.split(flat, np.cumsum([len(tokens) for tokens in token_lists])[:-1])
+    code: dict[str, int] = {}
+    return [hash_tokens(tokens, code) for tokens in token_lists]
+
+
+def hash_tokens(tokens: list[str], code: dict[str, int]) -> np.ndarray:
+    """One document's token hashes; `code` memoizes each word's hash across documents."""
+    for t in tokens:
+        if t not in code:
+            code[t] = int.from_bytes(hashlib.blake2b(t.encode("utf-8"), digest_size=8).digest(), "little")
+    return np.fromiter((code[t] for t in tokens), dtype=np.uint64, count=len(tokens))
+
 
 def shingle_hashes(tokens: np.ndarray, size: int) -> np.ndarray:
     """Hashes of overlapping `size`-token shingles, combined position-sensitively from token hashes."""
