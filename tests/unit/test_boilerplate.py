@@ -8,19 +8,9 @@ import pytest
 
 from pipelines.transforms.boilerplate import learn_site_lines, normalize_line, strip_boilerplate
 from pipelines.transforms.document import BLOCK_KINDS
+from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3, texts
 
 BENCH = Path(__file__).resolve().parents[3] / "shared" / "data" / "extraction-benchmark"
-
-PARA_1 = ("The city council voted on Tuesday to approve a new budget that raises spending on schools and "
-          "public transport by a tenth, after a debate that lasted more than six hours.")
-PARA_2 = ("Opponents said the plan would force the city to borrow more money next year, while supporters "
-          "argued that the investment was long overdue and would pay for itself over time.")
-PARA_3 = ("The mayor is expected to sign the budget into law before the end of the month, according to "
-          "a spokesperson who spoke to reporters outside the chamber on Wednesday evening.")
-
-
-def texts(doc) -> list[str]:
-    return [b.text for b in doc.blocks]
 
 
 def test_inline_advertisement_is_cut_out_of_the_sentence():

@@ -2,23 +2,7 @@
 from __future__ import annotations
 
 from pipelines.transforms.boilerplate import strip_boilerplate
-
-PARA_1 = ("The city council voted on Tuesday to approve a new budget that raises spending on schools and "
-          "public transport by a tenth, after a debate that lasted more than six hours.")
-PARA_2 = ("Opponents said the plan would force the city to borrow more money next year, while supporters "
-          "argued that the investment was long overdue and would pay for itself over time.")
-PARA_3 = ("The mayor is expected to sign the budget into law before the end of the month, according to "
-          "a spokesperson who spoke to reporters outside the chamber on Wednesday evening.")
-PARA_4 = ("Transit officials said the first new buses could be on the road by the spring, if the suppliers "
-          "deliver on time and the drivers' union agrees to the new timetable.")
-
-
-def texts(doc) -> list[str]:
-    return [b.text for b in doc.blocks]
-
-
-def reasons(doc) -> dict[str, str]:
-    return {r.text: r.reason for r in doc.removed}
+from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3, PARA_4, reasons, texts
 
 
 def test_headlines_under_a_more_label_are_a_link_list_up_to_the_next_paragraph():
