@@ -12,7 +12,6 @@ import os
 import re
 import stat
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import Iterator
 import polars as pl
 
 from pipelines.transforms.decode import Rejected, decode_bytes, gunzip_limited
+from pipelines.transforms.file_stats import HashedFile, Reuse, file_stat
 
 FORMATS = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
 TEXT_FIELDS = ("text", "body", "content", "article", "articleBody")
@@ -44,26 +44,6 @@ def article_id_for(source_key: str) -> str:
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-# What identifies a file's content without reading it, as git's index does: size, mtime, ctime
-# (which no tool can set back), inode and device.
-FileStat = tuple[int, int, int, int, int]
-# (file key, its FileStat) -> what an earlier scan read from that unchanged file, or None (read it).
-Reuse = Callable[[str, FileStat], "HashedFile | None"]
-
-
-def file_stat(st: os.stat_result) -> FileStat:
-    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev
-
-
-@dataclass
-class HashedFile:
-    """A file whose records were all read without rejection: what the next scan may reuse."""
-
-    stat: FileStat
-    hashed_at_ns: int  # when it was read (a write after this changes its ctime)
-    records: list[tuple[str, str]]  # (source key, content sha256)
 
 
 @dataclass

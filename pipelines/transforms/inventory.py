@@ -18,8 +18,8 @@ from pathlib import Path
 
 import polars as pl
 
-from pipelines.transforms.ingest import (FileStat, HashedFile, Inbox, article_id_for, file_stat, list_inbox,
-                                         quarantine_frame, raw_frame)
+from pipelines.transforms.file_stats import FileStat, HashedFile, file_stat
+from pipelines.transforms.ingest import Inbox, article_id_for, list_inbox, quarantine_frame, raw_frame
 
 LEDGER_SCHEMA = {
     "source_path": pl.String, "content_sha256": pl.String, "outcome": pl.String,
