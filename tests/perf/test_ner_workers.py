@@ -26,9 +26,9 @@ def seed_paragraphs() -> pl.DataFrame:
 
 def test_two_spawned_workers_find_the_same_mentions_as_one_process(seed_paragraphs):
     nlp = load_nlp(Settings().spacy_model)
-    before = multiprocessing.get_start_method(allow_none=True)
+    before = multiprocessing.get_start_method()
     one = extract_mentions(seed_paragraphs, nlp, n_process=1)
     two = extract_mentions(seed_paragraphs, nlp, n_process=2, batch_size=8, min_parallel=1)
     assert one.height > 20
     assert two.equals(one)
-    assert multiprocessing.get_start_method(allow_none=True) == before
+    assert multiprocessing.get_start_method() == before  # workers come from their own spawn context

@@ -1,14 +1,13 @@
 """extract_mentions: paragraphs in, one row per named-entity mention out."""
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 
 import polars as pl
 from spacy.language import Language
 
 from pipelines.transforms.entities.data import load_json
+from pipelines.transforms.entities.workers import Row, mention_rows_in_workers
 
 # Numeric labels (CARDINAL, MONEY, DATE, ...) belong to figures, not to entities.
 KEPT_LABELS: tuple[str, ...] = (
@@ -40,16 +39,16 @@ def extract_mentions(
     """Named-entity mentions of KEPT_LABELS, offsets into each paragraph's text.
 
     `paragraphs` has article_id, paragraph_index, text. Plain strings go through `nlp.pipe` and
-    each doc is matched back to its row by position (`nlp.pipe` keeps order, also with worker
-    processes). Not `as_tuples`: spaCy then builds every Doc in the parent process and ships it
-    to the workers, which cost a third more CPU than the bare pipe in our measurements.
-    Mention rows are collected as each doc arrives; no Doc is kept.
+    each doc is matched back to its row by position. With `n_process` > 1 (and at least
+    `min_parallel` paragraphs) the pipe runs in worker processes that return mention rows, not
+    Docs (workers.py). Rows are collected as they arrive; no Doc is kept.
     """
     texts = paragraphs.get_column("text").to_list()
-    n_process = n_process if len(texts) >= min_parallel else 1
-    with spawned_workers(n_process):
-        docs = nlp.pipe(texts, n_process=n_process, batch_size=batch_size)
-        mentions = _mention_frame(_mention_rows(enumerate(docs)))
+    if n_process > 1 and len(texts) >= min_parallel:
+        rows = mention_rows_in_workers(texts, nlp, rows_of_texts, n_process=n_process, batch_size=batch_size)
+    else:
+        rows = _mention_rows(enumerate(nlp.pipe(texts, batch_size=batch_size)))
+    mentions = _mention_frame(rows)
     del texts
     keys = paragraphs.select("article_id", "paragraph_index").with_row_index("row")
     return (
@@ -59,24 +58,6 @@ def extract_mentions(
         .cast(MENTION_SCHEMA)
         .sort("article_id", "paragraph_index", "char_start")
     )
-
-
-@contextmanager
-def spawned_workers(n_process: int) -> Iterator[None]:
-    """spaCy starts its workers with multiprocessing's default method, on Linux `fork`. A forked
-    worker starts with the whole parent heap (the frames and imports of every earlier step): it
-    grows with the run, is counted again in each worker's RSS and gets copied as Python touches
-    its refcounts. A spawned worker holds only spaCy, the model and its batch, so memory stays flat
-    (and NER ran faster in our measurements). spaCy takes no context argument, hence the switch."""
-    if n_process <= 1:
-        yield
-        return
-    before = multiprocessing.get_start_method(allow_none=True)
-    multiprocessing.set_start_method("spawn", force=True)
-    try:
-        yield
-    finally:
-        multiprocessing.set_start_method(before, force=True)
 
 
 def _mention_frame(rows: Iterable[tuple], chunk_rows: int = MENTION_CHUNK_ROWS) -> pl.DataFrame:
@@ -92,7 +73,12 @@ def _mention_frame(rows: Iterable[tuple], chunk_rows: int = MENTION_CHUNK_ROWS) 
     return pl.concat(parts)
 
 
-def _mention_rows(docs: Iterable) -> Iterator[tuple[int, int, int, str, str]]:
+def rows_of_texts(nlp: Language, texts: list[str], first_row: int, batch_size: int) -> list[Row]:
+    """The kept mentions of `texts` (numbered from `first_row`): what each NER worker returns."""
+    return list(_mention_rows(enumerate(nlp.pipe(texts, batch_size=batch_size), start=first_row)))
+
+
+def _mention_rows(docs: Iterable) -> Iterator[Row]:
     for row, doc in docs:
         text = doc.text
         for ent in doc.ents:
