@@ -36,10 +36,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     for name, count in summary.table_counts.items():
         table.add_row(name, str(count))
     console.print(table)
+    if summary.run_id is None:
+        console.print("nothing changed in the inbox since the last load: no run needed (--full reprocesses everything)")
+        return 0
     if summary.checks:
         console.print(checks_table(summary.checks))
-    elif summary.success:
-        console.print("nothing changed in the inbox since the last load: no stage ran, no check was needed")
     if not summary.success:
         failed = ", ".join(summary.failed_checks + summary.errors) or "a step failed (see the log above)"
         console.print(f"[red]run {summary.run_id} failed: {failed}; the warehouse keeps its previous state[/red]")
