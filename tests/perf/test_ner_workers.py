@@ -32,3 +32,16 @@ def test_two_spawned_workers_find_the_same_mentions_as_one_process(seed_paragrap
     assert one.height > 20
     assert two.equals(one)
     assert multiprocessing.get_start_method() == before  # workers come from their own spawn context
+
+
+def test_rows_from_many_small_chunks_come_back_numbered_in_input_order(seed_paragraphs):
+    from pipelines.transforms.entities.mentions import rows_of_texts
+    from pipelines.transforms.entities.workers import mention_rows_in_workers
+
+    nlp = load_nlp(Settings().spacy_model)
+    texts = seed_paragraphs["text"].to_list()
+    here = rows_of_texts(nlp, texts, 0, 8)
+    there = list(mention_rows_in_workers(texts, nlp, rows_of_texts, n_process=2, batch_size=8, chunk=7))
+    assert len(texts) > 7 * 4  # many chunks, spread over both workers
+    assert there == here
+    assert {row for row, *_ in here} <= set(range(len(texts)))
