@@ -36,11 +36,15 @@ def mention_rows_in_workers(texts: list[str], nlp: Language, rows_of: RowsOf, *,
     yielded in input order. `rows_of` must be a module-level function (pickled by name)."""
     starts = range(0, len(texts), chunk)
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=n_process, mp_context=context, initializer=_start_worker,
-                             initargs=(pickle.dumps(nlp), rows_of)) as pool:
+    pool = ProcessPoolExecutor(max_workers=n_process, mp_context=context, initializer=_start_worker,
+                               initargs=(pickle.dumps(nlp), rows_of))
+    try:
         tasks = pool.map(_rows_of_chunk, (texts[s:s + chunk] for s in starts), starts, [batch_size] * len(starts))
         for rows in tasks:
             yield from rows
+    finally:
+        # On an error (or a caller that stops early) the chunks not started yet are dropped, not run.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _start_worker(nlp_bytes: bytes, rows_of: RowsOf) -> None:
