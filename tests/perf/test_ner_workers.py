@@ -45,3 +45,19 @@ def test_rows_from_many_small_chunks_come_back_numbered_in_input_order(seed_para
     assert len(texts) > 7 * 4  # many chunks, spread over both workers
     assert there == here
     assert {row for row, *_ in here} <= set(range(len(texts)))
+
+
+def rows_or_fail(nlp, texts, first_row, batch_size):
+    """A worker's rows function that fails on the chunk starting at row 7 (pickled by name)."""
+    if first_row == 7:
+        raise ValueError("chunk at row 7 is broken")
+    return [(first_row + i, 0, 1, text[:1], "ORG") for i, text in enumerate(texts)]
+
+
+def test_a_failing_chunk_raises_its_error_in_the_caller(seed_paragraphs):
+    from pipelines.transforms.entities.workers import mention_rows_in_workers
+
+    nlp = load_nlp(Settings().spacy_model)
+    texts = seed_paragraphs["text"].to_list()
+    with pytest.raises(ValueError, match="chunk at row 7 is broken"):
+        list(mention_rows_in_workers(texts, nlp, rows_or_fail, n_process=2, batch_size=8, chunk=7))
