@@ -6,8 +6,8 @@ shard's rows into the lake in one transaction. With a PostgreSQL catalog
 (`postgres:dbname=news host=...`) many workers merge shards at once; with a DuckDB-file catalog
 (the local default and what the tests use) one process at a time does.
 
-The ducklake extension is installed from the `duckdb-extension-ducklake` package's file, never
-downloaded. DuckLake has no PRIMARY KEY / UNIQUE constraints, so the lake's tables are the
+The ducklake and postgres extensions are installed from their `duckdb-extension-*` packages'
+files, never downloaded. DuckLake has no PRIMARY KEY / UNIQUE constraints, so the lake's tables are the
 warehouse DDL without them; keys stay unique because every merge deletes a shard's rows first.
 """
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import Iterator
 
 import duckdb
 
+from pipelines.extensions import extension_path, load_extension
 from pipelines.sqlfiles import ddl_names, sql
 
 LAKE = "lake"
@@ -31,22 +32,7 @@ _TABLE_KEY = re.compile(r",\s*(PRIMARY KEY|UNIQUE)\s*\([^)]*\)", re.IGNORECASE)
 
 def ducklake_extension_path() -> Path:
     """The ducklake binary shipped by the `duckdb-extension-ducklake` package for this duckdb version."""
-    import duckdb_extension_ducklake
-
-    path = (Path(duckdb_extension_ducklake.__file__).parent / "extensions" / f"v{duckdb.__version__}"
-            / "ducklake.duckdb_extension")
-    if not path.exists():
-        raise FileNotFoundError(f"{path} is missing: install duckdb-extension-ducklake=={duckdb.__version__}")
-    return path
-
-
-def load_ducklake(con: duckdb.DuckDBPyConnection) -> None:
-    path = ducklake_extension_path()
-    try:
-        con.execute(f"INSTALL '{path}'")
-        con.execute("LOAD ducklake")
-    except (duckdb.IOException, duckdb.PermissionException, duckdb.InvalidInputException):
-        con.execute(f"LOAD '{path}'")  # extension directory not writable: load the file itself
+    return extension_path("ducklake")
 
 
 def lake_ddl(ddl: str) -> str:
@@ -57,11 +43,14 @@ def lake_ddl(ddl: str) -> str:
 @contextmanager
 def open_lake(catalog: str, data_path: Path | str) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection whose default database is the lake. `catalog`: a DuckDB file path, or
-    `postgres:<libpq connection string>` (needs DuckDB's postgres extension)."""
+    `postgres:<libpq connection string>` (DuckDB's postgres extension, from
+    `duckdb-extension-postgres-scanner`)."""
     con = duckdb.connect()
     try:
-        load_ducklake(con)
-        if not catalog.startswith("postgres:"):
+        load_extension(con, "ducklake")
+        if catalog.startswith("postgres:"):
+            load_extension(con, "postgres_scanner")
+        else:
             Path(catalog).parent.mkdir(parents=True, exist_ok=True)
         con.execute(f"ATTACH 'ducklake:{catalog}' AS {LAKE} (DATA_PATH '{data_path}')")
         con.execute(f"USE {LAKE}")

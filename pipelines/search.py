@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from pipelines.extensions import extension_path, load_extension
 from pipelines.sqlfiles import sql
 
 # Build order: documents, ranking weights, the index over the documents, then the macros that
@@ -21,31 +22,11 @@ RESULT_COLUMNS = ("article_id", "source_path", "title", "site", "paragraph_index
 
 def fts_extension_path() -> Path:
     """The fts binary shipped by the `duckdb-extension-fts` package for this duckdb version."""
-    import duckdb_extension_fts
-
-    path = (Path(duckdb_extension_fts.__file__).parent / "extensions" / f"v{duckdb.__version__}"
-            / "fts.duckdb_extension")
-    if not path.exists():
-        raise FileNotFoundError(
-            f"{path} is missing: install duckdb-extension-fts=={duckdb.__version__} (the same version as duckdb)")
-    return path
+    return extension_path("fts")
 
 
 def load_fts(con: duckdb.DuckDBPyConnection) -> None:
-    """Install fts from the package file (so the DuckDB CLI can autoload it too), then load it.
-
-    Where the extension directory is not writable, the file is loaded directly instead.
-    """
-    path = fts_extension_path()
-    state = con.execute("SELECT installed, loaded FROM duckdb_extensions() WHERE extension_name = 'fts'").fetchone()
-    if state and state[1]:
-        return
-    try:
-        if not (state and state[0]):
-            con.execute(f"INSTALL '{path}'")
-        con.execute("LOAD fts")
-    except (duckdb.IOException, duckdb.PermissionException, duckdb.InvalidInputException):
-        con.execute(f"LOAD '{path}'")
+    load_extension(con, "fts")
 
 
 def build_search_index(con: duckdb.DuckDBPyConnection) -> None:
