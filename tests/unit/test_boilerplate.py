@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.transforms.boilerplate import learn_site_lines, normalize_line, strip_boilerplate
+from pipelines.transforms.boilerplate import learn_site_lines, normalize_line, rule_verdicts, strip_boilerplate
 from pipelines.transforms.document import BLOCK_KINDS
 from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3, texts
 
@@ -181,3 +181,13 @@ def test_short_lines_stranded_between_dropped_lines_go():
     doc = strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, "Share on Facebook", promo, "Share on Twitter"]))
     assert texts(doc) == [PARA_1, PARA_2, PARA_3]
     assert {r.text: r.reason for r in doc.removed}[promo] == "stranded"
+
+
+def test_rule_verdicts_keep_exactly_the_body_lines_and_name_each_dropped_one():
+    text = "\n".join(["By Jane Smith", PARA_1, PARA_2, PARA_3, "Related Articles", "Mayor unveils plan for new stadium"])
+    verdicts = rule_verdicts(text)
+    kept = [line.text for line, reason in zip(verdicts.lines, verdicts.reasons) if reason is None]
+    assert kept == texts(strip_boilerplate(text)) == [PARA_1, PARA_2, PARA_3]
+    dropped = {line.text: reason for line, reason in zip(verdicts.lines, verdicts.reasons) if reason}
+    assert dropped["By Jane Smith"] == "byline"
+    assert dropped["Related Articles"] == "related_block"

@@ -19,18 +19,26 @@ STRANDED_MAX_LINES = 3
 BODY_INTERRUPTIONS = frozenset({"title", "caption", "photo_credit", "image_gallery", "ad_marker", "duplicate"})
 
 
-def assemble(lines: list[Line], start: int, end: int, in_marker_region: dict[int, str]) -> CleanedDoc:
+def rule_reasons(lines: list[Line], start: int, end: int, in_marker_region: dict[int, str]) -> list[str | None]:
+    """Each line's drop reason from the rules (None: kept as body); the headline gets "title"."""
     reasons = [_drop_reason(lines, i, start, end, in_marker_region) for i in range(len(lines))]
     _name_footer_regions(lines, end, reasons)
     _drop_stranded(lines, reasons)
     title_idx = _find_title(lines, reasons)
     drop_deks(lines, reasons, title_idx)
+    if title_idx is not None:
+        reasons[title_idx] = "title"
+    return reasons
+
+
+def build_doc(lines: list[Line], reasons: list[str | None]) -> CleanedDoc:
+    """Kept lines become blocks, dropped ones `RemovedLine`s with their reason."""
     doc = CleanedDoc()
+    title_idx = next((i for i, r in enumerate(reasons) if r == "title"), None)
     title_key = None
     if title_idx is not None:
         doc.title = lines[title_idx].text
         title_key = lines[title_idx].key
-        reasons[title_idx] = "title"
     for i, line in enumerate(lines):
         reason = reasons[i]
         if reason is None and title_key and line.key == title_key:
