@@ -10,11 +10,9 @@ from pipelines.settings import Settings
 
 def cmd_run(args: argparse.Namespace) -> int:
     from rich.console import Console
-    from rich.table import Table
 
-    from pipelines.progress import asset_total, in_ci, run_with_progress, wants_progress
-    from pipelines.runner import instance_for_cli, run_pipeline
-    from pipelines.warehouse import WarehouseLocked, check_writable
+    from pipelines.preflight import nothing_to_load
+    from pipelines.warehouse import WarehouseLocked, check_writable, open_warehouse, table_counts
 
     settings = Settings().with_paths(inbox=args.input, warehouse=args.warehouse)
     console = Console(stderr=False)
@@ -24,20 +22,30 @@ def cmd_run(args: argparse.Namespace) -> int:
     except WarehouseLocked as exc:
         print(f"newswh run: {exc}", file=sys.stderr)
         return 2
+    # Checked before Dagster is even imported: over an unchanged inbox there is no run to launch.
+    if nothing_to_load(settings.inbox, settings.warehouse, max_file_bytes=settings.max_file_bytes, full_refresh=args.full):
+        with open_warehouse(settings.warehouse, read_only=True) as con:
+            console.print(counts_table(settings.warehouse, table_counts(con)))
+        console.print("nothing changed in the inbox since the last load: no run needed (--full reprocesses everything)")
+        return 0
+    return launch_run(args, settings, console)
+
+
+def launch_run(args: argparse.Namespace, settings: Settings, console) -> int:
+    from rich.console import Console
+
+    from pipelines.progress import asset_total, in_ci, run_with_progress, wants_progress
+    from pipelines.runner import instance_for_cli, run_pipeline
+
     progress_console = Console(stderr=True)
     if wants_progress(progress_console, ci=in_ci()) and not args.no_progress:
         summary = run_with_progress(settings, console=progress_console, instance=instance_for_cli(), total=asset_total(),
                                     full_refresh=args.full, log_level=args.log_level)
     else:
         summary = run_pipeline(settings, full_refresh=args.full, instance=instance_for_cli(), log_level=args.log_level)
-    table = Table(title=f"warehouse {settings.warehouse}")
-    table.add_column("table")
-    table.add_column("rows", justify="right")
-    for name, count in summary.table_counts.items():
-        table.add_row(name, str(count))
-    console.print(table)
-    if summary.run_id is None:
-        console.print("nothing changed in the inbox since the last load: no run needed (--full reprocesses everything)")
+    console.print(counts_table(settings.warehouse, summary.table_counts))
+    if summary.run_id is None:  # the inbox became unchanged between the pre-flight and now
+        console.print("nothing changed in the inbox since the last load: no run needed")
         return 0
     if summary.checks:
         console.print(checks_table(summary.checks))
@@ -47,6 +55,17 @@ def cmd_run(args: argparse.Namespace) -> int:
         return 1
     console.print(f"run {summary.run_id} succeeded")
     return 0
+
+
+def counts_table(warehouse: Path, counts: dict[str, int]):
+    from rich.table import Table
+
+    table = Table(title=f"warehouse {warehouse}")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, count in counts.items():
+        table.add_row(name, str(count))
+    return table
 
 
 def checks_table(checks: list):

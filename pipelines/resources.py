@@ -9,6 +9,7 @@ import dagster as dg
 import polars as pl
 
 from pipelines.settings import Settings
+from pipelines.transforms.inventory import inbox_index_path
 
 
 class PipelineConfig(dg.ConfigurableResource):
@@ -44,7 +45,7 @@ class PipelineConfig(dg.ConfigurableResource):
     @property
     def inbox_index_path(self) -> Path:
         """The stat index of the inbox (what ingest read, per file stat), beside the stage outputs."""
-        return self.warehouse_path.parent / "stages" / "inbox_index.parquet"
+        return inbox_index_path(self.warehouse_path)
 
 
 class ParquetIOManager(dg.ConfigurableIOManager):

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import dagster as dg
 
-from pipelines.assets.ingest import nothing_to_load
+from pipelines.preflight import nothing_to_load
 from pipelines.resources import resources_for
 from pipelines.settings import Settings
 from pipelines.warehouse import open_warehouse, table_counts
@@ -40,10 +40,11 @@ def instance_for_cli() -> dg.DagsterInstance:
 
 def run_pipeline(settings: Settings, *, full_refresh: bool = False, instance: dg.DagsterInstance | None = None,
                  log_level: str = "WARNING") -> RunSummary:
+    if nothing_to_load(settings.inbox, settings.warehouse, max_file_bytes=settings.max_file_bytes,
+                       full_refresh=full_refresh):
+        return unchanged_inbox_summary(settings)
     resources = resources_for(settings, full_refresh=full_refresh)
     instance = instance or dg.DagsterInstance.ephemeral()
-    if nothing_to_load(resources["pipeline"]):
-        return unchanged_inbox_summary(settings, instance)
     result = _materialize(resources, instance, log_level)
     checks = check_rows(result)
     failed = [f"{c.asset}:{c.check}" for c in checks if not c.passed]
@@ -55,14 +56,9 @@ def run_pipeline(settings: Settings, *, full_refresh: bool = False, instance: dg
                       errors=step_errors(result), checks=checks)
 
 
-def unchanged_inbox_summary(settings: Settings, instance: dg.DagsterInstance) -> RunSummary:
-    """An inbox exactly as last loaded (file stats alone say so, nothing is read) needs no run:
-    no step would read, check or load anything. Launching one only to skip it cost ~3 s of Dagster
-    start-up and events; instead the finding is one observation of `raw_articles`, so the UI shows
-    when the inbox was last found unchanged. `--full` still runs everything."""
-    instance.report_runless_asset_event(dg.AssetObservation(
-        asset_key="raw_articles", description="inbox unchanged since the last load: no run needed",
-        metadata={"inbox": str(settings.inbox), "warehouse": str(settings.warehouse)}))
+def unchanged_inbox_summary(settings: Settings) -> RunSummary:
+    """An inbox exactly as last loaded needs no run: no step would read, check or load anything
+    (pipelines/preflight.py). The summary has no run id and the warehouse's counts as they are."""
     with open_warehouse(settings.warehouse, read_only=True) as con:
         counts = table_counts(con)
     return RunSummary(run_id=None, success=True, table_counts=counts, failed_checks=[])

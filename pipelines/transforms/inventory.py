@@ -124,6 +124,11 @@ class StatIndex:
         return earlier if ctime_ns < earlier.hashed_at_ns - self.racy_margin_ns else None
 
 
+def inbox_index_path(warehouse: Path) -> Path:
+    """Where the inbox's stat index lives: beside the warehouse's stage outputs."""
+    return warehouse.parent / "stages" / "inbox_index.parquet"
+
+
 def load_index(path: Path, racy_margin_ns: int = RACY_MARGIN_NS) -> StatIndex:
     """The index a previous ingest saved; an empty one when missing or unreadable (every file is read)."""
     try:
