@@ -109,8 +109,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warehouse", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
+        from pipelines.cli import exit_without_teardown
+
         child(args.child, args.input, args.warehouse)
-        return 0
+        exit_without_teardown(0)  # as `newswh run` (make run) ends
     if args.corpus:
         with tempfile.TemporaryDirectory(prefix="newswh-corpus-") as tmp:
             print(json.dumps(measure(corpus_inbox(args.corpus, Path(tmp)), args.repeat), indent=1))
