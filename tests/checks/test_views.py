@@ -5,13 +5,12 @@ import json
 import math
 
 import polars as pl
-import pytest
 
 from pipelines.checks.known_boilerplate import flag_known_boilerplate, is_known_boilerplate
 from pipelines.checks.suites import load_suite
-from pipelines.settings import PROJECT_ROOT
 from pipelines.checks.params import FIGURES_DATA, known_units
 from pipelines.checks.views import is_finite_or_null, site_boilerplate_rates, with_offset_checks
+from tests.conftest import require_shared
 
 PARAGRAPH = "Apple sold 5 million phones in Paris."
 
@@ -42,12 +41,9 @@ def test_known_boilerplate_from_the_cleaners_rules():
     assert not is_known_boilerplate("Related Articles:", ("disclosure",))
 
 
-SCRAPED_TEXTS = PROJECT_ROOT.parent / "shared" / "data" / "extraction-benchmark" / "text"
-
-
-@pytest.mark.skipif(not SCRAPED_TEXTS.is_dir(), reason="needs ../shared/data/extraction-benchmark (scraped pages)")
 def test_vectorized_flags_equal_the_row_by_row_rule_on_scraped_lines():
-    lines = [line for page in sorted(SCRAPED_TEXTS.glob("*.txt")) for line in page.read_text(encoding="utf-8").splitlines()]
+    scraped = require_shared("data", "extraction-benchmark", "text")
+    lines = [line for page in sorted(scraped.glob("*.txt")) for line in page.read_text(encoding="utf-8").splitlines()]
     lines += [f"  {line}\n" for line in lines[:500]]  # paragraphs are matched stripped
     reasons = load_suite("paragraphs").raw["suite_parameters"]["boilerplate_reasons"]
     flags = pl.DataFrame({"text": lines}).select(flag_known_boilerplate(pl.col("text"), reasons))["text"].to_list()
