@@ -39,7 +39,8 @@ def run_progress(instance: dg.DagsterInstance, since: datetime) -> tuple[int, st
 
 
 def run_with_progress(settings: Settings, *, console: Console, instance: dg.DagsterInstance, total: int,
-                      full_refresh: bool = False, log_level: str = "WARNING", poll_seconds: float = 0.3) -> RunSummary:
+                      full_refresh: bool = False, log_level: str = "WARNING", poll_seconds: float = 0.3,
+                      preflight: bool = True) -> RunSummary:
     """`run_pipeline` with a bar of `total` assets drawn on `console` while it runs."""
     since = datetime.now(timezone.utc)
     finished = threading.Event()
@@ -56,7 +57,8 @@ def run_with_progress(settings: Settings, *, console: Console, instance: dg.Dags
         poller = threading.Thread(target=poll, name="newswh-progress", daemon=True)
         poller.start()
         try:
-            summary = run_pipeline(settings, full_refresh=full_refresh, instance=instance, log_level=log_level)
+            summary = run_pipeline(settings, full_refresh=full_refresh, instance=instance, log_level=log_level,
+                                   preflight=preflight)
         finally:
             finished.set()
             poller.join()

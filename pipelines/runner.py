@@ -39,9 +39,11 @@ def instance_for_cli() -> dg.DagsterInstance:
 
 
 def run_pipeline(settings: Settings, *, full_refresh: bool = False, instance: dg.DagsterInstance | None = None,
-                 log_level: str = "WARNING") -> RunSummary:
-    if nothing_to_load(settings.inbox, settings.warehouse, max_file_bytes=settings.max_file_bytes,
-                       full_refresh=full_refresh):
+                 log_level: str = "WARNING", preflight: bool = True) -> RunSummary:
+    """The whole graph in this process. An inbox the pre-flight finds unchanged launches no run;
+    `preflight=False` is for a caller that has just asked that itself (the CLI, before importing Dagster)."""
+    if preflight and nothing_to_load(settings.inbox, settings.warehouse, max_file_bytes=settings.max_file_bytes,
+                                     full_refresh=full_refresh):
         return unchanged_inbox_summary(settings)
     resources = resources_for(settings, full_refresh=full_refresh)
     instance = instance or dg.DagsterInstance.ephemeral()
