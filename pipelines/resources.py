@@ -82,10 +82,10 @@ class ParquetIOManager(dg.ConfigurableIOManager):
 def release_freed_memory() -> None:
     """Hand memory that earlier steps freed back to the OS; glibc keeps it otherwise.
 
-    Called before a step starts worker processes: a forked worker's RSS begins with every resident
-    page of the parent, so whatever the parent still holds is counted (and may be copied) once per
-    worker, and it grows with the corpus. (150 MB of freed Python strings and tuples: 78 MB stayed
-    resident until the trim.)"""
+    Called at the start of the big steps: the run's process lives through every step, and what one
+    step freed stays resident (and counted in the run's peak) until glibc is asked to return it,
+    so the peak would grow with the corpus. (150 MB of freed Python strings and tuples: 78 MB
+    stayed resident until the trim.)"""
     gc.collect()
     try:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
