@@ -35,15 +35,19 @@ def launch_run(args: argparse.Namespace, settings: Settings, console) -> int:
     """The run itself, once `cmd_run`'s pre-flight found something to load."""
     from rich.console import Console
 
-    from pipelines.progress import asset_total, in_ci, run_with_progress, wants_progress
-    from pipelines.runner import instance_for_cli, run_pipeline
+    from pipelines.checks.gx_worker import GxWorker
 
-    progress_console = Console(stderr=True)
-    run = dict(full_refresh=args.full, instance=instance_for_cli(), log_level=args.log_level, preflight=False)
-    if wants_progress(progress_console, ci=in_ci()) and not args.no_progress:
-        summary = run_with_progress(settings, console=progress_console, total=asset_total(), **run)
-    else:
-        summary = run_pipeline(settings, **run)
+    # Started before Dagster is imported: GX's import then overlaps Dagster's and the first stages.
+    with GxWorker() as gx:
+        from pipelines.progress import asset_total, in_ci, run_with_progress, wants_progress
+        from pipelines.runner import instance_for_cli, run_pipeline
+
+        progress_console = Console(stderr=True)
+        run = dict(full_refresh=args.full, instance=instance_for_cli(), log_level=args.log_level, preflight=False, gx=gx)
+        if wants_progress(progress_console, ci=in_ci()) and not args.no_progress:
+            summary = run_with_progress(settings, console=progress_console, total=asset_total(), **run)
+        else:
+            summary = run_pipeline(settings, **run)
     console.print(counts_table(settings.warehouse, summary.table_counts))
     if summary.checks:
         console.print(checks_table(summary.checks))

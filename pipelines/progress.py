@@ -12,6 +12,7 @@ import dagster as dg
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from pipelines.checks.gx_worker import Validator
 from pipelines.runner import RunSummary, run_pipeline
 from pipelines.settings import Settings
 
@@ -40,7 +41,7 @@ def run_progress(instance: dg.DagsterInstance, since: datetime) -> tuple[int, st
 
 def run_with_progress(settings: Settings, *, console: Console, instance: dg.DagsterInstance, total: int,
                       full_refresh: bool = False, log_level: str = "WARNING", poll_seconds: float = 0.3,
-                      preflight: bool = True) -> RunSummary:
+                      preflight: bool = True, gx: Validator | None = None) -> RunSummary:
     """`run_pipeline` with a bar of `total` assets drawn on `console` while it runs."""
     since = datetime.now(timezone.utc)
     finished = threading.Event()
@@ -58,7 +59,7 @@ def run_with_progress(settings: Settings, *, console: Console, instance: dg.Dags
         poller.start()
         try:
             summary = run_pipeline(settings, full_refresh=full_refresh, instance=instance, log_level=log_level,
-                                   preflight=preflight)
+                                   preflight=preflight, gx=gx)
         finally:
             finished.set()
             poller.join()

@@ -8,6 +8,7 @@ from pathlib import Path
 import dagster as dg
 import polars as pl
 
+from pipelines.checks.gx_worker import InProcessGx, Validator
 from pipelines.settings import Settings
 from pipelines.transforms.inventory import inbox_index_path
 
@@ -98,8 +99,10 @@ def columns_in(key: str, *columns: str) -> dg.AssetIn:
     return dg.AssetIn(key=key, metadata={"columns": list(columns)})
 
 
-def resources_for(settings: Settings, *, full_refresh: bool = False) -> dict:
+def resources_for(settings: Settings, *, full_refresh: bool = False, gx: Validator | None = None) -> dict:
+    """`gx`: where the data-quality checks run GX (default: in the step's own process)."""
     return {
         "pipeline": PipelineConfig.from_settings(settings, full_refresh=full_refresh),
         "io_manager": ParquetIOManager(base_dir=str(settings.stage_dir)),
+        "gx": gx or InProcessGx(),
     }

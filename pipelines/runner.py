@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import os
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 import dagster as dg
 
+from pipelines.checks.factory import expectation_results
+from pipelines.checks.gx_worker import GxWorker, Validator
 from pipelines.preflight import nothing_to_load
 from pipelines.resources import resources_for
 from pipelines.settings import Settings
@@ -39,15 +42,16 @@ def instance_for_cli() -> dg.DagsterInstance:
 
 
 def run_pipeline(settings: Settings, *, full_refresh: bool = False, instance: dg.DagsterInstance | None = None,
-                 log_level: str = "WARNING", preflight: bool = True) -> RunSummary:
+                 log_level: str = "WARNING", preflight: bool = True, gx: Validator | None = None) -> RunSummary:
     """The whole graph in this process. An inbox the pre-flight finds unchanged launches no run;
-    `preflight=False` is for a caller that has just asked that itself (the CLI, before importing Dagster)."""
+    `preflight=False` is for a caller that has just asked that itself (the CLI, before importing Dagster).
+    The checks run GX in `gx`, or in a GxWorker started here for the run."""
     if preflight and nothing_to_load(settings.inbox, settings.warehouse, max_file_bytes=settings.max_file_bytes,
                                      full_refresh=full_refresh):
         return unchanged_inbox_summary(settings)
-    resources = resources_for(settings, full_refresh=full_refresh)
-    instance = instance or dg.DagsterInstance.ephemeral()
-    result = _materialize(resources, instance, log_level)
+    with nullcontext(gx) if gx is not None else GxWorker() as validator:
+        resources = resources_for(settings, full_refresh=full_refresh, gx=validator)
+        result = _materialize(resources, instance or dg.DagsterInstance.ephemeral(), log_level)
     checks = check_rows(result)
     failed = [f"{c.asset}:{c.check}" for c in checks if not c.passed]
     counts: dict[str, int] = {}
@@ -80,11 +84,18 @@ def _materialize(resources: dict, instance: dg.DagsterInstance, log_level: str) 
 
 
 def check_rows(result: dg.ExecuteInProcessResult) -> list[CheckRow]:
+    """One row per check, and per expectation of an expectations check (the failing one is named)."""
     rows = []
     for ev in result.get_asset_check_evaluations():
-        observed = ev.metadata.get("observed")
-        rows.append(CheckRow(asset=ev.asset_key.to_user_string(), check=ev.check_name, passed=ev.passed,
-                             severity=ev.severity.value, observed="" if observed is None else str(observed.value)))
+        asset, severity = ev.asset_key.to_user_string(), ev.severity.value
+        expectations = expectation_results(ev.metadata)
+        for e in expectations:
+            rows.append(CheckRow(asset=asset, check=e["expectation"], passed=e["passed"], severity=severity,
+                                 observed=e["observed"]))
+        if not expectations:
+            observed = ev.metadata.get("observed")
+            rows.append(CheckRow(asset=asset, check=ev.check_name, passed=ev.passed, severity=severity,
+                                 observed="" if observed is None else str(observed.value)))
     return rows
 
 

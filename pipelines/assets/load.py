@@ -6,7 +6,8 @@ import dagster as dg
 import polars as pl
 
 from pipelines.assets.meta import counts_by, preview
-from pipelines.checks.factory import check_result, warehouse_check_specs
+from pipelines.checks.factory import warehouse_check_results, warehouse_check_specs
+from pipelines.checks.gx_worker import Validator
 from pipelines.checks.quality_log import clear_quality_log, pending_quality_log
 from pipelines.checks.warehouse_suite import validate_warehouse
 from pipelines.resources import PipelineConfig, columns_in, release_freed_memory
@@ -24,6 +25,7 @@ ARTICLE_COLUMNS = ("article_id", "source_path", "source_format", "content_sha256
 def warehouse(
     context: dg.AssetExecutionContext,
     pipeline: PipelineConfig,
+    gx: dg.ResourceParam[Validator],
     ingest_ledger: pl.DataFrame,
     articles: pl.DataFrame,
     boilerplate: pl.DataFrame,
@@ -64,7 +66,7 @@ def warehouse(
     # The cross-table suite validates the staged copy: a blocking failure discards it.
     with staged_warehouse(pipeline.warehouse_path) as con:
         loaded = load_batch(con, batch)
-        outcomes = validate_warehouse(con, context.run.run_id, min_body_words=pipeline.min_body_words)
+        outcomes = validate_warehouse(con, context.run.run_id, min_body_words=pipeline.min_body_words, validate=gx.validate)
         blocked = [o for o in outcomes if o.check.blocking and not o.passed]
         if blocked:
             raise dg.Failure(
@@ -75,7 +77,7 @@ def warehouse(
         counts = table_counts(con)
     clear_quality_log(quality_files)
     context.log.info(f"loaded {loaded}; warehouse now {counts}")
-    return dg.MaterializeResult(check_results=[check_result(o) for o in outcomes], metadata={
+    return dg.MaterializeResult(check_results=warehouse_check_results(outcomes), metadata={
         "path": pipeline.warehouse,
         "rows_loaded": dg.MetadataValue.json(loaded),
         "table_counts": dg.MetadataValue.json(counts),

@@ -5,7 +5,8 @@ GX 1.24: every SQL metric errors), so every suite validates a pandas frame. Impo
 slow part (seconds of CPU), so it happens once per process (gx_import.py) and the context is reused.
 Importing it in a background thread while the first stages run was measured (5 alternating seeds
 runs each): no wall-clock gain (median 19.3 s vs 18.6 s), the GIL serializes it with the stages,
-and a half-imported pandas broke altair in the main thread; so it is not done.
+and a half-imported pandas broke altair in the main thread. A process of its own does overlap
+them: `newswh run` validates in a GxWorker (gx_worker.py) that runs `warm_up` first.
 """
 from __future__ import annotations
 
@@ -61,3 +62,11 @@ def validate_batch(batch, suite, parameters: dict, *, detailed: bool = False):
     """GX's suite result of `suite` on `batch` (QUICK_FORMAT, or DETAILED_FORMAT when `detailed`)."""
     fmt = DETAILED_FORMAT if detailed else QUICK_FORMAT
     return batch.validate(suite, result_format=fmt, expectation_parameters=parameters)
+
+
+def warm_up() -> None:
+    """Import GX, build the context and run one tiny validation, so the first real check pays none of it."""
+    gx = great_expectations()
+    suite = gx.ExpectationSuite(name="warm_up", expectations=[
+        gx.expectations.ExpectColumnValuesToNotBeNull(column="x")])
+    validate_batch(frame_batch(pl.DataFrame({"x": [1]})), suite, {})

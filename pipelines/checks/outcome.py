@@ -3,10 +3,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
 import polars as pl
 
 from pipelines.checks.suites import CheckSpec
+
+if TYPE_CHECKING:
+    from pipelines.checks.validate import GxResult
 
 EXAMPLE_ROWS = 5
 # Columns that identify a row; shown in the examples beside the column a check reads.
@@ -26,15 +30,14 @@ class Outcome:
         return "error" if self.check.blocking else "warn"
 
 
-def outcome_of(check: CheckSpec, result, view: pl.DataFrame) -> Outcome:
-    """Read one ExpectationValidationResult (GX's SUMMARY format) against the frame it validated."""
-    if result.exception_info and result.exception_info.get("raised_exception"):
-        message = result.exception_info.get("exception_message", "GX raised an exception")
-        return Outcome(check, False, f"error: {message}", None)
-    found = result.result or {}
+def outcome_of(check: CheckSpec, result: GxResult, view: pl.DataFrame) -> Outcome:
+    """Read one expectation's result (GX's SUMMARY format) against the frame it validated."""
+    if result.error is not None:
+        return Outcome(check, False, f"error: {result.error}", None)
+    found = result.result
     if "unexpected_count" in found:
         failing, total = found["unexpected_count"], found.get("element_count", view.height)
-        rows = [i for i in found.get("partial_unexpected_index_list") or [] if isinstance(i, int)][:EXAMPLE_ROWS]
+        rows = [int(i) for i in found.get("partial_unexpected_index_list") or [] if isinstance(i, int)][:EXAMPLE_ROWS]
         return Outcome(check, result.success, f"{failing} of {total} rows unexpected", failing,
                        example_rows(view, rows, check.columns))
     observed = found.get("observed_value")

@@ -15,22 +15,24 @@ import duckdb
 from pipelines.checks.outcome import Outcome, quality_frame
 from pipelines.checks.params import suite_parameters
 from pipelines.checks.suites import WAREHOUSE_SUITE, Suite, load_suite
-from pipelines.checks.validate import run_suite
+from pipelines.checks.validate import ViewValidator, run_suite
 from pipelines.sqlfiles import sql
 from pipelines.warehouse import insert_frame, open_warehouse
 
 
-def validate_loaded(con: duckdb.DuckDBPyConnection, suite: Suite, run_id: str, params: dict) -> list[Outcome]:
+def validate_loaded(con: duckdb.DuckDBPyConnection, suite: Suite, run_id: str, params: dict,
+                    validate: ViewValidator | None = None) -> list[Outcome]:
     """Run the suite on an open (staged) warehouse and record its results there."""
     views = {c.view: con.execute(sql(c.sql)).pl() for c in suite.checks if c.sql}
-    outcomes = run_suite(suite, views, params)
+    outcomes = run_suite(suite, views, params, validate)
     insert_frame(con, "quality_results", quality_frame(outcomes, run_id))
     return outcomes
 
 
-def validate_warehouse(con: duckdb.DuckDBPyConnection, run_id: str, *, min_body_words: int) -> list[Outcome]:
+def validate_warehouse(con: duckdb.DuckDBPyConnection, run_id: str, *, min_body_words: int,
+                       validate: ViewValidator | None = None) -> list[Outcome]:
     suite = load_suite(WAREHOUSE_SUITE)
-    return validate_loaded(con, suite, run_id, suite_parameters(suite.raw, min_body_words=min_body_words))
+    return validate_loaded(con, suite, run_id, suite_parameters(suite.raw, min_body_words=min_body_words), validate)
 
 
 def run_warehouse_suite(suite: Suite, warehouse: Path, run_id: str, params: dict) -> list[Outcome]:

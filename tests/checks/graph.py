@@ -11,6 +11,7 @@ from collections.abc import Callable
 import dagster as dg
 import polars as pl
 
+from pipelines.checks.factory import expectation_results
 from pipelines.definitions import all_assets, all_checks
 from pipelines.resources import ParquetIOManager, resources_for
 from pipelines.settings import Settings
@@ -47,11 +48,25 @@ def run(settings: Settings, *, corrupt: dict[str, Corrupt] | None = None, full_r
 
 
 def check_outcomes(result) -> dict[str, tuple[bool, str]]:
-    """`asset:check` -> (passed, severity) for every check evaluated in the run."""
-    return {
-        f"{ev.asset_key.to_user_string()}:{ev.check_name}": (ev.passed, ev.severity.value)
-        for ev in result.get_asset_check_evaluations()
-    }
+    """`asset:expectation` -> (passed, severity) for every expectation the run's checks evaluated
+    (read from each expectations check's metadata), and `asset:check` for the other checks."""
+    outcomes = {}
+    for ev in result.get_asset_check_evaluations():
+        asset, severity = ev.asset_key.to_user_string(), ev.severity.value
+        expectations = expectation_results(ev.metadata)
+        if expectations:
+            assert ev.passed == all(e["passed"] for e in expectations)
+        for e in expectations:
+            outcomes[f"{asset}:{e['expectation']}"] = (e["passed"], severity)
+        if not expectations:
+            outcomes[f"{asset}:{ev.check_name}"] = (ev.passed, severity)
+    return outcomes
+
+
+def evaluation(result, asset: str, check: str):
+    (found,) = [e for e in result.get_asset_check_evaluations()
+                if e.asset_key.to_user_string() == asset and e.check_name == check]
+    return found
 
 
 def materialized(result) -> set[str]:

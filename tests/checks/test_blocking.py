@@ -12,7 +12,8 @@ import pytest
 from pipelines.checks.quality_log import quality_log_dir
 from pipelines.checks.suites import STAGE_SUITES, WAREHOUSE_SUITE
 from pipelines.settings import Settings
-from tests.checks.graph import check_outcomes, materialized, run
+from pipelines.checks.factory import expectation_results
+from tests.checks.graph import check_outcomes, evaluation, materialized, run
 from tests.conftest import SEEDS
 
 
@@ -82,11 +83,15 @@ def test_unknown_currency_blocks(loaded):
     result = run_blocked(loaded, "figures", lambda f: f.with_columns(
         currency=pl.when(pl.col("kind") == "money").then(pl.lit("XYZ")).otherwise(pl.col("currency"))))
     assert failing(check_outcomes(result)) == {"figures:currency_is_iso_code": "ERROR"}
-    (evaluation,) = [e for e in result.get_asset_check_evaluations() if e.check_name == "currency_is_iso_code"]
+    check = evaluation(result, "figures", "critical_expectations")
+    assert not check.passed and check.severity.value == "ERROR"
     money = pl.read_parquet(loaded.stage_dir / "figures.parquet").filter(pl.col("kind") == "money").height
-    assert evaluation.metadata["failing_rows"].value == money > 0
-    assert evaluation.metadata["observed"].value.startswith(f"{money} of ")
-    examples = evaluation.metadata["examples"].value  # a markdown table of up to 5 failing rows
+    assert check.metadata["failing_rows"].value == money > 0
+    (row,) = [e for e in expectation_results(check.metadata) if e["expectation"] == "currency_is_iso_code"]
+    assert row["passed"] is False and row["failing_rows"] == money and row["observed"].startswith(f"{money} of ")
+    assert check.metadata["observed"].value.endswith(f"failed: currency_is_iso_code ({row['observed']})")
+    examples = check.metadata["examples"].value  # a markdown table of up to 5 failing rows, under the expectation's name
+    assert examples.startswith("**currency_is_iso_code**")
     assert examples.count("XYZ") == min(money, 5) and "figure_id" in examples
 
 

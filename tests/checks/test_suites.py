@@ -42,12 +42,16 @@ def test_keys_and_offsets_are_blocking_statistics_warn():
     assert not articles["site_boilerplate_rate_steady"]
 
 
-def test_the_code_location_carries_every_check():
+def test_the_code_location_carries_one_check_per_suite_and_severity():
     import dagster as dg
 
     from pipelines.definitions import defs
 
     keys = defs.resolve_asset_graph().asset_check_keys
     for name in SUITES:
-        for check in load_suite(name).checks:
-            assert dg.AssetCheckKey(dg.AssetKey(check.asset), check.name) in keys
+        suite = load_suite(name)
+        names = [g.name for g in suite.groups()]  # blocking first; every suite has blocking expectations
+        assert names == ["critical_expectations", "warning_expectations"][:len(names)]
+        assert {c for g in suite.groups() for c in g.checks} == set(suite.checks)  # every expectation in one group
+        for group in suite.groups():
+            assert dg.AssetCheckKey(dg.AssetKey(group.asset), group.name) in keys
