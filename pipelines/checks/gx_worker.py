@@ -53,9 +53,8 @@ class InProcessGx:
 class GxWorker:
     """One spawned process that imports GX at once and then validates the frames it is sent.
 
-    Requests are served one at a time (a lock makes concurrent callers take turns). `close()`
-    terminates the process: it holds nothing that needs saving, and a run that ends before its
-    first check should not wait for GX's import to finish."""
+    Requests are served one at a time (a lock makes concurrent callers take turns); the worker
+    holds nothing that needs saving, so `close()` never waits long for it."""
 
     def __init__(self) -> None:
         context = multiprocessing.get_context("spawn")  # no fork of a process that may hold threads
