@@ -115,6 +115,7 @@ def disable_rule_lists(*, markers: bool, patterns: bool) -> None:
     import dataclasses
 
     from pipelines.transforms.boilerplate import classify
+    from pipelines.transforms.boilerplate.prefilter import FirstMatch
     from pipelines.transforms.boilerplate.rules import rules
 
     never = re.compile("(?!)")
@@ -122,7 +123,7 @@ def disable_rule_lists(*, markers: bool, patterns: bool) -> None:
     if markers:
         bare = dataclasses.replace(bare, marker_lines={}, marker_regex=never, marker_reasons=())
     if patterns:
-        bare = dataclasses.replace(bare, anchored=never, anchored_reasons=(), cased=never, cased_reasons=(), unanchored=())
+        bare = dataclasses.replace(bare, anchored=FirstMatch([]), cased=FirstMatch([]), unanchored=())
     classify.rules = lambda: bare
 
 

@@ -3,10 +3,12 @@
 The rules are data so a user can add their own site's lines without touching code.
 Speed matters (plain text >= 500 pages/s), so each pattern is split into its top-level
 alternatives and each alternative goes where it runs fastest:
-- anchored (`^...`), lower-case: one combined regex, `.match` on the lower-cased line;
-- anchored with a case-sensitive part (`(?-i:...)`): one combined regex, IGNORECASE;
+- anchored (`^...`), lower-case: `.match` on the lower-cased line, through a `FirstMatch`
+  that runs only the alternatives the line's first character leaves possible;
+- anchored with a case-sensitive part (`(?-i:...)`): the same, IGNORECASE;
 - unanchored: each alternative searched once over the whole lower-cased page (a literal
-  prefix lets the regex engine skip ahead), matches mapped back to their lines.
+  prefix lets the regex engine skip ahead), matches mapped back to their lines; skipped
+  when the page lacks the literals every match holds (`prefilter.required_literals`).
 """
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from .prefilter import FirstMatch, required_literals
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "boilerplate"
 
@@ -63,11 +67,9 @@ def _named_alternation(items: list[tuple[str, str]], flags: int) -> tuple[re.Pat
 
 @dataclass(frozen=True)
 class RuleSet:
-    anchored: re.Pattern[str]
-    anchored_reasons: tuple[str, ...]
-    cased: re.Pattern[str]
-    cased_reasons: tuple[str, ...]
-    unanchored: tuple[tuple[re.Pattern[str], str], ...]
+    anchored: FirstMatch  # on the lower-cased line
+    cased: FirstMatch  # on the line as written, IGNORECASE
+    unanchored: tuple[tuple[re.Pattern[str], str, frozenset[str] | None], ...]  # (regex, reason, required literals)
     marker_lines: dict[str, tuple[str, str]]  # marker key -> (reason, until)
     marker_regex: re.Pattern[str]
     marker_reasons: tuple[tuple[str, str], ...]
@@ -83,21 +85,16 @@ class RuleSet:
             starts.append(offset)
             offset += len(text) + 1
         page = "\n".join(lowered)
-        for regex, reason in self.unanchored:
+        for regex, reason, literals in self.unanchored:
+            if literals is not None and not any(lit in page for lit in literals):
+                continue  # no match can lie on this page
             for match in regex.finditer(page):
                 i = bisect.bisect_right(starts, match.start()) - 1
                 reasons[i] = reasons[i] or reason
         for i, text in enumerate(lowered):
             if reasons[i] is None:
-                reasons[i] = self._anchored_reason(text, texts[i])
+                reasons[i] = self.anchored.match(text) or self.cased.match(texts[i])
         return reasons
-
-    def _anchored_reason(self, lowered: str, original: str) -> str | None:
-        m = self.anchored.match(lowered)
-        if m:
-            return self.anchored_reasons[int(m.lastgroup[1:])]
-        m = self.cased.match(original)
-        return self.cased_reasons[int(m.lastgroup[1:])] if m else None
 
     def marker(self, line: str) -> tuple[str, str] | None:
         """(reason, until) if `line` opens a boilerplate region ("Related Articles"), else None.
@@ -143,19 +140,16 @@ def rules() -> RuleSet:
             elif alt.startswith("^"):
                 anchored.append((alt[1:], entry["reason"]))
             else:
-                unanchored.append((re.compile(alt, re.MULTILINE), entry["reason"]))
+                literals = required_literals(alt, re.MULTILINE)
+                unanchored.append((re.compile(alt, re.MULTILINE), entry["reason"], literals))
     markers = _load("region_markers.json")["markers"]
     inline = _load("inline_noise.json")["patterns"]
-    anchored_re, anchored_reasons = _named_alternation(anchored, 0)
-    cased_re, cased_reasons = _named_alternation(cased, re.IGNORECASE)
     marker_re, marker_reasons = _named_alternation(
         [(p, (m["reason"], m["until"])) for m in markers for p in m["patterns"]], 0
     )
     return RuleSet(
-        anchored=anchored_re,
-        anchored_reasons=anchored_reasons,
-        cased=cased_re,
-        cased_reasons=cased_reasons,
+        anchored=FirstMatch(anchored, 0),
+        cased=FirstMatch(cased, re.IGNORECASE),
         unanchored=tuple(unanchored),
         marker_lines={marker_key(text): (m["reason"], m["until"]) for m in markers for text in m["lines"]},
         marker_regex=marker_re,

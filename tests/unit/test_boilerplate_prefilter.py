@@ -1,0 +1,87 @@
+"""Pattern prefilters: they may only skip patterns that could not have matched."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipelines.transforms.boilerplate.prefilter import FirstMatch, first_char_test, required_literals
+from pipelines.transforms.boilerplate.rules import _load, split_alternatives
+from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3
+
+LINES = [
+    "", "Home", "home", "menu", "By Jane Smith", "by jane smith", "Related Articles", "2 hours ago",
+    "about 3 minutes ago", "Posted on March 3, 2021 at 10:15 am", "Photo: Reuters", "(AP Photo/John Doe)",
+    "Sign up for our newsletter", "All rights reserved.", "Share this article", "Read more...",
+    "The mayor said the plan would cost more…", "© 2024 Example News", "Jan 5, 2023 10:30 am",
+    "Monday, March 4, 2024", "2024-03-01 10:00", "12:30 pm EST 3/4/2024 more", "@reporter", "jane@example.com",
+    "Jane Smith is a reporter for the Example Post", "ÉDITION DU SOIR", "Über uns", "İstanbul’da", "ſign up",
+    "Kelvin K", "   leading spaces", "x", "?", "1 of 12", "Image 3 of 9", PARA_1, PARA_2, PARA_3,
+    "Jane Doe for The New York Times", "Students gathered outside the court (Getty Images)",
+]
+
+
+def _named_alternation(patterns: list[str], flags: int) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<p{i}>{p})" for i, p in enumerate(patterns)), flags)
+
+
+def _reference(patterns: list[str], flags: int, text: str):
+    m = _named_alternation(patterns, flags).match(text)
+    return int(m.lastgroup[1:]) if m else None
+
+
+SYNTHETIC = [
+    r"(about )?\d+ ?(hours?|minutes?) ago\W*$", r"home|menu", r"\W*$", r"(?i:by) [a-z]+", r"(?-i:[A-Z]\w+) is a",
+    r"[^a-z].{0,5}$", r".{0,20}(\.\.\.|…)$", r"(?=\w)[éü]\w+", r"\s*leading", r"(?:x|y)?z?\??$", r"ſign",
+    r"k", r"\bre(?:lated|ad)\b", r"(?>pos)ted", r"[\d@]\w+",
+]
+
+
+def _data_alternatives():
+    anchored, cased = [], []
+    for entry in _load("line_patterns.json")["patterns"]:
+        for alt in split_alternatives(entry["pattern"]):
+            if "(?-i" in alt:
+                cased.append(alt.removeprefix("^"))
+            elif alt.startswith("^"):
+                anchored.append(alt[1:])
+    return anchored, cased
+
+
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_first_match_agrees_with_one_named_alternation(flags):
+    anchored, cased = _data_alternatives()
+    for patterns, texts in ((SYNTHETIC, LINES), (anchored, [t.lower() for t in LINES]), (cased, LINES)):
+        matcher = FirstMatch([(p, i) for i, p in enumerate(patterns)], flags)
+        for text in texts * 2:  # the second round runs on the cached alternations
+            assert matcher.match(text) == _reference(patterns, flags, text), (text, flags)
+
+
+def test_first_match_without_patterns_matches_nothing():
+    assert FirstMatch([]).match("anything") is None
+
+
+def test_first_char_test_reads_literals_classes_and_optional_prefixes():
+    test = first_char_test(r"(about )?\d+ ago")
+    assert test("a") and test("7") and not test("b")
+    assert first_char_test(r"home|menu")("m") and not first_char_test(r"home|menu")("x")
+    assert first_char_test(r"(?i:by) x")("B")
+    assert first_char_test(r".{0,9}x") is None  # may start with anything
+    assert first_char_test(r"\W*$") is None  # may match the empty string
+
+
+def test_required_literals_picks_a_necessary_set():
+    assert required_literals(r".{0,160}[\w,;](\.\.\.|…)$") == {"...", "…"}
+    assert required_literals(r"sign[ -]?up (for|to) (our|the) .{0,60}(newsletter|alerts?)") == {"newsletter", "alert"}
+    assert required_literals(r".{0,9}\d+") is None
+    assert required_literals(r"(?i)getty") is None  # case-folded letters are not literal
+
+
+def test_required_literals_hold_in_every_match():
+    anchored, cased = _data_alternatives()
+    cases = [(p, 0, [t.lower() for t in LINES]) for p in anchored + SYNTHETIC] + [(p, re.I, LINES) for p in cased]
+    for pattern, flags, texts in cases:
+        literals = required_literals(pattern, flags)
+        for text in texts:
+            if literals and re.compile(pattern, flags).search(text):
+                assert any(lit in text for lit in literals), (pattern, text)
