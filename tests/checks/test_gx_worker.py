@@ -5,14 +5,19 @@ from __future__ import annotations
 import dataclasses
 import os
 import signal
+import subprocess
+import sys
+import textwrap
 
 import polars as pl
 import pytest
 
 from pipelines.checks.gx_worker import GxWorker, GxWorkerError, InProcessGx
 from pipelines.checks.params import suite_parameters
-from pipelines.checks.suites import load_suite
+from pipelines.checks.suites import STAGE_SUITES, WAREHOUSE_SUITE, load_suite
 from pipelines.checks.validate import run_suite
+from pipelines.settings import PROJECT_ROOT
+from tests.conftest import SEEDS
 from tests.checks.test_gx_import import raw_records
 
 
@@ -69,3 +74,19 @@ def test_close_ends_the_process_even_while_gx_is_still_importing():
     gx = GxWorker()
     gx.close()  # at once: the worker is still importing GX
     assert not gx.alive
+
+
+def test_a_run_validates_in_its_worker_and_never_imports_gx_itself(tmp_path):
+    """What keeps the checks cheap on a small run (issue 6): GX's import happens in the worker only."""
+    script = textwrap.dedent(f"""
+        import sys
+        from pipelines.runner import run_pipeline
+        from pipelines.settings import Settings
+        summary = run_pipeline(Settings().with_paths(inbox={str(SEEDS)!r}, warehouse={str(tmp_path / 'news.duckdb')!r}))
+        failed = [c for c in summary.checks if not c.passed]
+        print(summary.success, len(summary.checks), failed, "great_expectations" in sys.modules)
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=PROJECT_ROOT, check=True)
+    success, checks, failed, gx_imported = out.stdout.split(maxsplit=3)
+    assert (success, failed, gx_imported.strip()) == ("True", "[]", "False")
+    assert int(checks) >= sum(len(load_suite(n).checks) for n in (*STAGE_SUITES, WAREHOUSE_SUITE))
