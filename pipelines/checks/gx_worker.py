@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import signal
 import threading
 import traceback
 from typing import Protocol
@@ -106,6 +107,9 @@ class GxWorker:
 
 def serve(conn) -> None:
     """The worker's loop: import GX and warm its context, then answer requests until the pipe closes."""
+    # Ctrl-C reaches the whole process group; the parent ends the worker (close()), so the worker
+    # should not die with a traceback of its own first.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         from pipelines.checks.gx_runtime import warm_up
         from pipelines.checks.validate import validate_view
