@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipelines.transforms.boilerplate import strip_boilerplate  # noqa: E402
+from pipelines.transforms.boilerplate.language import load_model  # noqa: E402
 from pipelines.transforms.html_extract import extract_html  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -60,6 +61,7 @@ def run(mode: str, pages: list[dict], out: Path, clean) -> float:
     out.mkdir(parents=True, exist_ok=True)
     inputs = [(rec, read_input(rec, mode)) for rec in pages]
     clean(inputs[0][0], inputs[0][1])  # warm-up: imports, model and rule loading
+    load_model()  # the language model, which an English warm-up page does not load
     total = 0.0
     for rec, raw in inputs:
         start = time.process_time()

@@ -85,3 +85,35 @@ def test_required_literals_hold_in_every_match():
         for text in texts:
             if literals and re.compile(pattern, flags).search(text):
                 assert any(lit in text for lit in literals), (pattern, text)
+
+
+def test_back_references_switch_the_dispatch_off():
+    patterns = ["(a)b", r"x(y)\1", "(c)+d"]
+    matcher = FirstMatch([(p, i) for i, p in enumerate(patterns)])
+    for text in ["ab", "xyy", "xyb", "ccd", "xy"]:
+        assert matcher.match(text) == _reference(patterns, 0, text)
+
+
+TRICKY_LINES = [
+    "ΟΔΟΣ", "ΣΟΦΟΣ ΛΟΓΟΣ", "Σ", "İstanbul’da 2024", "ＡＢＣ１２３", "ﬁnancial ﬂows", "e\u0301te\u0301", "\u0301accent first",
+    "© 2019 Foo", "— Related —", "  spaced   out  ", "Ǆemal", "ß", "ǅ", "x" * 70, "1 of 12", "",
+]
+
+
+def test_page_level_normalize_lines_equals_per_line():
+    from pipelines.transforms.boilerplate.site import normalize_line, normalize_lines
+
+    lines = TRICKY_LINES + LINES  # empty lines too: a line can be all inline noise
+    assert normalize_lines(lines) == [normalize_line(x) for x in lines]
+    assert normalize_lines(["plain ascii 123", "Home"]) == [normalize_line("plain ascii 123"), "home"]
+    assert normalize_lines([]) == [] and normalize_lines([""]) == [""]
+    joined = "\n".join(lines).lower().split("\n")  # what parse_lines hands the line rules
+    assert joined == [x.lower() for x in lines]
+
+
+def test_starts_anchored():
+    from pipelines.transforms.boilerplate.prefilter import starts_anchored
+
+    assert starts_anchored("^more (from|in) .{1,40}$")
+    assert starts_anchored("^a|^b") and starts_anchored("(?:^a|^b)c") and starts_anchored(r"\Aa")
+    assert not starts_anchored("^a|b") and not starts_anchored("a^") and not starts_anchored("(?m)^a")

@@ -4,6 +4,7 @@ from __future__ import annotations
 from .echoes import mark_echoes
 from .lines import LONE_MARKERS, Line, grade, make_line
 from .rules import rules
+from .site import normalize_lines
 
 PREFIX_MIN_CHARS = 40  # a standfirst cut short of the paragraph that repeats it
 PREFIX_LOOKAHEAD = 3
@@ -40,7 +41,13 @@ def parse_lines(
         line.list_item = line.list_item or pending_item
         pending_item = False
         lines.append(line)
-    reasons = ruleset.line_reasons([line.text for line in lines])
+    texts = [line.text for line in lines]
+    # whole-page string steps: one C call per page instead of one per line (same results,
+    # as no step carries across the newlines)
+    lowered = "\n".join(texts).lower().split("\n") if texts else []
+    for line, key in zip(lines, normalize_lines(texts)):
+        line.key = key  # fills Line.key's cache
+    reasons = ruleset.line_reasons(texts, lowered)
     for line, reason in zip(lines, reasons):
         _judge(line, reason, ruleset, site_lines)
     if drop_duplicates:

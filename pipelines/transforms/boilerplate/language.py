@@ -26,6 +26,13 @@ def _identifier():
     return _get_identifier()
 
 
+def load_model() -> None:
+    """Load the language model now: `detect_language` loads it lazily, at the first page the
+    English fast path does not settle (half a second), which a benchmark's warm-up on an
+    English page would otherwise leave inside the timed run."""
+    _identifier()
+
+
 @lru_cache(maxsize=1)
 def _stoplist_names() -> dict[str, str]:
     return json.loads((DATA_DIR / "stoplist_languages.json").read_text(encoding="utf-8"))["languages"]

@@ -166,49 +166,113 @@ def _literal_is_exact(code: int, flags: int) -> bool:
 
 class FirstMatch:
     """The first of `patterns` (in order) that matches at the start of a text, as one named
-    alternation would find it, but run only over the patterns the text's first character
-    and literals leave possible: most lines start with a letter no pattern starts with.
+    alternation would find it, but running only the patterns the text can match.
 
-    Each (first character, gated-literal mask) gets its own alternation of the patterns
-    still possible, compiled once and cached; group `p<i>` is pattern i in every one.
+    - A pattern with a first-character test runs only on texts starting with such a
+      character: each first character gets its own alternation of the patterns left,
+      compiled once (group `p<i>` is pattern i in all of them).
+    - A pattern that may start anywhere ("^.{0,160}...") is the costly kind: when every
+      match holds one of a few literals it runs alone, on texts holding one of them.
+    The answer is the lowest-numbered pattern that matches, which is what the one big
+    alternation returns. Patterns with back-references (their group numbers shift in a
+    smaller alternation) switch the dispatch off.
     """
 
     def __init__(self, patterns: list[tuple[str, object]], flags: int = 0):
         self.patterns = tuple(patterns)
         self.flags = flags
-        self._tests = [first_char_test(p, flags) for p, _ in patterns]
-        # patterns that may start anywhere ("^.{0,160}...") are the costly ones: gate them
-        # on their required literals instead, tested on the whole line
-        gates = [required_literals(p, flags) if test is None else None for (p, _), test in zip(patterns, self._tests)]
-        self._gated = tuple((i, tuple(g)) for i, g in enumerate(gates) if g)
-        self._by_key: dict[object, re.Pattern[str] | None] = {}
         self._by_indices: dict[tuple[int, ...], re.Pattern[str] | None] = {}
-        self._build_for(tuple(range(len(patterns))))  # a bad pattern fails at load, not mid-page
+        self._alternation(tuple(range(len(patterns))))  # a bad pattern fails here, at load
+        refs = any(uses_group_refs(p, flags) for p, _ in patterns)
+        self._tests = [None if refs else first_char_test(p, flags) for p, _ in patterns]
+        gated = []
+        for i, ((pattern, _), test) in enumerate(zip(patterns, self._tests)):
+            literals = required_literals(pattern, flags) if test is None and not refs else None
+            if literals:
+                gated.append((i, tuple(literals), re.compile(pattern, flags)))
+                self._tests[i] = _never  # out of every alternation: it runs alone
+        self._gated = tuple(gated)
+        self._by_first: dict[str, re.Pattern[str] | None] = {}
+        for code in range(32, 127):  # compile the common buckets now, not in the first pages
+            self._bucket(chr(code))
 
     def match(self, text: str) -> object | None:
         """The value paired with the first pattern that `re.match`es `text`, or None."""
-        key: object = text[:1]
-        if self._gated:
-            key = (key, tuple(any(lit in text for lit in lits) for _, lits in self._gated))
-        try:
-            regex = self._by_key[key]
-        except KeyError:
-            regex = self._by_key[key] = self._build(text)
-        if regex is None:
-            return None
-        m = regex.match(text)
-        return self.patterns[int(m.lastgroup[1:])][1] if m else None
-
-    def _build(self, text: str) -> re.Pattern[str] | None:
         first = text[:1]
-        shut = {i for i, lits in self._gated if not any(lit in text for lit in lits)}
-        indices = tuple(
-            i for i, test in enumerate(self._tests) if i not in shut and (test is None or (first and test(first)))
-        )
-        return self._build_for(indices)
+        regex = self._by_first.get(first, _MISSING)
+        if regex is _MISSING:
+            regex = self._bucket(first)
+        best = None
+        if regex is not None:
+            m = regex.match(text)
+            if m:
+                best = int(m.lastgroup[1:])
+        for i, literals, alone in self._gated:  # in pattern order; loops, not any(): a hot path
+            if best is not None and i > best:
+                break
+            for literal in literals:
+                if literal in text:
+                    if alone.match(text):
+                        return self.patterns[i][1]
+                    break
+        return None if best is None else self.patterns[best][1]
 
-    def _build_for(self, indices: tuple[int, ...]) -> re.Pattern[str] | None:
+    def _bucket(self, first: str) -> re.Pattern[str] | None:
+        indices = tuple(i for i, test in enumerate(self._tests) if test is None or (first and test(first)))
+        regex = self._by_first[first] = self._alternation(indices)
+        return regex
+
+    def _alternation(self, indices: tuple[int, ...]) -> re.Pattern[str] | None:
         if indices not in self._by_indices:
             body = "|".join(f"(?P<p{i}>{self.patterns[i][0]})" for i in indices)
             self._by_indices[indices] = re.compile(body, self.flags) if indices else None
         return self._by_indices[indices]
+
+
+_MISSING = object()
+
+
+def _never(char: str) -> bool:
+    return False
+
+
+def starts_anchored(pattern: str, flags: int = 0) -> bool:
+    """Whether every match of `pattern` starts where the text does (`^...`, `\\A...` in each
+    branch): then `search` finds exactly what `match` finds, without trying each position."""
+    try:
+        items, parsed_flags = _parse(pattern, flags)
+    except re.error:
+        return False
+    return not parsed_flags & re.MULTILINE and _anchored(items)
+
+
+def _anchored(items) -> bool:
+    if not items:
+        return False
+    op, av = items[0]
+    if op is C.AT:
+        return av in (C.AT_BEGINNING, C.AT_BEGINNING_STRING)
+    if op is C.SUBPATTERN:
+        return not av[1] & re.MULTILINE and _anchored(av[3].data)
+    if op is C.BRANCH:
+        return all(_anchored(branch.data) for branch in av[1])
+    return False
+
+
+def uses_group_refs(pattern: str, flags: int = 0) -> bool:
+    """Whether `pattern` refers back to a group (`\\1`, `(?P=name)`, `(?(1)...)`)."""
+    try:
+        items, _ = _parse(pattern, flags)
+    except re.error:
+        return True
+    stack = [items]
+    while stack:
+        for op, av in stack.pop():
+            if op in (C.GROUPREF, C.GROUPREF_EXISTS):
+                return True
+            for part in av if isinstance(av, (tuple, list)) else (av,):
+                if isinstance(part, sre_parse.SubPattern):
+                    stack.append(part.data)
+                elif isinstance(part, list):
+                    stack.extend(x.data for x in part if isinstance(x, sre_parse.SubPattern))
+    return False

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .prefilter import FirstMatch, required_literals
+from .prefilter import FirstMatch, required_literals, starts_anchored
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "boilerplate"
 
@@ -75,10 +75,13 @@ class RuleSet:
     marker_reasons: tuple[tuple[str, str], ...]
     inline_keywords: re.Pattern[str]
     inline_regexes: tuple[tuple[str, re.Pattern[str]], ...]  # (keyword, pattern)
+    marker_anchored: bool = False  # every marker pattern starts with "^": match, not search
 
-    def line_reasons(self, texts: list[str]) -> list[str | None]:
-        """For each line, the reason code of a whole-line boilerplate pattern it matches."""
-        lowered = [t.lower() for t in texts]
+    def line_reasons(self, texts: list[str], lowered: list[str] | None = None) -> list[str | None]:
+        """For each line, the reason code of a whole-line boilerplate pattern it matches.
+        `lowered`: the lines lower-cased, if the caller has them."""
+        if lowered is None:
+            lowered = [t.lower() for t in texts]
         reasons: list[str | None] = [None] * len(texts)
         starts, offset = [], 0
         for text in lowered:
@@ -108,7 +111,7 @@ class RuleSet:
             return None
         reason = self.marker_lines.get(key)
         if reason is None and self.marker_reasons:
-            m = self.marker_regex.search(key)
+            m = self.marker_regex.match(key) if self.marker_anchored else self.marker_regex.search(key)
             reason = self.marker_reasons[int(m.lastgroup[1:])] if m else None
         return reason
 
@@ -144,9 +147,8 @@ def rules() -> RuleSet:
                 unanchored.append((re.compile(alt, re.MULTILINE), entry["reason"], literals))
     markers = _load("region_markers.json")["markers"]
     inline = _load("inline_noise.json")["patterns"]
-    marker_re, marker_reasons = _named_alternation(
-        [(p, (m["reason"], m["until"])) for m in markers for p in m["patterns"]], 0
-    )
+    marker_patterns = [(p, (m["reason"], m["until"])) for m in markers for p in m["patterns"]]
+    marker_re, marker_reasons = _named_alternation(marker_patterns, 0)
     return RuleSet(
         anchored=FirstMatch(anchored, 0),
         cased=FirstMatch(cased, re.IGNORECASE),
@@ -154,6 +156,7 @@ def rules() -> RuleSet:
         marker_lines={marker_key(text): (m["reason"], m["until"]) for m in markers for text in m["lines"]},
         marker_regex=marker_re,
         marker_reasons=marker_reasons,
+        marker_anchored=all(starts_anchored(p) for p, _ in marker_patterns),
         inline_keywords=re.compile("|".join(sorted({re.escape(p["keyword"]) for p in inline})), re.IGNORECASE),
         inline_regexes=tuple((p["keyword"], re.compile(p["pattern"])) for p in inline),
     )

@@ -2,10 +2,12 @@
 the corpus being loaded, so a site's boilerplate is found without writing a rule."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 
 _DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
+_NONZERO_DIGIT = re.compile("[1-9]")  # the same mapping, faster than translate on non-ASCII text
 _EDGE_PUNCT = " \t-–—|•·:;,.!?*#>»«\"'“”‘’()[]"
 
 
@@ -13,6 +15,18 @@ def normalize_line(line: str) -> str:
     """Case-, space- and number-insensitive key: "© 2019 Foo" and "© 2020 foo" share it."""
     text = (line if line.isascii() else unicodedata.normalize("NFKC", line)).lower()
     return " ".join(text.translate(_DIGITS_TO_ZERO).split()).strip(_EDGE_PUNCT)
+
+
+def normalize_lines(lines: list[str]) -> list[str]:
+    """`normalize_line` of each line (none may hold a newline), run over the joined page:
+    one NFKC, lower and translate call per page instead of per line. Neither step carries
+    across a newline (lower-casing's one contextual rule, the final sigma, stops there too),
+    so the keys are the same."""
+    if not lines:
+        return []
+    page = "\n".join(lines)
+    text = (page if page.isascii() else unicodedata.normalize("NFKC", page)).lower()
+    return [" ".join(x.split()).strip(_EDGE_PUNCT) for x in _NONZERO_DIGIT.sub("0", text).split("\n")]
 
 
 def learn_site_lines(texts: list[str], *, min_share: float = 0.3, min_docs: int = 3) -> frozenset[str]:
