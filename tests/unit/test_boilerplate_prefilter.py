@@ -117,3 +117,15 @@ def test_starts_anchored():
     assert starts_anchored("^more (from|in) .{1,40}$")
     assert starts_anchored("^a|^b") and starts_anchored("(?:^a|^b)c") and starts_anchored(r"\Aa")
     assert not starts_anchored("^a|b") and not starts_anchored("a^") and not starts_anchored("(?m)^a")
+
+
+def test_literal_gate_opens_on_every_page_holding_a_literal():
+    from pipelines.transforms.boilerplate.prefilter import LiteralGate
+
+    gate = LiteralGate(frozenset({"all rights reserved", " at ", "subscribed", "e-mail address"}))
+    assert gate.words == (" at ".split()[0], "rights") and set(gate.scans) == {"subscribed", "e-mail address"}
+    for page in ["© 2024 foo. all rights reserved.", "posted\nmonday at\t9", "you are subscribed", "an e-mail address"]:
+        assert gate.open(page, set(page.split()))
+    for page in ["copyrights reserved", "chat", "subscribe", "e-mail", "what\nat"[:4]]:
+        assert not gate.open(page, set(page.split()))
+    # a gate may open on a page without the literal ("rights" alone): the regex then decides

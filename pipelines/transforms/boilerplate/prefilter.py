@@ -164,6 +164,34 @@ def _literal_is_exact(code: int, flags: int) -> bool:
     return not char.isalpha() and char.lower() == char.upper() == char and char.isascii()
 
 
+class LiteralGate:
+    """Whether a page may hold a match: one of the pattern's required literals occurs in it.
+    A literal with a whole word inside (" at ", "all rights reserved") can only occur where
+    that word is a whitespace-separated token, so it is looked up in the page's set of
+    words (`page.split()`), not scanned for; the rest are scanned for."""
+
+    __slots__ = ("words", "scans")
+
+    def __init__(self, literals: frozenset[str]):
+        words, scans = [], []
+        for literal in sorted(literals):
+            inner = [w for w in literal.split(" ")[1:-1] if w and w.split() == [w]]
+            if inner:
+                words.append(max(inner, key=len))
+            else:
+                scans.append(literal)
+        self.words, self.scans = tuple(words), tuple(scans)
+
+    def open(self, page: str, page_words: set[str]) -> bool:
+        for word in self.words:
+            if word in page_words:
+                return True
+        for literal in self.scans:
+            if literal in page:
+                return True
+        return False
+
+
 class FirstMatch:
     """The first of `patterns` (in order) that matches at the start of a text, as one named
     alternation would find it, but running only the patterns the text can match.

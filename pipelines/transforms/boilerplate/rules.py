@@ -8,7 +8,7 @@ alternatives and each alternative goes where it runs fastest:
 - anchored with a case-sensitive part (`(?-i:...)`): the same, IGNORECASE;
 - unanchored: each alternative searched once over the whole lower-cased page (a literal
   prefix lets the regex engine skip ahead), matches mapped back to their lines; skipped
-  when the page lacks the literals every match holds (`prefilter.required_literals`).
+  when the page lacks the literals every match holds (`prefilter.LiteralGate`).
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .prefilter import FirstMatch, required_literals, starts_anchored
+from .prefilter import FirstMatch, LiteralGate, required_literals, starts_anchored
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "boilerplate"
 
@@ -69,7 +69,7 @@ def _named_alternation(items: list[tuple[str, str]], flags: int) -> tuple[re.Pat
 class RuleSet:
     anchored: FirstMatch  # on the lower-cased line
     cased: FirstMatch  # on the line as written, IGNORECASE
-    unanchored: tuple[tuple[re.Pattern[str], str, frozenset[str] | None], ...]  # (regex, reason, required literals)
+    unanchored: tuple[tuple[re.Pattern[str], str, LiteralGate | None], ...]  # (regex, reason, page test)
     marker_lines: dict[str, tuple[str, str]]  # marker key -> (reason, until)
     marker_regex: re.Pattern[str]
     marker_reasons: tuple[tuple[str, str], ...]
@@ -88,8 +88,9 @@ class RuleSet:
             starts.append(offset)
             offset += len(text) + 1
         page = "\n".join(lowered)
-        for regex, reason, literals in self.unanchored:
-            if literals is not None and not any(lit in page for lit in literals):
+        page_words = set(page.split())
+        for regex, reason, gate in self.unanchored:
+            if gate is not None and not gate.open(page, page_words):
                 continue  # no match can lie on this page
             for match in regex.finditer(page):
                 i = bisect.bisect_right(starts, match.start()) - 1
@@ -144,7 +145,8 @@ def rules() -> RuleSet:
                 anchored.append((alt[1:], entry["reason"]))
             else:
                 literals = required_literals(alt, re.MULTILINE)
-                unanchored.append((re.compile(alt, re.MULTILINE), entry["reason"], literals))
+                gate = LiteralGate(literals) if literals else None
+                unanchored.append((re.compile(alt, re.MULTILINE), entry["reason"], gate))
     markers = _load("region_markers.json")["markers"]
     inline = _load("inline_noise.json")["patterns"]
     marker_patterns = [(p, (m["reason"], m["until"])) for m in markers for p in m["patterns"]]
