@@ -129,3 +129,27 @@ def test_literal_gate_opens_on_every_page_holding_a_literal():
     for page in ["copyrights reserved", "chat", "subscribe", "e-mail", "what\nat"[:4]]:
         assert not gate.open(page, set(page.split()))
     # a gate may open on a page without the literal ("rights" alone): the regex then decides
+
+
+def test_make_lines_gives_each_line_what_make_line_gives_it_alone():
+    from dataclasses import asdict
+
+    from pipelines.transforms.boilerplate.language import stopwords
+    from pipelines.transforms.boilerplate.lines import make_line, make_lines
+
+    page = [
+        "Istanbul Peace Talks Hang By A ThreadThe talks between the two sides stalled on Monday.",
+        "Read the conceptEVLA and RunDenny pages", "- a list item with McDonald and iPhone", "1. First point",
+        "東京で会議が開かれた。", "Korean 한국어 text", "KANSAS CITY, March 2 - UtiliCorp said", PARA_1, "",
+        "Student-AthleteA 24-year-old woman was hurt", "aBcDe", "end?Next",
+    ]
+    numbered = list(enumerate(page))
+    for stops in (stopwords("en"), frozenset()):
+        together = make_lines(numbered, stops)
+        assert [asdict(x) for x in together] == [asdict(make_line(no, t, stops)) for no, t in numbered]
+        assert any(x.link_card for x in together) == bool(stops) and any(x.glued for x in together)
+    from pipelines.transforms.boilerplate.lines import GLUE_POINT_RE
+
+    written_plainly = re.compile(r"(?<=[a-z0-9?!’'”])(?:[A-Z][a-z]*)\b")
+    for text in [*page, "\n".join(page), "x”The", "?A", "9Bc1", "ABC"]:
+        assert [m.span() for m in GLUE_POINT_RE.finditer(text)] == [m.span() for m in written_plainly.finditer(text)]

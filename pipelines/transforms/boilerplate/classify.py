@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .echoes import mark_echoes
-from .lines import LONE_MARKERS, Line, grade, make_line
+from .lines import LONE_MARKERS, Line, grade, make_lines
 from .rules import rules
 from .site import normalize_lines
 
@@ -26,7 +26,8 @@ def parse_lines(
     repeats in the article itself (an interview's recurring questions).
     """
     ruleset = rules()
-    lines: list[Line] = []
+    numbered: list[tuple[int, str]] = []
+    items_below: set[int] = set()  # indices into `numbered` of lines under a lone list marker
     markers: list[tuple[int, str, str]] = []
     pending_item = False
     for no, raw in enumerate(text.split("\n")):
@@ -37,10 +38,13 @@ def parse_lines(
             markers.append((no, stripped, "list_marker"))
             pending_item = True
             continue
-        line = make_line(no, ruleset.strip_inline_noise(stripped), stops)
-        line.list_item = line.list_item or pending_item
+        if pending_item:
+            items_below.add(len(numbered))
+        numbered.append((no, ruleset.strip_inline_noise(stripped)))
         pending_item = False
-        lines.append(line)
+    lines = make_lines(numbered, stops)
+    for i in items_below:
+        lines[i].list_item = True
     texts = [line.text for line in lines]
     # whole-page string steps: one C call per page instead of one per line (same results,
     # as no step carries across the newlines)

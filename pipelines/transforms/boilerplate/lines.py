@@ -6,6 +6,7 @@ prose from menus, headlines and captions; glued words ("conceptEVLA") betray lin
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -14,12 +15,15 @@ from .site import normalize_line
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 # Scripts written without spaces: one \w+ run can be a whole sentence.
 CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CJK_FIRST = "\u3040"
 SENTENCE_END = frozenset(".!?。！？…")
 CLOSERS = "\"'”’»)]》」』 "
 INNER_SENTENCE_RE = re.compile(r"[.!?。！？][\"'”’»)]?\s+\S|[。！？]")
 GLUED_RE = re.compile(r"[a-z][A-Z][a-z]")
 # a capitalized word glued to the end of another: "...Student-AthleteA 24-year-old woman..."
-GLUE_POINT_RE = re.compile(r"(?<=[a-z0-9?!’'”])(?:[A-Z][a-z]*)\b")
+# (the capital first, then the look-behind over it and the character before: the same matches
+# as "(?<=[a-z0-9?!’'”])[A-Z][a-z]*\b", but the regex engine can skip to the capitals)
+GLUE_POINT_RE = re.compile(r"[A-Z](?<=[a-z0-9?!’'”][A-Z])[a-z]*\b")
 # a wire dateline inside a line: "San Francisco, March 16 - BankAmerica..."
 DATELINE_RE = re.compile(r"\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\w* \d{1,2}\b")
 LIST_MARKER_RE = re.compile(r"^([-–•*·▪►●]|\d{1,2}[.)])\s+")
@@ -86,28 +90,52 @@ def is_title_case(tokens: list[str]) -> bool:
 
 
 def make_line(no: int, text: str, stops: frozenset[str]) -> Line:
-    list_item = False
-    marker = LIST_MARKER_RE.match(text)
-    if marker and len(text) > marker.end():
-        text, list_item = text[marker.end():], True
-    tokens = WORD_RE.findall(text)
-    words = word_count(text, tokens)
-    n_stop = len([t for t in " ".join(tokens).lower().split(" ") if t in stops]) if stops else 0
-    ends = ends_with_sentence(text)
-    # a colon closes a lead-in to a list or a quote ("...has ripple effects:")
-    lead_in = text.endswith(":") and words >= MEDIUM_MIN_WORDS
-    return Line(
-        no=no,
-        text=text,
-        words=words,
-        stop_density=(n_stop / len(tokens)) if tokens and stops else 1.0,
-        ends_sentence=ends or lead_in,
-        has_sentence=ends or lead_in or has_inner_sentence(text),
-        glued=len(GLUED_RE.findall(text)),
-        title_case=words <= TITLE_CASE_MAX_WORDS and is_title_case(tokens),
-        link_card=bool(stops) and is_link_card(text, stops),
-        list_item=list_item,
-    )
+    return make_lines([(no, text)], stops)[0]
+
+
+def make_lines(numbered: list[tuple[int, str]], stops: frozenset[str]) -> list[Line]:
+    """`Line`s of a page's (line_no, text) pairs. The rare features (CJK script, glued words,
+    a link card's glue points) come from one scan of the joined page instead of one regex call
+    per line: their patterns cannot match across a newline, so each line gets the same values."""
+    items = []
+    for no, text in numbered:
+        marker = LIST_MARKER_RE.match(text)
+        if marker and len(text) > marker.end():
+            items.append((no, text[marker.end():], True))
+        else:
+            items.append((no, text, False))
+    page = "\n".join(text for _, text, _ in items)
+    starts, offset = [], 0
+    for _, text, _ in items:
+        starts.append(offset)
+        offset += len(text) + 1
+    glued = [0] * len(items)
+    for m in GLUED_RE.finditer(page):
+        glued[bisect_right(starts, m.start()) - 1] += 1
+    glue_points = {bisect_right(starts, m.start()) - 1 for m in GLUE_POINT_RE.finditer(page)} if stops else set()
+    # max() is one cheap pass: below the first CJK code point no line needs word_count's scan
+    cjk = bool(page) and max(page) >= CJK_FIRST and CJK_RE.search(page) is not None
+    lines = []
+    for i, (no, text, list_item) in enumerate(items):
+        tokens = WORD_RE.findall(text)
+        words = word_count(text, tokens) if cjk else len(tokens)
+        n_stop = len([t for t in " ".join(tokens).lower().split(" ") if t in stops]) if stops else 0
+        ends = ends_with_sentence(text)
+        # a colon closes a lead-in to a list or a quote ("...has ripple effects:")
+        lead_in = text.endswith(":") and words >= MEDIUM_MIN_WORDS
+        lines.append(Line(
+            no=no,
+            text=text,
+            words=words,
+            stop_density=(n_stop / len(tokens)) if tokens and stops else 1.0,
+            ends_sentence=ends or lead_in,
+            has_sentence=ends or lead_in or has_inner_sentence(text),
+            glued=glued[i],
+            title_case=words <= TITLE_CASE_MAX_WORDS and is_title_case(tokens),
+            link_card=i in glue_points and is_link_card(text, stops),
+            list_item=list_item,
+        ))
+    return lines
 
 
 def has_inner_sentence(text: str) -> bool:
