@@ -117,7 +117,7 @@ def disable_rule_lists(*, markers: bool, patterns: bool) -> None:
     import dataclasses
 
     from pipelines.transforms.boilerplate import classify
-    from pipelines.transforms.boilerplate.prefilter import FirstMatch
+    from pipelines.transforms.boilerplate.prefilter import FirstMatch, PageSearch
     from pipelines.transforms.boilerplate.rules import rules
 
     never = re.compile("(?!)")
@@ -125,7 +125,7 @@ def disable_rule_lists(*, markers: bool, patterns: bool) -> None:
     if markers:
         bare = dataclasses.replace(bare, marker_lines={}, marker_regex=never, marker_reasons=())
     if patterns:
-        bare = dataclasses.replace(bare, anchored=FirstMatch([]), cased=FirstMatch([]), unanchored=())
+        bare = dataclasses.replace(bare, anchored=FirstMatch([]), cased=FirstMatch([]), unanchored=PageSearch([]))
     classify.rules = lambda: bare
 
 

@@ -119,16 +119,20 @@ def test_starts_anchored():
     assert not starts_anchored("^a|b") and not starts_anchored("a^") and not starts_anchored("(?m)^a")
 
 
-def test_literal_gate_opens_on_every_page_holding_a_literal():
-    from pipelines.transforms.boilerplate.prefilter import LiteralGate
+def test_page_search_keeps_every_pattern_that_matches_the_page():
+    from pipelines.transforms.boilerplate.prefilter import PageSearch
 
-    gate = LiteralGate(frozenset({"all rights reserved", " at ", "subscribed", "e-mail address"}))
-    assert gate.words == (" at ".split()[0], "rights") and set(gate.scans) == {"subscribed", "e-mail address"}
-    for page in ["© 2024 foo. all rights reserved.", "posted\nmonday at\t9", "you are subscribed", "an e-mail address"]:
-        assert gate.open(page, set(page.split()))
-    for page in ["copyrights reserved", "chat", "subscribe", "e-mail", "what\nat"[:4]]:
-        assert not gate.open(page, set(page.split()))
-    # a gate may open on a page without the literal ("rights" alone): the regex then decides
+    unanchored = [alt for e in _load("line_patterns.json")["patterns"] for alt in split_alternatives(e["pattern"])
+                  if not alt.startswith("^") and "(?-i" not in alt]
+    patterns = [*unanchored, r"all rights reserved", r" at \d", r"subscribed", r"\d+"]
+    search = PageSearch([(p, i) for i, p in enumerate(patterns)], re.MULTILINE)
+    pages = [t.lower() for t in LINES + TRICKY_LINES] + ["\n".join(x.lower() for x in LINES), "copyrights reserved"]
+    for page in pages:
+        kept = [value for _, value in search.candidates(page)]
+        assert kept == sorted(kept)
+        matching = [i for i, p in enumerate(patterns) if re.search(p, page, re.MULTILINE)]
+        assert set(matching) <= set(kept), page
+    assert [v for _, v in search.candidates("chat")] == [len(patterns) - 1]  # only \d+ has no literal
 
 
 def test_make_lines_gives_each_line_what_make_line_gives_it_alone():

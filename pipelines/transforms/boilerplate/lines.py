@@ -15,7 +15,6 @@ from .site import normalize_line
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 # Scripts written without spaces: one \w+ run can be a whole sentence.
 CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-CJK_FIRST = "\u3040"
 SENTENCE_END = frozenset(".!?。！？…")
 CLOSERS = "\"'”’»)]》」』 "
 INNER_SENTENCE_RE = re.compile(r"[.!?。！？][\"'”’»)]?\s+\S|[。！？]")
@@ -113,8 +112,7 @@ def make_lines(numbered: list[tuple[int, str]], stops: frozenset[str]) -> list[L
     for m in GLUED_RE.finditer(page):
         glued[bisect_right(starts, m.start()) - 1] += 1
     glue_points = {bisect_right(starts, m.start()) - 1 for m in GLUE_POINT_RE.finditer(page)} if stops else set()
-    # max() is one cheap pass: below the first CJK code point no line needs word_count's scan
-    cjk = bool(page) and max(page) >= CJK_FIRST and CJK_RE.search(page) is not None
+    cjk = not page.isascii() and CJK_RE.search(page) is not None
     lines = []
     for i, (no, text, list_item) in enumerate(items):
         tokens = WORD_RE.findall(text)

@@ -164,32 +164,39 @@ def _literal_is_exact(code: int, flags: int) -> bool:
     return not char.isalpha() and char.lower() == char.upper() == char and char.isascii()
 
 
-class LiteralGate:
-    """Whether a page may hold a match: one of the pattern's required literals occurs in it.
-    A literal with a whole word inside (" at ", "all rights reserved") can only occur where
-    that word is a whitespace-separated token, so it is looked up in the page's set of
-    words (`page.split()`), not scanned for; the rest are scanned for."""
+class PageSearch:
+    """Unanchored patterns searched over a whole page, each skipped on a page that holds none
+    of its required literals. A literal with a whole word inside (" at ", "all rights
+    reserved") can only occur where that word is a whitespace-separated token: those are found
+    by one set intersection with the page's words. The rest are scanned for, each once."""
 
-    __slots__ = ("words", "scans")
+    def __init__(self, patterns: list[tuple[str, object]], flags: int = 0):
+        self.patterns = tuple((re.compile(p, flags), value) for p, value in patterns)
+        self._always: list[int] = []
+        self._by_word: dict[str, list[int]] = {}
+        self._by_scan: dict[str, list[int]] = {}
+        for i, (pattern, _) in enumerate(patterns):
+            literals = required_literals(pattern, flags)
+            if not literals:
+                self._always.append(i)
+                continue
+            for literal in sorted(literals):
+                inner = [w for w in literal.split(" ")[1:-1] if w and w.split() == [w]]
+                if inner:
+                    self._by_word.setdefault(max(inner, key=len), []).append(i)
+                else:
+                    self._by_scan.setdefault(literal, []).append(i)
+        self._words = frozenset(self._by_word)
 
-    def __init__(self, literals: frozenset[str]):
-        words, scans = [], []
-        for literal in sorted(literals):
-            inner = [w for w in literal.split(" ")[1:-1] if w and w.split() == [w]]
-            if inner:
-                words.append(max(inner, key=len))
-            else:
-                scans.append(literal)
-        self.words, self.scans = tuple(words), tuple(scans)
-
-    def open(self, page: str, page_words: set[str]) -> bool:
-        for word in self.words:
-            if word in page_words:
-                return True
-        for literal in self.scans:
+    def candidates(self, page: str) -> list[tuple[re.Pattern[str], object]]:
+        """(regex, value) of the patterns, in order, that may match somewhere in `page`."""
+        opened = set(self._always)
+        for word in self._words.intersection(page.split()):
+            opened.update(self._by_word[word])
+        for literal, indices in self._by_scan.items():
             if literal in page:
-                return True
-        return False
+                opened.update(indices)
+        return [self.patterns[i] for i in sorted(opened)]
 
 
 class FirstMatch:

@@ -8,7 +8,7 @@ alternatives and each alternative goes where it runs fastest:
 - anchored with a case-sensitive part (`(?-i:...)`): the same, IGNORECASE;
 - unanchored: each alternative searched once over the whole lower-cased page (a literal
   prefix lets the regex engine skip ahead), matches mapped back to their lines; skipped
-  when the page lacks the literals every match holds (`prefilter.LiteralGate`).
+  when the page lacks the literals every match holds (`prefilter.PageSearch`).
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .prefilter import FirstMatch, LiteralGate, required_literals, starts_anchored
+from .prefilter import FirstMatch, PageSearch, starts_anchored
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "boilerplate"
 
@@ -69,7 +69,7 @@ def _named_alternation(items: list[tuple[str, str]], flags: int) -> tuple[re.Pat
 class RuleSet:
     anchored: FirstMatch  # on the lower-cased line
     cased: FirstMatch  # on the line as written, IGNORECASE
-    unanchored: tuple[tuple[re.Pattern[str], str, LiteralGate | None], ...]  # (regex, reason, page test)
+    unanchored: PageSearch  # on the lower-cased page
     marker_lines: dict[str, tuple[str, str]]  # marker key -> (reason, until)
     marker_regex: re.Pattern[str]
     marker_reasons: tuple[tuple[str, str], ...]
@@ -88,10 +88,7 @@ class RuleSet:
             starts.append(offset)
             offset += len(text) + 1
         page = "\n".join(lowered)
-        page_words = set(page.split())
-        for regex, reason, gate in self.unanchored:
-            if gate is not None and not gate.open(page, page_words):
-                continue  # no match can lie on this page
+        for regex, reason in self.unanchored.candidates(page):
             for match in regex.finditer(page):
                 i = bisect.bisect_right(starts, match.start()) - 1
                 reasons[i] = reasons[i] or reason
@@ -144,9 +141,7 @@ def rules() -> RuleSet:
             elif alt.startswith("^"):
                 anchored.append((alt[1:], entry["reason"]))
             else:
-                literals = required_literals(alt, re.MULTILINE)
-                gate = LiteralGate(literals) if literals else None
-                unanchored.append((re.compile(alt, re.MULTILINE), entry["reason"], gate))
+                unanchored.append((alt, entry["reason"]))
     markers = _load("region_markers.json")["markers"]
     inline = _load("inline_noise.json")["patterns"]
     marker_patterns = [(p, (m["reason"], m["until"])) for m in markers for p in m["patterns"]]
@@ -154,7 +149,7 @@ def rules() -> RuleSet:
     return RuleSet(
         anchored=FirstMatch(anchored, 0),
         cased=FirstMatch(cased, re.IGNORECASE),
-        unanchored=tuple(unanchored),
+        unanchored=PageSearch(unanchored, re.MULTILINE),
         marker_lines={marker_key(text): (m["reason"], m["until"]) for m in markers for text in m["lines"]},
         marker_regex=marker_re,
         marker_reasons=marker_reasons,
