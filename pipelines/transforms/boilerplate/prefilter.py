@@ -7,7 +7,8 @@ hand. Instead each pattern's parse tree (the `re` module's own parser) tells
 - literals one of which every match contains (`required_literals`): a line or page holding
   none of them cannot match.
 Both are conservative: whatever the analysis does not understand means "may match", so a
-prefilter only ever skips patterns that could not have matched.
+prefilter only ever skips patterns that could not have matched. `FirstMatch` (anchored line
+patterns) and `PageSearch` (patterns searched over a page) put them to work.
 """
 from __future__ import annotations
 
@@ -28,7 +29,6 @@ _CATEGORIES = {
     C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
     C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W",
 }
-_CHAR_FLAGS = re.IGNORECASE | re.ASCII  # the flags that change which characters a class takes
 
 
 class _Unknown(Exception):
