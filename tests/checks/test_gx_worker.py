@@ -72,8 +72,27 @@ def test_a_dead_worker_is_an_error_not_a_hang():
 
 def test_close_ends_the_process_even_while_gx_is_still_importing():
     gx = GxWorker()
-    gx.close()  # at once: the worker is still importing GX
-    assert not gx.alive
+    gx.close()  # at once: the worker is still importing GX, so it is terminated, not waited for
+    assert not gx.alive and gx.exitcode == -signal.SIGTERM
+
+
+def test_close_lets_a_warm_worker_leave_its_loop_normally():
+    gx = GxWorker()
+    assert outcomes(gx, raw_records(2))
+    gx.close()  # closing the pipe ends its loop: a normal exit, no leaked semaphore
+    assert gx.exitcode == 0
+
+
+def test_an_interrupted_request_ends_the_worker_and_later_requests_raise():
+    with GxWorker() as gx:
+        def interrupted():
+            raise KeyboardInterrupt
+        gx._conn.recv = interrupted  # the interrupt lands between sending a frame and reading its answer
+        with pytest.raises(KeyboardInterrupt):
+            outcomes(gx, raw_records(2))
+        assert not gx.alive  # its unread answer would have gone to the next request
+        with pytest.raises(GxWorkerError, match="interrupted"):
+            outcomes(gx, raw_records(2))
 
 
 def test_a_run_validates_in_its_worker_and_never_imports_gx_itself(tmp_path):
