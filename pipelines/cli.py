@@ -232,9 +232,9 @@ def main(argv: list[str] | None = None) -> int:
 def entry_point() -> None:
     """The `newswh` command: `main`, then an exit that skips tearing the interpreter down.
 
-    After a run the process holds Dagster, GX, spaCy, polars and their module graphs; Python's
-    teardown (deallocating every module and object) took ~2 s of a 15 s seeds run, and ~1 s of
-    it was GX's alone. The work is done and written by then: the atexit handlers a normal exit
+    After a run the process holds Dagster, spaCy, polars and their module graphs; Python's
+    teardown (deallocating every module and object) took ~2 s of a 15 s seeds run (~1 s of it
+    GX's, which now lives in the run's GX worker instead). The work is done and written by then: the atexit handlers a normal exit
     runs (logging flush, temp-dir removal, multiprocessing clean-up) still run here, then the
     streams are flushed and the process ends. Code that calls `main` in-process is unaffected.
     """

@@ -22,7 +22,7 @@ class RunSummary:
     table_counts: dict[str, int]
     failed_checks: list[str]
     errors: list[str] = field(default_factory=list)  # why failed steps failed, innermost cause first
-    checks: list[CheckRow] = field(default_factory=list)  # every asset check evaluated in the run
+    checks: list[CheckRow] = field(default_factory=list)  # every expectation and other asset check evaluated
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ def group_result(group: CheckGroup, outcomes: list[Outcome]) -> dg.AssetCheckRes
         observed += "; failed: " + "; ".join(f"{o.check.name} ({o.observed})" for o in failed)
     metadata = {
         "observed": observed,
-        # Summed over the failed expectations: a row that breaks two counts twice, one GX could not evaluate adds 0.
+        # Summed over the failed expectations: a row that breaks two counts twice.
         "failing_rows": dg.MetadataValue.int(sum(o.failing_rows or 0 for o in failed)),
         "expectations": dg.MetadataValue.table(
             records=[dg.TableRecord({"expectation": o.check.name, "passed": o.passed, "observed": o.observed,
@@ -45,6 +45,8 @@ def group_result(group: CheckGroup, outcomes: list[Outcome]) -> dg.AssetCheckRes
             schema=EXPECTATIONS_SCHEMA),
         "suite": f"expectations/{group.asset}.json",
     }
+    if unevaluated := [o.check.name for o in failed if o.failing_rows is None]:
+        metadata["not_evaluated"] = dg.MetadataValue.json(unevaluated)  # GX raised: no row count
     examples = [f"**{o.check.name}**\n\n{preview(o.examples, rows=EXAMPLE_ROWS)}" for o in failed if o.examples.height]
     if examples:
         metadata["examples"] = dg.MetadataValue.md("\n\n".join(examples))

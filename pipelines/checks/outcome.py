@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from numbers import Integral
 from typing import TYPE_CHECKING
 
 import polars as pl
@@ -37,7 +38,7 @@ def outcome_of(check: CheckSpec, result: GxResult, view: pl.DataFrame) -> Outcom
     found = result.result
     if "unexpected_count" in found:
         failing, total = found["unexpected_count"], found.get("element_count", view.height)
-        rows = [int(i) for i in found.get("partial_unexpected_index_list") or [] if isinstance(i, int)][:EXAMPLE_ROWS]
+        rows = [int(i) for i in found.get("partial_unexpected_index_list") or [] if isinstance(i, Integral)][:EXAMPLE_ROWS]
         return Outcome(check, result.success, f"{failing} of {total} rows unexpected", failing,
                        example_rows(view, rows, check.columns))
     observed = found.get("observed_value")

@@ -3,7 +3,7 @@
 Project conventions on top of the GX format, all inside `meta` fields GX keeps as they are:
 - suite `meta.asset`: the Dagster asset the checks attach to; `meta.inputs`: the assets the
   check reads (the checked asset first); `meta.description`.
-- expectation `meta.check`: the Dagster check name; `meta.view`: which frame it validates (a derived
+- expectation `meta.check`: the expectation's name (in its Dagster check's results and in `quality_results`); `meta.view`: which frame it validates (a derived
   frame from `views.py`; default: the checked asset's own frame, with derived columns added).
 - expectation `severity`: GX's own field. critical -> blocking (severity ERROR: a failure stops
   downstream assets, so the warehouse keeps its previous state); warning/info -> WARN.

@@ -33,14 +33,14 @@ def run_suite(suite: Suite, views: dict[str, pl.DataFrame], parameters: dict,
     outcomes: dict[str, Outcome] = {}
     for view in suite.views():
         frame = views[view]
-        for name, result in validate(suite, view, view_columns(suite, view, frame), parameters).items():
+        for name, result in validate(suite, view, narrowed_view(suite, view, frame), parameters).items():
             outcomes[name] = outcome_of(by_name[name], result, frame)
     # GX skips (and only logs) an expectation it cannot build, e.g. an unknown type: never a silent pass.
     return [outcomes.get(c.name) or Outcome(c, False, "error: GX returned no result for this expectation", None)
             for c in suite.checks]
 
 
-def view_columns(suite: Suite, view: str, frame: pl.DataFrame) -> pl.DataFrame:
+def narrowed_view(suite: Suite, view: str, frame: pl.DataFrame) -> pl.DataFrame:
     """Only the columns the expectations read go to GX (bodies are big); a missing column is left
     to GX, whose failing expectation then names it. Row positions are kept, so failing row indices
     still point into the whole view."""
