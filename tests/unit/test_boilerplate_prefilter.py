@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from pipelines.transforms.boilerplate.prefilter import FirstMatch, first_char_test, required_literals
+from pipelines.transforms.boilerplate.prefilter import FirstMatch
+from pipelines.transforms.boilerplate.regex_analysis import first_char_test, required_literals
 from pipelines.transforms.boilerplate.rules import _load, split_alternatives
 from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3
 
@@ -113,7 +114,7 @@ def test_page_level_normalize_lines_equals_per_line():
 
 
 def test_starts_anchored():
-    from pipelines.transforms.boilerplate.prefilter import starts_anchored
+    from pipelines.transforms.boilerplate.regex_analysis import starts_anchored
 
     assert starts_anchored("^more (from|in) .{1,40}$")
     assert starts_anchored("^a|^b") and starts_anchored("(?:^a|^b)c") and starts_anchored(r"\Aa")

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .prefilter import FirstMatch, PageSearch, starts_anchored
+from .prefilter import FirstMatch, PageSearch, named_alternation
+from .regex_analysis import starts_anchored
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "boilerplate"
 
@@ -59,10 +60,8 @@ def split_alternatives(pattern: str) -> list[str]:
 
 def _named_alternation(items: list[tuple[str, str]], flags: int) -> tuple[re.Pattern[str], tuple[str, ...]]:
     """One regex with a named group per alternative; group name p<i> -> reasons[i]."""
-    if not items:
-        return re.compile("(?!)"), ()
-    body = "|".join(f"(?P<p{i}>{alt})" for i, (alt, _) in enumerate(items))
-    return re.compile(body, flags), tuple(reason for _, reason in items)
+    regex = named_alternation([alt for alt, _ in items], flags) or re.compile("(?!)")
+    return regex, tuple(reason for _, reason in items)
 
 
 @dataclass(frozen=True)
