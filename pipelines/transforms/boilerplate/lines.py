@@ -92,6 +92,16 @@ def make_line(no: int, text: str, stops: frozenset[str]) -> Line:
     return make_lines([(no, text)], stops)[0]
 
 
+def line_starts(texts: list[str]) -> list[int]:
+    """Where each text starts in "\\n".join(texts): `bisect_right(starts, pos) - 1` is the
+    index of the line holding position `pos` of the joined page."""
+    starts, offset = [], 0
+    for text in texts:
+        starts.append(offset)
+        offset += len(text) + 1
+    return starts
+
+
 def make_lines(numbered: list[tuple[int, str]], stops: frozenset[str]) -> list[Line]:
     """`Line`s of a page's (line_no, text) pairs. The rare features (CJK script, glued words,
     a link card's glue points) come from one scan of the joined page instead of one regex call
@@ -103,11 +113,8 @@ def make_lines(numbered: list[tuple[int, str]], stops: frozenset[str]) -> list[L
             items.append((no, text[marker.end():], True))
         else:
             items.append((no, text, False))
-    page = "\n".join(text for _, text, _ in items)
-    starts, offset = [], 0
-    for _, text, _ in items:
-        starts.append(offset)
-        offset += len(text) + 1
+    texts = [text for _, text, _ in items]
+    page, starts = "\n".join(texts), line_starts(texts)
     glued = [0] * len(items)
     for m in GLUED_RE.finditer(page):
         glued[bisect_right(starts, m.start()) - 1] += 1

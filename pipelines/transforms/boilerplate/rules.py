@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .lines import line_starts
 from .prefilter import FirstMatch, PageSearch, named_alternation
 from .regex_analysis import starts_anchored
 
@@ -82,11 +83,7 @@ class RuleSet:
         if lowered is None:
             lowered = [t.lower() for t in texts]
         reasons: list[str | None] = [None] * len(texts)
-        starts, offset = [], 0
-        for text in lowered:
-            starts.append(offset)
-            offset += len(text) + 1
-        page = "\n".join(lowered)
+        starts, page = line_starts(lowered), "\n".join(lowered)
         for regex, reason in self.unanchored.candidates(page):
             for match in regex.finditer(page):
                 i = bisect.bisect_right(starts, match.start()) - 1

@@ -6,22 +6,20 @@ import re
 import unicodedata
 from collections import Counter
 
-_DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
-_NONZERO_DIGIT = re.compile("[1-9]")  # the same mapping, faster than translate on non-ASCII text
+_NONZERO_DIGIT = re.compile("[1-9]")  # every digit maps to 0: "© 2019" and "© 2020" share a key
 _EDGE_PUNCT = " \t-–—|•·:;,.!?*#>»«\"'“”‘’()[]"
 
 
 def normalize_line(line: str) -> str:
     """Case-, space- and number-insensitive key: "© 2019 Foo" and "© 2020 foo" share it."""
-    text = (line if line.isascii() else unicodedata.normalize("NFKC", line)).lower()
-    return " ".join(text.translate(_DIGITS_TO_ZERO).split()).strip(_EDGE_PUNCT)
+    return normalize_lines([line.replace("\n", " ")])[0]  # a newline is whitespace like any other here
 
 
 def normalize_lines(lines: list[str]) -> list[str]:
-    """`normalize_line` of each line (none may hold a newline), run over the joined page:
-    one NFKC, lower and translate call per page instead of per line. Neither step carries
-    across a newline (lower-casing's one contextual rule, the final sigma, stops there too),
-    so the keys are the same."""
+    """`normalize_line` of each line (none may hold a newline), run over the joined page: one
+    NFKC, lower-casing and digit mapping per page instead of per line. None of them carries
+    across a newline (lower-casing's one contextual rule, the final sigma, stops there too), so
+    each line gets the key it would get alone."""
     if not lines:
         return []
     page = "\n".join(lines)
@@ -39,6 +37,6 @@ def learn_site_lines(texts: list[str], *, min_share: float = 0.3, min_docs: int 
         return frozenset()
     counts: Counter[str] = Counter()
     for text in texts:
-        counts.update({key for key in map(normalize_line, text.split("\n")) if key})
+        counts.update({key for key in normalize_lines(text.split("\n")) if key})
     needed = max(min_docs, min_share * len(texts))
     return frozenset(key for key, n in counts.items() if n >= needed)
