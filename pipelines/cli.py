@@ -234,9 +234,10 @@ def entry_point() -> None:
 
     After a run the process holds Dagster, spaCy, polars and their module graphs; Python's
     teardown (deallocating every module and object) took ~2 s of a 15 s seeds run (~1 s of it
-    GX's, which now lives in the run's GX worker instead). The work is done and written by then: the atexit handlers a normal exit
-    runs (logging flush, temp-dir removal, multiprocessing clean-up) still run here, then the
-    streams are flushed and the process ends. Code that calls `main` in-process is unaffected.
+    GX's, which now lives in the run's GX worker instead). The work is done and written by then:
+    the atexit handlers a normal exit runs (logging flush, temp-dir removal, multiprocessing
+    clean-up) still run here, then the streams are flushed and the process ends. Code that
+    calls `main` in-process is unaffected.
     """
     code = main()
     exit_without_teardown(code)

@@ -14,6 +14,7 @@ import polars as pl
 from pipelines.checks.factory import expectation_results
 from pipelines.definitions import all_assets, all_checks
 from pipelines.resources import ParquetIOManager, resources_for
+from pipelines.runner import check_rows
 from pipelines.settings import Settings
 
 Corrupt = Callable[[pl.DataFrame], pl.DataFrame]
@@ -48,19 +49,12 @@ def run(settings: Settings, *, corrupt: dict[str, Corrupt] | None = None, full_r
 
 
 def check_outcomes(result) -> dict[str, tuple[bool, str]]:
-    """`asset:expectation` -> (passed, severity) for every expectation the run's checks evaluated
-    (read from each expectations check's metadata), and `asset:check` for the other checks."""
-    outcomes = {}
-    for ev in result.get_asset_check_evaluations():
-        asset, severity = ev.asset_key.to_user_string(), ev.severity.value
-        expectations = expectation_results(ev.metadata)
-        if expectations:
+    """`asset:expectation` -> (passed, severity) for every expectation the run's checks evaluated,
+    and `asset:check` for the other checks: the rows `newswh run` prints (runner.check_rows)."""
+    for ev in result.get_asset_check_evaluations():  # a group passes exactly when all its expectations do
+        if expectations := expectation_results(ev.metadata):
             assert ev.passed == all(e["passed"] for e in expectations)
-        for e in expectations:
-            outcomes[f"{asset}:{e['expectation']}"] = (e["passed"], severity)
-        if not expectations:
-            outcomes[f"{asset}:{ev.check_name}"] = (ev.passed, severity)
-    return outcomes
+    return {f"{r.asset}:{r.check}": (r.passed, r.severity) for r in check_rows(result)}
 
 
 def evaluation(result, asset: str, check: str):
