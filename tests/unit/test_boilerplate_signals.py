@@ -164,3 +164,23 @@ def test_a_thread_told_by_a_repeated_widget_line_goes_but_a_gallery_counter_mid_
     gallery = [x for n, para in enumerate(article) for x in (f"Image {n + 1} of 4", para)]
     doc = strip_boilerplate("\n".join([*article, *gallery, PARA_1.replace("Tuesday", "Friday"), PARA_3.replace("month", "year")]))
     assert texts(doc)[-2:] == [PARA_1.replace("Tuesday", "Friday"), PARA_3.replace("month", "year")]
+
+
+def test_a_share_bar_of_network_names_and_foreign_share_words_is_dropped():
+    bars = ["Whatsapp Facebook Pint Baixar", "Compartilhar: Facebook Twitter Pinterest", "Teilen Download"]
+    lines = [PARA_1, PARA_2, bars[0], PARA_3, PARA_4, bars[1], bars[2]]
+    doc = strip_boilerplate("\n".join(lines))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
+    assert {reasons(doc)[b] for b in bars} == {"share"}
+
+
+def test_foreign_you_may_like_headers_open_a_related_block_and_read_also_labels_drop_one_link():
+    teasers = ["Só quem se Ama sabe o valor da vida", "Mensagens de Reflexão Sobre a Vida para compartilhar"]
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, "Você pode gostar...", *teasers]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3]
+    assert {reasons(doc)[t] for t in teasers} == {"related_block"}
+    # "read also" mid-article: the label and its link go, the article goes on below them
+    link = "Il remake dei Cavalieri dello Zodiaco arriva su Netflix"
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, "Leggi anche", link, PARA_3, PARA_4]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
+    assert reasons(doc)["Leggi anche"] == reasons(doc)[link] == "related_block"
