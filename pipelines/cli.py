@@ -3,9 +3,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from pipelines.settings import Settings
+
+
+class CommandError(Exception):
+    """A mistake in what the user asked for (a missing path, a bad query): `main` prints it as
+    one line, `newswh <command>: <message>`, and exits 2; a traceback would only hide it."""
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -15,19 +22,24 @@ def cmd_run(args: argparse.Namespace) -> int:
     from pipelines.warehouse import WarehouseLocked, check_writable, open_warehouse, table_counts
 
     settings = Settings().with_paths(inbox=args.input, warehouse=args.warehouse)
+    if not settings.inbox.is_dir():  # a mistyped --input is a mistake, not an empty inbox
+        raise CommandError(f"input {settings.inbox} is not a directory")
     console = Console(stderr=False)
     console.print(f"newswh run: {settings.inbox} -> {settings.warehouse}")
-    try:  # a locked warehouse is a one-line message before the run, never a traceback after it
-        check_writable(settings.warehouse, wait_seconds=args.lock_wait)
-    except WarehouseLocked as exc:
-        print(f"newswh run: {exc}", file=sys.stderr)
-        return 2
-    # Checked before Dagster is even imported: over an unchanged inbox there is no run to launch.
-    if nothing_to_load(settings.inbox, settings.warehouse, max_file_bytes=settings.max_file_bytes, full_refresh=args.full):
-        with open_warehouse(settings.warehouse, read_only=True) as con:
-            console.print(counts_table(settings.warehouse, table_counts(con)))
-        console.print("nothing changed in the inbox since the last load: no run needed (--full reprocesses everything)")
-        return 0
+    # a locked warehouse, or a file that is no DuckDB database, is a one-line message before the
+    # run, never a traceback after it
+    with duckdb_errors_reported():
+        try:
+            check_writable(settings.warehouse, wait_seconds=args.lock_wait)
+        except WarehouseLocked as exc:
+            raise CommandError(str(exc)) from exc
+        # Checked before Dagster is even imported: over an unchanged inbox there is no run to launch.
+        if nothing_to_load(settings.inbox, settings.warehouse, max_file_bytes=settings.max_file_bytes,
+                           full_refresh=args.full):
+            with open_warehouse(settings.warehouse, read_only=True) as con:
+                console.print(counts_table(settings.warehouse, table_counts(con)))
+            console.print("nothing changed in the inbox since the last load: no run needed (--full reprocesses everything)")
+            return 0
     return launch_run(args, settings, console)
 
 
@@ -92,6 +104,8 @@ def checks_table(checks: list):
 def cmd_clean(args: argparse.Namespace) -> int:
     from pipelines.cleanfiles import clean_directory
 
+    if not Path(args.in_dir).is_dir():
+        raise CommandError(f"{args.in_dir} is not a directory")
     written = clean_directory(Path(args.in_dir), Path(args.out_dir))
     print(f"cleaned {written} files into {args.out_dir}", file=sys.stderr)
     return 0
@@ -102,6 +116,8 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
     from pipelines.transforms.figures import figures_jsonl
 
+    if args.file != "-" and not Path(args.file).is_file():
+        raise CommandError(f"no file {args.file}")
     stream = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8")
     with stream:
         for obj in figures_jsonl(line.rstrip("\n") for line in stream):
@@ -109,23 +125,34 @@ def cmd_figures(args: argparse.Namespace) -> int:
     return 0
 
 
-def existing_warehouse(args: argparse.Namespace, command: str) -> Path | None:
-    """The warehouse a reading command works on (--warehouse or settings), or None after saying it is missing."""
+def warehouse_path(args: argparse.Namespace) -> Path:
+    """The warehouse a reading command works on (--warehouse or settings); it must exist."""
     warehouse = Settings().with_paths(warehouse=args.warehouse).warehouse
     if not warehouse.exists():
-        print(f"newswh {command}: no warehouse at {warehouse}; run `newswh run` first", file=sys.stderr)
-        return None
+        raise CommandError(f"no warehouse at {warehouse}; run `newswh run` first")
     return warehouse
+
+
+@contextmanager
+def duckdb_errors_reported() -> Iterator[None]:
+    """DuckDB's own message (a binder error, a file that is no DuckDB database) as a CommandError."""
+    import duckdb
+
+    try:
+        yield
+    except duckdb.Error as exc:
+        raise CommandError(str(exc).strip()) from exc
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
     from pipelines.warehouse import open_warehouse
 
-    warehouse = existing_warehouse(args, "sql")
-    if warehouse is None:
-        return 2
-    query = Path(args.file).read_text(encoding="utf-8") if Path(args.file).exists() else args.file
-    with open_warehouse(warehouse, read_only=True) as con:
+    warehouse = warehouse_path(args)
+    path = Path(args.file)
+    if path.suffix.lower() == ".sql" and not path.is_file():
+        raise CommandError(f"no SQL file {args.file}")
+    query = path.read_text(encoding="utf-8") if path.is_file() else args.file
+    with duckdb_errors_reported(), open_warehouse(warehouse, read_only=True) as con:
         print(con.sql(query).pl())
     return 0
 
@@ -151,10 +178,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     from pipelines.search import format_hits, search
     from pipelines.warehouse import open_warehouse
 
-    warehouse = existing_warehouse(args, "search")
-    if warehouse is None:
-        return 2
-    with open_warehouse(warehouse, read_only=True) as con:
+    warehouse = warehouse_path(args)
+    with duckdb_errors_reported(), open_warehouse(warehouse, read_only=True) as con:
         hits = search(con, args.query, args.limit)
     if args.json:
         for hit in hits.iter_rows(named=True):
@@ -167,10 +192,9 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from pipelines.report import write_report
 
-    warehouse = existing_warehouse(args, "report")
-    if warehouse is None:
-        return 2
-    path = write_report(warehouse, Path(args.out) if args.out else None)
+    warehouse = warehouse_path(args)
+    with duckdb_errors_reported():
+        path = write_report(warehouse, Path(args.out) if args.out else None)
     print(f"wrote {path}")
     return 0
 
@@ -226,7 +250,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except CommandError as exc:
+        print(f"newswh {args.command}: {exc}", file=sys.stderr)
+        return 2
 
 
 def entry_point() -> None:

@@ -75,6 +75,10 @@ class Inbox:
         return [full[r["source_path"]] if r.get("stub") else r for r in records]
 
 
+class InboxMissing(FileNotFoundError):
+    """The inbox directory is not there (as opposed to there and empty)."""
+
+
 def list_inbox(inbox: Path) -> Iterator[tuple[str, Path]]:
     """(source key, path) of every regular file below `inbox`, sorted, links out of the inbox skipped."""
     root = str(inbox.resolve())
@@ -218,6 +222,10 @@ def _looks_like_html(text: str) -> bool:
 def scan_inbox(inbox: Path, *, max_file_bytes: int, reuse: Reuse | None = None) -> Inbox:
     """Read every inbox file; with `reuse`, a file whose stat matches an earlier scan is not read
     and its records come back as stubs (key and hash only)."""
+    if not inbox.is_dir():
+        # An unmounted or mistyped inbox must not read as an empty one: every article loaded
+        # from it would be marked deleted.
+        raise InboxMissing(f"inbox {inbox} is not a directory; nothing was read and the warehouse is unchanged")
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     found = Inbox(records=[], quarantine=[], root=inbox, max_file_bytes=max_file_bytes)
     for key, path in list_inbox(inbox):

@@ -139,3 +139,27 @@ def test_a_second_writer_waits_then_fails_naming_the_running_load(schema_only, c
     err = capsys.readouterr().err
     assert code == 2 and waited >= 1.5
     assert f"is locked by PID {holder.pid}" in err and "writing since" in err
+
+
+def test_a_missing_inbox_fails_the_run_and_marks_no_article_deleted(loaded, capsys):
+    """An unmounted or mistyped inbox is not an empty one: read as empty, it would mark every
+    article deleted. The run fails at ingest and the warehouse stays as it was."""
+    import dagster as dg
+
+    from pipelines.definitions import all_assets
+    from pipelines.resources import resources_for
+
+    before = snapshot(loaded.warehouse)
+    gone = dataclasses.replace(loaded, inbox=loaded.inbox.with_name("unmounted"))
+    result = dg.materialize(all_assets(), selection=dg.AssetSelection.assets("warehouse").upstream(),
+                            resources=resources_for(gone), instance=dg.DagsterInstance.ephemeral(), raise_on_error=False)
+    assert not result.success
+    failure = next(e for e in result.all_events if e.is_step_failure)
+    assert failure.step_key == "ingest"
+    assert "is not a directory; nothing was read" in failure.step_failure_data.error.to_string()
+    assert snapshot(loaded.warehouse) == before
+    assert rows(loaded.warehouse, "SELECT count(*) FROM articles WHERE is_deleted")[0][0] == 0
+    # the CLI says so before launching anything
+    capsys.readouterr()
+    assert newswh_main(["run", "--input", str(gone.inbox), "--warehouse", str(loaded.warehouse)]) == 2
+    assert capsys.readouterr().err.strip() == f"newswh run: input {gone.inbox} is not a directory"

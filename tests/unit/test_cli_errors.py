@@ -1,0 +1,71 @@
+"""`newswh` on a mistake (a missing path, a bad query, a file that is no warehouse): one line
+naming the command and the problem on stderr, exit 2, no traceback."""
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from pipelines.cli import main
+
+
+@pytest.fixture
+def warehouse(tmp_path):
+    path = tmp_path / "news.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute("CREATE TABLE articles AS SELECT 'a1' AS article_id, 'Title' AS title")
+    return path
+
+
+def error_of(argv, capsys) -> str:
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err and captured.out == ""
+    return captured.err.strip()
+
+
+def test_a_query_duckdb_rejects_is_its_message(warehouse, capsys):
+    err = error_of(["sql", "SELECT nope FROM articles", "--warehouse", str(warehouse)], capsys)
+    assert err.startswith("newswh sql: Binder Error:") and '"nope"' in err
+
+
+def test_a_good_query_still_prints_its_rows(warehouse, capsys):
+    assert main(["sql", "SELECT title FROM articles", "--warehouse", str(warehouse)]) == 0
+    assert "Title" in capsys.readouterr().out
+
+
+def test_a_missing_sql_file_is_named_not_run_as_sql(warehouse, capsys):
+    err = error_of(["sql", "queries/nope.sql", "--warehouse", str(warehouse)], capsys)
+    assert err == "newswh sql: no SQL file queries/nope.sql"
+
+
+@pytest.mark.parametrize("command", [["sql", "SELECT 1"], ["search", "drone"], ["report"]])
+def test_a_file_that_is_no_duckdb_database_is_said_to_be_one(tmp_path, command, capsys):
+    bogus = tmp_path / "notes.txt"
+    bogus.write_text("not a database\n" * 100, encoding="utf-8")
+    err = error_of([*command, "--warehouse", str(bogus)], capsys)
+    assert err.startswith(f"newswh {command[0]}: IO Error:") and "not a valid DuckDB database file" in err
+
+
+def test_clean_of_a_missing_directory_and_figures_of_a_missing_file(tmp_path, capsys):
+    assert error_of(["clean", str(tmp_path / "in"), str(tmp_path / "out")], capsys) == \
+        f"newswh clean: {tmp_path / 'in'} is not a directory"
+    assert not (tmp_path / "out").exists()
+    assert error_of(["figures", str(tmp_path / "lines.txt")], capsys) == f"newswh figures: no file {tmp_path / 'lines.txt'}"
+
+
+def test_scan_inbox_refuses_a_missing_inbox(tmp_path):
+    from pipelines.transforms.ingest import InboxMissing, scan_inbox
+
+    with pytest.raises(InboxMissing, match="is not a directory"):
+        scan_inbox(tmp_path / "unmounted", max_file_bytes=1_000_000)
+
+
+def test_run_on_a_file_that_is_no_duckdb_database_stops_before_any_run(tmp_path, capsys):
+    bogus = tmp_path / "notes.txt"
+    bogus.write_text("not a database\n" * 100, encoding="utf-8")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    assert main(["run", "--input", str(inbox), "--warehouse", str(bogus)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("newswh run: IO Error:") and "not a valid DuckDB database file" in err
+    assert bogus.read_text(encoding="utf-8") == "not a database\n" * 100
