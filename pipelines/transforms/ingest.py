@@ -123,8 +123,12 @@ def format_of(key: str) -> tuple[str | None, bool]:
 
 def read_source(key: str, path: Path, root: Path, max_bytes: int) -> list[dict]:
     """All records of one file; raises Rejected for a file that yields none."""
-    if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
-        raise Rejected("symlink_outside_inbox", f"points to {os.readlink(path)}")
+    if path.is_symlink():
+        target = _link_target(path)
+        if target is None:
+            raise Rejected("not_a_file", f"symlink loop: points to {os.readlink(path)}")
+        if not target.is_relative_to(root.resolve()):
+            raise Rejected("symlink_outside_inbox", f"points to {os.readlink(path)}")
     if not path.is_file():
         raise Rejected("not_a_file", "not a regular file")
     fmt, gz = format_of(key)
@@ -148,6 +152,15 @@ def read_source(key: str, path: Path, root: Path, max_bytes: int) -> list[dict]:
     if is_html:
         refuse_entity_declarations(text)
     return [{**base, "raw_text": text, "is_html": is_html}]
+
+
+def _link_target(path: Path) -> Path | None:
+    """Where a symlink ends up, or None for a loop (`a -> b -> a`): Python 3.11's resolve raises
+    RuntimeError on one, and one such link must not fail the whole ingest."""
+    try:
+        return path.resolve()
+    except RuntimeError:
+        return None
 
 
 _ENTITY_DECLARATION = re.compile(r"<!ENTITY|<!DOCTYPE[^>\[]*\[", re.IGNORECASE)

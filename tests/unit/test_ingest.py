@@ -135,3 +135,11 @@ def test_symlinked_directory_outside_the_inbox_is_reported_not_entered(tmp_path)
     (inbox / "linked").symlink_to(outside, target_is_directory=True)
     records, quarantined = outcomes(inbox)
     assert records == {} and quarantined == {"linked": "symlink_outside_inbox"}
+
+
+def test_a_symlink_loop_is_quarantined_and_the_rest_still_read(tmp_path):
+    (tmp_path / "a.txt").write_text(BODY)
+    (tmp_path / "loop1.txt").symlink_to(tmp_path / "loop2.txt")
+    (tmp_path / "loop2.txt").symlink_to(tmp_path / "loop1.txt")
+    records, quarantined = outcomes(tmp_path)
+    assert set(records) == {"a.txt"} and quarantined == {"loop1.txt": "not_a_file", "loop2.txt": "not_a_file"}
