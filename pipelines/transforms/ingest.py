@@ -242,6 +242,10 @@ def scan_inbox(inbox: Path, *, max_file_bytes: int, reuse: Reuse | None = None) 
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     found = Inbox(records=[], quarantine=[], root=inbox, max_file_bytes=max_file_bytes)
     for key, path in list_inbox(inbox):
+        if not _is_utf8(key):
+            found.quarantine.append(_quarantine_row(printable_key(key), _safe_sha(path), Rejected(
+                "unreadable", "file name is not UTF-8 (an old 8-bit encoding?): rename the file"), now))
+            continue
         try:
             st = os.lstat(path)
         except OSError as exc:
@@ -253,6 +257,21 @@ def scan_inbox(inbox: Path, *, max_file_bytes: int, reuse: Reuse | None = None) 
             continue
         _read_into(found, key, path, st, now)
     return found
+
+
+def _is_utf8(key: str) -> bool:
+    """Is the key a real string? os.walk hands over a name that is not UTF-8 with its bad bytes as
+    lone surrogates, which neither the article-id hash nor DuckDB can store."""
+    try:
+        key.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def printable_key(key: str) -> str:
+    """The key with each byte of a non-UTF-8 name spelled as an escape (a Latin-1 café.txt -> caf\\xe9.txt)."""
+    return key.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _read_into(found: Inbox, key: str, path: Path, st: os.stat_result, now: datetime) -> None:

@@ -143,3 +143,18 @@ def test_a_symlink_loop_is_quarantined_and_the_rest_still_read(tmp_path):
     (tmp_path / "loop2.txt").symlink_to(tmp_path / "loop1.txt")
     records, quarantined = outcomes(tmp_path)
     assert set(records) == {"a.txt"} and quarantined == {"loop1.txt": "not_a_file", "loop2.txt": "not_a_file"}
+
+
+def test_a_file_name_that_is_not_utf8_is_quarantined_under_a_printable_key(tmp_path):
+    import os
+
+    (tmp_path / "a.txt").write_text(BODY)
+    (tmp_path / "sub").mkdir()
+    with open(os.path.join(os.fsencode(tmp_path), b"sub", b"caf\xe9.txt"), "wb") as fh:  # a Latin-1 name
+        fh.write(BODY.encode())
+    found = scan_inbox(tmp_path, max_file_bytes=LIMIT)
+    assert [r["source_path"] for r in found.records] == ["a.txt"]
+    (row,) = found.quarantine
+    assert row["source_path"] == "sub/caf\\xe9.txt" and row["reason"] == "unreadable"
+    assert "not UTF-8" in row["detail"] and row["content_sha256"]
+    article_id_for(row["source_path"])  # the key is a plain string DuckDB and the hash can take
