@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from pipelines.settings import Settings
+from pipelines.settings import Settings, SettingsError
 
 
 class CommandError(Exception):
@@ -252,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except CommandError as exc:
+    except (CommandError, SettingsError) as exc:
         print(f"newswh {args.command}: {exc}", file=sys.stderr)
         return 2
 

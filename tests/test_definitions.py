@@ -39,3 +39,15 @@ def test_nightly_schedule_runs_the_whole_graph():
     schedule = defs.get_schedule_def("nightly")
     assert schedule.cron_schedule == "0 2 * * *"
     assert schedule.job_name == "everything"
+
+
+def test_a_bad_schedule_cron_is_named_not_a_dagster_traceback():
+    import dataclasses
+
+    import pytest
+
+    from pipelines.definitions import build_definitions
+    from pipelines.settings import Settings, SettingsError
+
+    with pytest.raises(SettingsError, match=r"^NEWSWH_SCHEDULE_CRON='every night' is not a cron schedule"):
+        build_definitions(dataclasses.replace(Settings(), schedule_cron="every night"))

@@ -69,3 +69,19 @@ def test_run_on_a_file_that_is_no_duckdb_database_stops_before_any_run(tmp_path,
     err = capsys.readouterr().err.strip()
     assert err.startswith("newswh run: IO Error:") and "not a valid DuckDB database file" in err
     assert bogus.read_text(encoding="utf-8") == "not a database\n" * 100
+
+
+@pytest.mark.parametrize("variable, value, message", [
+    ("NEWSWH_N_PROCESS", "abc", "NEWSWH_N_PROCESS='abc' is not a whole number"),
+    ("NEWSWH_N_PROCESS", "0", "NEWSWH_N_PROCESS=0 is below 1"),
+    ("NEWSWH_BATCH_SIZE", "-5", "NEWSWH_BATCH_SIZE=-5 is below 1"),
+    ("NEWSWH_MAX_FILE_BYTES", "20MB", "NEWSWH_MAX_FILE_BYTES='20MB' is not a whole number"),
+    ("NEWSWH_MIN_BODY_WORDS", "x", "NEWSWH_MIN_BODY_WORDS='x' is not a whole number"),
+    ("NEWSWH_TIMEZONE", "Mars/Base", "NEWSWH_TIMEZONE='Mars/Base' is not a time zone"),
+])
+def test_a_bad_setting_in_the_environment_is_named_in_one_line(warehouse, monkeypatch, capsys, variable, value, message):
+    monkeypatch.setenv(variable, value)
+    for argv in (["sql", "SELECT 1", "--warehouse", str(warehouse)],
+                 ["run", "--input", str(warehouse.parent), "--warehouse", str(warehouse)]):
+        err = error_of(argv, capsys)
+        assert err.startswith(f"newswh {argv[0]}: {message}") and "\n" not in err, err
