@@ -17,6 +17,20 @@ def cleaned_text(raw_text: str, *, is_html: bool, url: str | None = None) -> str
     return "\n".join(block.text for block in doc.blocks)
 
 
+def output_name(key: str) -> str:
+    """Where an input's cleaned body goes, relative to OUT_DIR: `sub/a.html.gz` -> `sub/a.txt`."""
+    return str(Path(key).parent / f"{Path(key).name.split('.')[0]}.txt")
+
+
+def output_clashes(in_dir: Path) -> dict[str, list[str]]:
+    """Outputs that two or more inputs would be written to (`a.txt`, `a.html`): each would silently
+    overwrite the one before, so the caller refuses to start."""
+    by_output: dict[str, list[str]] = {}
+    for key, _ in list_inbox(in_dir):
+        by_output.setdefault(output_name(key), []).append(key)
+    return {out: sorted(keys) for out, keys in by_output.items() if len(keys) > 1}
+
+
 def clean_directory(in_dir: Path, out_dir: Path) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = 0
@@ -27,8 +41,8 @@ def clean_directory(in_dir: Path, out_dir: Path) -> int:
             records = []
         text = "\n\n".join(cleaned_text(r["raw_text"], is_html=r["is_html"], url=r.get("url"))
                            for r in records if "rejected" not in r)
-        name = Path(key).name.split(".")[0]
-        (out_dir / Path(key).parent / f"{name}.txt").parent.mkdir(parents=True, exist_ok=True)
-        (out_dir / Path(key).parent / f"{name}.txt").write_text(text + ("\n" if text else ""), encoding="utf-8")
+        out = out_dir / output_name(key)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text + ("\n" if text else ""), encoding="utf-8")
         written += 1
     return written

@@ -102,11 +102,23 @@ def checks_table(checks: list):
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
-    from pipelines.cleanfiles import clean_directory
+    from pipelines.cleanfiles import clean_directory, output_clashes
 
-    if not Path(args.in_dir).is_dir():
+    in_dir, out_dir = Path(args.in_dir), Path(args.out_dir)
+    if not in_dir.is_dir():
         raise CommandError(f"{args.in_dir} is not a directory")
-    written = clean_directory(Path(args.in_dir), Path(args.out_dir))
+    if out_dir.exists() and not out_dir.is_dir():
+        raise CommandError(f"{args.out_dir} is a file, not a directory")
+    if out_dir.resolve().is_relative_to(in_dir.resolve()):
+        raise CommandError(f"{args.out_dir} is inside {args.in_dir}: its outputs would be read back as inputs; "
+                           "choose a directory outside it")
+    clashes = output_clashes(in_dir)
+    if clashes:
+        output, keys = next(iter(clashes.items()))
+        more = f" (and {len(clashes) - 1} more outputs like it)" if len(clashes) > 1 else ""
+        raise CommandError(f"{len(keys)} inputs would all be written to {output} ({', '.join(keys)}){more}; "
+                           "rename all but one")
+    written = clean_directory(in_dir, out_dir)
     print(f"cleaned {written} files into {args.out_dir}", file=sys.stderr)
     return 0
 
@@ -153,7 +165,11 @@ def cmd_sql(args: argparse.Namespace) -> int:
         raise CommandError(f"no SQL file {args.file}")
     query = path.read_text(encoding="utf-8") if path.is_file() else args.file
     with duckdb_errors_reported(), open_warehouse(warehouse, read_only=True) as con:
-        print(con.sql(query).pl())
+        if not query.strip() or not con.extract_statements(query):
+            raise CommandError("no SQL statement to run (the query is empty or only comments)")
+        result = con.sql(query)
+        if result is not None:  # None: a statement without rows (COPY ... TO, SET) has run
+            print(result.pl())
     return 0
 
 
@@ -193,10 +209,32 @@ def cmd_report(args: argparse.Namespace) -> int:
     from pipelines.report import write_report
 
     warehouse = warehouse_path(args)
+    out = Path(args.out) if args.out else None
+    if out is not None:
+        writable_file(out)
     with duckdb_errors_reported():
-        path = write_report(warehouse, Path(args.out) if args.out else None)
+        path = write_report(warehouse, out)
     print(f"wrote {path}")
     return 0
+
+
+def writable_file(path: Path) -> None:
+    """Refuse an output path that cannot become a file before any work is done for it."""
+    if path.is_dir():
+        raise CommandError(f"cannot write {path}: it is a directory (name a file in it, e.g. {path / 'report.html'})")
+    if not path.parent.is_dir():
+        raise CommandError(f"cannot write {path}: there is no directory {path.parent}")
+
+
+def positive_int(text: str) -> int:
+    """argparse type for counts: `--limit 0` would ask for nothing and `-1` is a DuckDB error."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a whole number >= 1")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -229,7 +267,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     search = sub.add_parser("search", help="full-text search over paragraphs, best match first")
     search.add_argument("query", help='words to look for, e.g. "drone strike"')
-    search.add_argument("--limit", type=int, default=10, help="how many paragraphs (default 10)")
+    search.add_argument("--limit", type=positive_int, default=10, help="how many paragraphs (default 10)")
     search.add_argument("--json", action="store_true", help="one JSON object per line instead of text")
     search.add_argument("--warehouse", help="DuckDB file (default: settings)")
     search.set_defaults(func=cmd_search)
@@ -240,7 +278,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.set_defaults(func=cmd_report)
 
     bench = sub.add_parser("bench", help="time the pipeline on the shared news corpus against the bare spaCy floor")
-    bench.add_argument("--limit", type=int, default=5000, help="articles from the corpus (default 5000)")
+    bench.add_argument("--limit", type=positive_int, default=5000, help="articles from the corpus (default 5000)")
     bench.add_argument("--json", help="result file (default bench/results/latest.json; a .md table beside it)")
     bench.add_argument("--scale", action="store_true", help="also peak RSS at 1,000 and 20,000 articles (slow)")
     bench.add_argument("--no-extras", action="store_true", help="skip cleaning pages/s and the linking bench")

@@ -85,3 +85,55 @@ def test_a_bad_setting_in_the_environment_is_named_in_one_line(warehouse, monkey
                  ["run", "--input", str(warehouse.parent), "--warehouse", str(warehouse)]):
         err = error_of(argv, capsys)
         assert err.startswith(f"newswh {argv[0]}: {message}") and "\n" not in err, err
+
+
+@pytest.mark.parametrize("query", ["", "   ", "-- only a comment"])
+def test_sql_with_no_statement_says_so(warehouse, capsys, query):
+    assert error_of(["sql", query, "--warehouse", str(warehouse)], capsys) == \
+        "newswh sql: no SQL statement to run (the query is empty or only comments)"
+
+
+def test_sql_statement_without_a_result_set_runs_and_prints_nothing(warehouse, capsys, tmp_path):
+    out = tmp_path / "titles.csv"
+    assert main(["sql", f"COPY (SELECT title FROM articles) TO '{out}'", "--warehouse", str(warehouse)]) == 0
+    assert capsys.readouterr().out == "" and out.read_text(encoding="utf-8").splitlines() == ["title", "Title"]
+
+
+def test_report_out_that_cannot_be_a_file_is_named_before_any_work(warehouse, capsys, tmp_path):
+    missing = tmp_path / "no such dir" / "r.html"
+    assert error_of(["report", "--warehouse", str(warehouse), "--out", str(missing)], capsys) == \
+        f"newswh report: cannot write {missing}: there is no directory {missing.parent}"
+    assert error_of(["report", "--warehouse", str(warehouse), "--out", str(tmp_path)], capsys) == \
+        f"newswh report: cannot write {tmp_path}: it is a directory (name a file in it, e.g. {tmp_path / 'report.html'})"
+
+
+@pytest.mark.parametrize("limit", ["0", "-1"])
+def test_search_limit_below_one_is_refused_by_the_parser(warehouse, capsys, limit):
+    with pytest.raises(SystemExit) as exit_:
+        main(["search", "drone", "--limit", limit, "--warehouse", str(warehouse)])
+    assert exit_.value.code == 2
+    assert f"argument --limit: {limit} is not a whole number >= 1" in capsys.readouterr().err
+
+
+def test_clean_into_a_file_or_inside_its_input_is_refused(tmp_path, capsys):
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("A line of text.\n", encoding="utf-8")
+    existing = tmp_path / "notes.txt"
+    existing.write_text("keep me", encoding="utf-8")
+    assert error_of(["clean", str(inbox), str(existing)], capsys) == f"newswh clean: {existing} is a file, not a directory"
+    assert existing.read_text(encoding="utf-8") == "keep me"
+    inside = inbox / "out"
+    assert error_of(["clean", str(inbox), str(inside)], capsys) == \
+        f"newswh clean: {inside} is inside {inbox}: its outputs would be read back as inputs; choose a directory outside it"
+    assert not inside.exists()
+
+
+def test_clean_refuses_inputs_that_would_overwrite_each_others_output(tmp_path, capsys):
+    inbox, out = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    for name in ("a.txt", "a.html", "a.v2.txt", "b.txt"):
+        (inbox / name).write_text("A line of text.\n", encoding="utf-8")
+    err = error_of(["clean", str(inbox), str(out)], capsys)
+    assert err == "newswh clean: 3 inputs would all be written to a.txt (a.html, a.txt, a.v2.txt); rename all but one"
+    assert not out.exists()
