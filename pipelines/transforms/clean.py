@@ -27,6 +27,10 @@ ARTICLE_SCHEMA = {
     "body": pl.String, "word_count": pl.Int32, "ingested_at": pl.Datetime("us"), "blocks": BLOCK_DTYPE,
 }
 BOILERPLATE_SCHEMA = {"article_id": pl.String, "line_no": pl.Int32, "text": pl.String, "reason": pl.String}
+# spaCy's default `nlp.max_length`: NER refuses a longer text (E088; ~1 GB of memory per 100,000
+# characters). One such paragraph, a page saved without line breaks, would fail the NER step and
+# with it every other article of the run, so its article is quarantined here instead.
+MAX_PARAGRAPH_CHARS = 1_000_000
 REJECTED_SCHEMA = {
     "source_path": pl.String, "content_sha256": pl.String, "reason": pl.String,
     "detail": pl.String, "seen_at": pl.Datetime("us"),
@@ -98,7 +102,8 @@ def _clean_record_row(rec: dict, profiles: dict[str, frozenset[str]], min_body_w
                        site_lines=profiles.get(rec["site"] or "", frozenset()))
     body = doc.body
     words = len(body.split())
-    reason = _rejection(words, doc.language, min_body_words, languages)
+    longest = max((len(block.text) for block in doc.blocks), default=0)
+    reason = _rejection(words, longest, doc.language, min_body_words, languages)
     if reason:
         return None, [], {"source_path": rec["source_path"], "content_sha256": rec["content_sha256"],
                           "reason": reason[0], "detail": reason[1], "seen_at": now}
@@ -107,9 +112,13 @@ def _clean_record_row(rec: dict, profiles: dict[str, frozenset[str]], min_body_w
     return _article_row(rec, doc, body, words, now), removed, None
 
 
-def _rejection(words: int, language: str | None, min_words: int, languages: tuple[str, ...]) -> tuple[str, str] | None:
+def _rejection(words: int, longest_block: int, language: str | None, min_words: int,
+               languages: tuple[str, ...]) -> tuple[str, str] | None:
     if words == 0:
         return "no_body", "nothing left after boilerplate removal"
+    if longest_block > MAX_PARAGRAPH_CHARS:
+        return "too_large", (f"a paragraph of {longest_block:,} characters, more than the {MAX_PARAGRAPH_CHARS:,} "
+                             "NER takes (a page saved without line breaks?)")
     if words < min_words:
         return "too_short", f"{words} words in the cleaned body, fewer than {min_words}"
     if languages and language not in languages:
