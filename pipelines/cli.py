@@ -184,14 +184,24 @@ def duckdb_errors_reported() -> Iterator[None]:
         raise CommandError(str(exc).strip()) from exc
 
 
+def names_a_file(path: Path) -> bool:
+    """Is `path` an existing file? A query longer than a file name may be (255 bytes) is not one:
+    stat fails on it with ENAMETOOLONG, which Path.is_file lets through."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
 def cmd_sql(args: argparse.Namespace) -> int:
     from pipelines.warehouse import open_warehouse
 
     warehouse = warehouse_path(args)
     path = Path(args.file)
-    if path.suffix.lower() == ".sql" and not path.is_file():
+    is_file = names_a_file(path)
+    if path.suffix.lower() == ".sql" and not is_file:
         raise CommandError(f"no SQL file {args.file}")
-    query = path.read_text(encoding="utf-8") if path.is_file() else args.file
+    query = path.read_text(encoding="utf-8") if is_file else args.file
     with duckdb_errors_reported(), open_warehouse(warehouse, read_only=True) as con:
         if not query.strip() or not con.extract_statements(query):
             raise CommandError("no SQL statement to run (the query is empty or only comments)")

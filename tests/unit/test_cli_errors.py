@@ -176,3 +176,9 @@ def test_run_with_a_warehouse_under_a_file_is_one_line(tmp_path, capsys):
     inbox.mkdir()
     err = error_of(["run", "--input", str(inbox), "--warehouse", str(blocker / "news.duckdb")], capsys)
     assert err == f"newswh run: the warehouse's directory {blocker} is a file"
+
+
+def test_a_query_too_long_to_be_a_file_name_is_run_as_a_query(warehouse, capsys):
+    query = "SELECT " + " + ".join(["1"] * 150) + " AS total"  # > 255 characters: no file can have this name
+    assert main(["sql", query, "--warehouse", str(warehouse)]) == 0
+    assert "150" in capsys.readouterr().out
