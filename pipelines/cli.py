@@ -331,6 +331,12 @@ def main(argv: list[str] | None = None) -> int:
     except (CommandError, SettingsError) as exc:
         print(f"newswh {args.command}: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        # Ctrl-C before Dagster has its own handler up (imports, pre-flight): a run loads into a
+        # copy and swaps it in at the end, so nothing half-written is left to worry about.
+        after = "; the warehouse keeps its previous state" if args.command == "run" else ""
+        print(f"newswh {args.command}: interrupted{after}", file=sys.stderr)
+        return 130
 
 
 def entry_point() -> None:

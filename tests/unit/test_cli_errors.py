@@ -182,3 +182,15 @@ def test_a_query_too_long_to_be_a_file_name_is_run_as_a_query(warehouse, capsys)
     query = "SELECT " + " + ".join(["1"] * 150) + " AS total"  # > 255 characters: no file can have this name
     assert main(["sql", query, "--warehouse", str(warehouse)]) == 0
     assert "150" in capsys.readouterr().out
+
+
+def test_ctrl_c_is_one_line_and_exit_130_not_a_traceback(monkeypatch, capsys):
+    from pipelines import cli
+
+    def interrupted(args):
+        raise KeyboardInterrupt  # as when Ctrl-C lands while a run imports Dagster
+
+    monkeypatch.setattr(cli, "cmd_run", interrupted)
+    assert main(["run"]) == 130
+    captured = capsys.readouterr()
+    assert captured.err == "newswh run: interrupted; the warehouse keeps its previous state\n"
