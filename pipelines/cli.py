@@ -24,6 +24,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     settings = Settings().with_paths(inbox=args.input, warehouse=args.warehouse)
     if not settings.inbox.is_dir():  # a mistyped --input is a mistake, not an empty inbox
         raise CommandError(f"input {settings.inbox} is not a directory")
+    if scanned_by_inbox(settings.warehouse.parent, settings.inbox):
+        raise CommandError(f"warehouse {settings.warehouse} is inside the inbox {settings.inbox}: its report.html and "
+                           "stages/ would be read back as inputs; put the warehouse outside the inbox (or in a hidden "
+                           "folder of it)")
     make_warehouse_dir(settings.warehouse)
     console = Console(stderr=False)
     console.print(f"newswh run: {settings.inbox} -> {settings.warehouse}")
@@ -45,6 +49,15 @@ def cmd_run(args: argparse.Namespace) -> int:
     if missing:
         raise CommandError(missing)
     return launch_run(args, settings, console)
+
+
+def scanned_by_inbox(folder: Path, inbox: Path) -> bool:
+    """Would ingest read the files in `folder`: is it `inbox` or below it, and not hidden?"""
+    try:
+        inner = folder.resolve().relative_to(inbox.resolve())
+    except ValueError:
+        return False
+    return not any(part.startswith(".") for part in inner.parts)
 
 
 def make_warehouse_dir(warehouse: Path) -> None:

@@ -194,3 +194,14 @@ def test_ctrl_c_is_one_line_and_exit_130_not_a_traceback(monkeypatch, capsys):
     assert main(["run"]) == 130
     captured = capsys.readouterr()
     assert captured.err == "newswh run: interrupted; the warehouse keeps its previous state\n"
+
+
+def test_run_with_the_warehouse_inside_its_inbox_is_refused(tmp_path, capsys):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("A line of text.\n", encoding="utf-8")
+    warehouse = inbox / "wh" / "news.duckdb"
+    err = error_of(["run", "--input", str(inbox), "--warehouse", str(warehouse)], capsys)
+    assert err == (f"newswh run: warehouse {warehouse} is inside the inbox {inbox}: its report.html and stages/ "
+                   "would be read back as inputs; put the warehouse outside the inbox (or in a hidden folder of it)")
+    assert not warehouse.exists()
