@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,13 +23,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from pipelines.warehouse import WarehouseLocked, check_writable, open_warehouse, table_counts
 
     settings = Settings().with_paths(inbox=args.input, warehouse=args.warehouse)
-    if not settings.inbox.is_dir():  # a mistyped --input is a mistake, not an empty inbox
-        raise CommandError(f"input {settings.inbox} is not a directory")
-    if scanned_by_inbox(settings.warehouse.parent, settings.inbox):
-        raise CommandError(f"warehouse {settings.warehouse} is inside the inbox {settings.inbox}: its report.html and "
-                           "stages/ would be read back as inputs; put the warehouse outside the inbox (or in a hidden "
-                           "folder of it)")
-    make_warehouse_dir(settings.warehouse)
+    check_run_paths(settings)
     console = Console(stderr=False)
     console.print(f"newswh run: {settings.inbox} -> {settings.warehouse}")
     # a locked warehouse, or a file that is no DuckDB database, is a one-line message before the
@@ -49,6 +44,32 @@ def cmd_run(args: argparse.Namespace) -> int:
     if missing:
         raise CommandError(missing)
     return launch_run(args, settings, console)
+
+
+def check_run_paths(settings: Settings) -> None:
+    """What a run is pointed at, refused before anything is read or written when it is a mistake."""
+    if not settings.inbox.is_dir():  # a mistyped --input is a mistake, not an empty inbox
+        raise CommandError(f"input {settings.inbox} is not a directory")
+    if scanned_by_inbox(settings.warehouse.parent, settings.inbox):
+        raise CommandError(f"warehouse {settings.warehouse} is inside the inbox {settings.inbox}: its report.html and "
+                           "stages/ would be read back as inputs; put the warehouse outside the inbox (or in a hidden "
+                           "folder of it)")
+    home_problem = dagster_home_problem(os.environ.get("DAGSTER_HOME"))
+    if home_problem:
+        raise CommandError(home_problem)
+    make_warehouse_dir(settings.warehouse)
+
+
+def dagster_home_problem(home: str | None) -> str | None:
+    """Dagster's own rules for DAGSTER_HOME (the persistent instance a run is recorded in), asked
+    before the run: Dagster raises them as a traceback once the run is being launched."""
+    if not home:
+        return None  # a throwaway instance
+    if not os.path.isabs(home):
+        return f"DAGSTER_HOME={home} is not an absolute path; Dagster needs one (e.g. $PWD/{home})"
+    if not os.path.isdir(home):
+        return f"DAGSTER_HOME={home} is not a directory; create it, or unset DAGSTER_HOME for a throwaway instance"
+    return None
 
 
 def scanned_by_inbox(folder: Path, inbox: Path) -> bool:

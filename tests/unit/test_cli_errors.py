@@ -205,3 +205,17 @@ def test_run_with_the_warehouse_inside_its_inbox_is_refused(tmp_path, capsys):
     assert err == (f"newswh run: warehouse {warehouse} is inside the inbox {inbox}: its report.html and stages/ "
                    "would be read back as inputs; put the warehouse outside the inbox (or in a hidden folder of it)")
     assert not warehouse.exists()
+
+
+@pytest.mark.parametrize("home, message", [
+    ("{tmp}/no such home", "DAGSTER_HOME={tmp}/no such home is not a directory; create it, or unset DAGSTER_HOME "
+                           "for a throwaway instance"),
+    ("dagster_home", "DAGSTER_HOME=dagster_home is not an absolute path; Dagster needs one (e.g. $PWD/dagster_home)"),
+])
+def test_run_with_a_dagster_home_dagster_cannot_use_stops_before_any_run(tmp_path, monkeypatch, capsys, home, message):
+    monkeypatch.setenv("DAGSTER_HOME", home.format(tmp=tmp_path))
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("A line of text.\n", encoding="utf-8")
+    err = error_of(["run", "--input", str(inbox), "--warehouse", str(tmp_path / "wh" / "news.duckdb")], capsys)
+    assert err == "newswh run: " + message.format(tmp=tmp_path)
