@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from pathlib import Path
 
 ARTICLE = "article"
@@ -108,4 +109,12 @@ def build_corpus(inbox: Path, outside: Path, *, big_bytes: int = 50 * 1024 * 102
     expected["link_out.txt"] = "symlink_outside_inbox"
     (inbox / "linked_dir").symlink_to(outside, target_is_directory=True)
     expected["linked_dir"] = "symlink_outside_inbox"
+    (inbox / "loop_a.txt").symlink_to(inbox / "loop_b.txt")
+    (inbox / "loop_b.txt").symlink_to(inbox / "loop_a.txt")
+    expected.update({"loop_a.txt": "not_a_file", "loop_b.txt": "not_a_file"})
+    # A name saved in Latin-1 (not UTF-8): quarantined under a key that spells the bad byte.
+    Path(os.fsdecode(os.fsencode(inbox) + b"/caf\xe9 latin-1 name.txt")).write_text(article("latin1-name"))
+    expected["caf\\xe9 latin-1 name.txt"] = "unreadable"
+    # A page saved without line breaks: one paragraph longer than spaCy's NER takes.
+    put("one_line.txt", " ".join(PARAGRAPHS) * 1_800, "too_large")
     return expected
