@@ -268,7 +268,10 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     warehouse = warehouse_path(args)
     with duckdb_errors_reported(), open_warehouse(warehouse, read_only=True) as con:
-        hits = search(con, args.query, args.limit)
+        try:
+            hits = search(con, args.query, args.limit)
+        except LookupError as exc:  # a DuckDB file no load has built the index in
+            raise CommandError(str(exc)) from exc
     if args.json:
         for hit in hits.iter_rows(named=True):
             print(json.dumps(hit, ensure_ascii=False))

@@ -219,3 +219,8 @@ def test_run_with_a_dagster_home_dagster_cannot_use_stops_before_any_run(tmp_pat
     (inbox / "a.txt").write_text("A line of text.\n", encoding="utf-8")
     err = error_of(["run", "--input", str(inbox), "--warehouse", str(tmp_path / "wh" / "news.duckdb")], capsys)
     assert err == "newswh run: " + message.format(tmp=tmp_path)
+
+
+def test_search_of_a_warehouse_without_a_search_index_is_one_line(warehouse, capsys):
+    assert error_of(["search", "drone", "--warehouse", str(warehouse)], capsys) == \
+        "newswh search: the warehouse has no search index yet: run `newswh run` to load it"
