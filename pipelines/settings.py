@@ -42,6 +42,17 @@ def _env_int(name: str, default: int, *, minimum: int) -> int:
     return value
 
 
+def _env_languages() -> tuple[str, ...]:
+    """`en, DE` -> ("en", "de"): compared with the detector's lower-case ISO 639-1 codes, a stray
+    space or capital would quarantine every article of that language."""
+    codes = tuple(code.strip().lower() for code in _env("LANGUAGES", "").split(",") if code.strip())
+    for code in codes:
+        if not (len(code) == 2 and code.isascii() and code.isalpha()):
+            raise SettingsError(f"NEWSWH_LANGUAGES: {code!r} is not a two-letter ISO 639-1 code "
+                                "(e.g. NEWSWH_LANGUAGES=en,de)")
+    return codes
+
+
 def _env_timezone() -> str:
     import zoneinfo
 
@@ -73,9 +84,7 @@ class Settings:
     # Articles whose cleaned body is shorter than this are quarantined as too_short.
     min_body_words: int = field(default_factory=lambda: _env_int("MIN_BODY_WORDS", 25, minimum=0))
     # Empty means every language is kept (with `language` recorded); "en" quarantines the rest.
-    languages: tuple[str, ...] = field(
-        default_factory=lambda: tuple(x for x in _env("LANGUAGES", "").split(",") if x)
-    )
+    languages: tuple[str, ...] = field(default_factory=_env_languages)
     timezone: str = field(default_factory=_env_timezone)
     schedule_cron: str = field(default_factory=lambda: _env("SCHEDULE_CRON", "0 2 * * *"))
 

@@ -243,3 +243,17 @@ def test_an_empty_path_setting_is_refused_not_read_as_the_current_directory(monk
     monkeypatch.setenv(variable, "")
     assert error_of(["sql", "SELECT 1"], capsys) == \
         f"newswh sql: {variable} is set but empty; unset it for the default, or name a path"
+
+
+def test_languages_are_read_as_a_person_writes_them(monkeypatch):
+    from pipelines.settings import Settings
+
+    # " de" and "EN" never equal a detected "de"/"en": every such article was quarantined as language.
+    monkeypatch.setenv("NEWSWH_LANGUAGES", "EN, de ,")
+    assert Settings().languages == ("en", "de")
+
+
+def test_a_language_that_is_not_a_code_is_named(warehouse, monkeypatch, capsys):
+    monkeypatch.setenv("NEWSWH_LANGUAGES", "en,german")
+    assert error_of(["sql", "SELECT 1", "--warehouse", str(warehouse)], capsys) == \
+        "newswh sql: NEWSWH_LANGUAGES: 'german' is not a two-letter ISO 639-1 code (e.g. NEWSWH_LANGUAGES=en,de)"
