@@ -320,6 +320,10 @@ def positive_int(text: str) -> int:
     return value
 
 
+# What Dagster's console logger takes; anything else failed the run with a CheckError traceback.
+DAGSTER_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "WARN", "ERROR", "CRITICAL", "FATAL")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newswh", description="news-warehouse: raw news articles -> DuckDB warehouse")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -329,7 +333,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--warehouse", type=path_arg, help="DuckDB file (default: settings, warehouse/news.duckdb)")
     run.add_argument("--full", action="store_true", help="reprocess every input, not only new or changed ones")
     run.add_argument("--no-progress", action="store_true", help="no progress bar (it is off anyway under CI=true or when piped)")
-    run.add_argument("--log-level", default="WARNING", help="Dagster console log level (default WARNING)")
+    run.add_argument("--log-level", default="WARNING", type=str.upper, choices=DAGSTER_LOG_LEVELS,
+                     help="Dagster console log level (default WARNING)")
     run.add_argument("--lock-wait", type=float, default=60.0,
                      help="seconds to wait for a warehouse another process is writing (default 60)")
     run.set_defaults(func=cmd_run)

@@ -257,3 +257,13 @@ def test_a_language_that_is_not_a_code_is_named(warehouse, monkeypatch, capsys):
     monkeypatch.setenv("NEWSWH_LANGUAGES", "en,german")
     assert error_of(["sql", "SELECT 1", "--warehouse", str(warehouse)], capsys) == \
         "newswh sql: NEWSWH_LANGUAGES: 'german' is not a two-letter ISO 639-1 code (e.g. NEWSWH_LANGUAGES=en,de)"
+
+
+def test_a_log_level_dagster_does_not_know_is_refused_by_the_parser(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["run", "--log-level", "loud"])
+    assert exit_.value.code == 2
+    assert "argument --log-level: invalid choice: 'LOUD'" in capsys.readouterr().err
+    from pipelines.cli import build_parser
+
+    assert build_parser().parse_args(["run", "--log-level", "info"]).log_level == "INFO"
