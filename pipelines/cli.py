@@ -309,6 +309,18 @@ def path_arg(text: str) -> str:
     return text
 
 
+def seconds_arg(text: str) -> float:
+    """argparse type for a wait: `nan` never reaches a deadline (a locked warehouse was waited for
+    forever) and a negative wait is a typo; `inf` (wait as long as it takes) is a choice."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"{text} is not a number of seconds >= 0")
+    return value
+
+
 def positive_int(text: str) -> int:
     """argparse type for counts: `--limit 0` would ask for nothing and `-1` is a DuckDB error."""
     try:
@@ -335,7 +347,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--no-progress", action="store_true", help="no progress bar (it is off anyway under CI=true or when piped)")
     run.add_argument("--log-level", default="WARNING", type=str.upper, choices=DAGSTER_LOG_LEVELS,
                      help="Dagster console log level (default WARNING)")
-    run.add_argument("--lock-wait", type=float, default=60.0,
+    run.add_argument("--lock-wait", type=seconds_arg, default=60.0,
                      help="seconds to wait for a warehouse another process is writing (default 60)")
     run.set_defaults(func=cmd_run)
 

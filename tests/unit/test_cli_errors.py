@@ -267,3 +267,12 @@ def test_a_log_level_dagster_does_not_know_is_refused_by_the_parser(capsys):
     from pipelines.cli import build_parser
 
     assert build_parser().parse_args(["run", "--log-level", "info"]).log_level == "INFO"
+
+
+@pytest.mark.parametrize("seconds", ["nan", "-1", "soon"])
+def test_a_lock_wait_that_is_no_number_of_seconds_is_refused_by_the_parser(capsys, seconds):
+    # nan compared false with every deadline: a locked warehouse was waited for forever.
+    with pytest.raises(SystemExit) as exit_:
+        main(["run", "--lock-wait", seconds])
+    assert exit_.value.code == 2
+    assert f"argument --lock-wait: {seconds} is not a number of seconds >= 0" in capsys.readouterr().err
