@@ -65,10 +65,11 @@ def parse_published(value: str | None) -> datetime | None:
         return None
     try:
         parsed = dateparser.parse(value)
+        if parsed.tzinfo is not None:
+            # In the try too: 0001-01-01 east of UTC has no UTC date, an offset past 24 h no zone.
+            parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
     except (ValueError, OverflowError):
         return None
-    if parsed.tzinfo is not None:
-        parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
     return parsed
 
 
