@@ -65,7 +65,7 @@ def _decode(data: bytes) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        return _utf16(data)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -82,6 +82,16 @@ def _decode(data: bytes) -> tuple[str, str]:
     if western is not None:
         return western, "cp1252"
     return str(best), best.encoding
+
+
+def _utf16(data: bytes) -> tuple[str, str]:
+    """UTF-16 by its byte-order mark. A file cut mid-character (an odd byte count) or holding a
+    lone surrogate keeps its text with U+FFFD for the bad unit, as a BOM'd UTF-8 file does; a
+    strict decode raised UnicodeDecodeError, which failed the whole ingest."""
+    try:
+        return data.decode("utf-16"), "utf-16"
+    except UnicodeDecodeError:
+        return data.decode("utf-16", errors="replace"), "utf-16-repaired"
 
 
 def _mostly_utf8(data: bytes) -> str | None:

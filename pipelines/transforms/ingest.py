@@ -202,12 +202,17 @@ def _parse_json(text: str) -> dict:
     return obj
 
 
+# JSON can escape half of a surrogate pair (`\ud83d` of a cut emoji); json.loads keeps it, but
+# no UTF-8 string can hold it (the hash, Parquet and DuckDB all refuse it), so it becomes U+FFFD.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _json_fields(obj: dict) -> dict:
     def first(names: tuple[str, ...]) -> str | None:
         for name in names:
             value = obj.get(name)
             if isinstance(value, str) and value.strip():
-                return value
+                return _LONE_SURROGATE.sub("\ufffd", value)
         return None
 
     html, text = first(HTML_FIELDS), first(TEXT_FIELDS)

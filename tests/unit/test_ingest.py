@@ -158,3 +158,24 @@ def test_a_file_name_that_is_not_utf8_is_quarantined_under_a_printable_key(tmp_p
     assert row["source_path"] == "sub/caf\\xe9.txt" and row["reason"] == "unreadable"
     assert "not UTF-8" in row["detail"] and row["content_sha256"]
     article_id_for(row["source_path"])  # the key is a plain string DuckDB and the hash can take
+
+
+def test_a_json_string_with_half_an_emoji_keeps_its_record(tmp_path):
+    # A scraper that cut "\ud83d\ude00" in two leaves a lone surrogate escape: valid JSON, but no
+    # UTF-8 string (hashing, Parquet and DuckDB all refused it and the whole ingest failed).
+    (tmp_path / "feed.jsonl").write_text(json.dumps({"title": "Cut \udc00", "text": BODY + " emoji \ud83d here"}) + "\n")
+    records, quarantined = outcomes(tmp_path)
+    assert quarantined == {}
+    assert records["feed.jsonl#L1"]["raw_text"].endswith("emoji \ufffd here") and records["feed.jsonl#L1"]["title"] == "Cut \ufffd"
+    raw_frame(list(records.values()))
+
+
+def test_utf16_cut_short_or_with_a_lone_surrogate_is_repaired_not_a_failed_ingest(tmp_path):
+    (tmp_path / "cut.txt").write_bytes(b"\xff\xfe" + BODY.encode("utf-16-le") + b"x")  # a download cut mid-character
+    (tmp_path / "lone.txt").write_bytes(b"\xfe\xff" + BODY.encode("utf-16-be") + b"\xd8\x3d" + "ok".encode("utf-16-be"))
+    (tmp_path / "whole.txt").write_bytes(b"\xff\xfe" + BODY.encode("utf-16-le"))
+    records, quarantined = outcomes(tmp_path)
+    assert quarantined == {}
+    assert records["cut.txt"]["raw_text"] == BODY + "\ufffd" and records["cut.txt"]["encoding"] == "utf-16-repaired"
+    assert records["lone.txt"]["raw_text"] == BODY + "\ufffdok" and records["lone.txt"]["encoding"] == "utf-16-repaired"
+    assert records["whole.txt"]["raw_text"] == BODY and records["whole.txt"]["encoding"] == "utf-16"
