@@ -197,6 +197,8 @@ def _parse_json(text: str) -> dict:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
         raise Rejected("malformed_json", str(exc)) from exc
+    except RecursionError:  # `[[[[...` a few thousand deep: a JSON bomb, never an article
+        raise Rejected("malformed_json", "nested deeper than the JSON parser goes") from None
     if not isinstance(obj, dict):
         raise Rejected("malformed_json", f"expected an object, got {type(obj).__name__}")
     return obj
