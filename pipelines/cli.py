@@ -34,8 +34,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         except WarehouseLocked as exc:
             raise CommandError(str(exc)) from exc
         # Checked before Dagster is even imported: over an unchanged inbox there is no run to launch.
-        if nothing_to_load(settings.inbox, settings.warehouse, max_file_bytes=settings.max_file_bytes,
-                           full_refresh=args.full):
+        with inbox_errors_reported():
+            unchanged = nothing_to_load(settings.inbox, settings.warehouse, max_file_bytes=settings.max_file_bytes,
+                                        full_refresh=args.full)
+        if unchanged:
             with open_warehouse(settings.warehouse, read_only=True) as con:
                 console.print(counts_table(settings.warehouse, table_counts(con)))
             console.print("nothing changed in the inbox since the last load: no run needed (--full reprocesses everything)")
@@ -160,13 +162,15 @@ def cmd_clean(args: argparse.Namespace) -> int:
     if out_dir.resolve().is_relative_to(in_dir.resolve()):
         raise CommandError(f"{args.out_dir} is inside {args.in_dir}: its outputs would be read back as inputs; "
                            "choose a directory outside it")
-    clashes = output_clashes(in_dir)
+    with inbox_errors_reported():
+        clashes = output_clashes(in_dir)
     if clashes:
         output, keys = next(iter(clashes.items()))
         more = f" (and {len(clashes) - 1} more outputs like it)" if len(clashes) > 1 else ""
         raise CommandError(f"{len(keys)} inputs would all be written to {output} ({', '.join(keys)}){more}; "
                            "rename all but one")
-    written = clean_directory(in_dir, out_dir)
+    with inbox_errors_reported():
+        written = clean_directory(in_dir, out_dir)
     print(f"cleaned {written} files into {args.out_dir}", file=sys.stderr)
     return 0
 
@@ -205,6 +209,17 @@ def warehouse_path(args: argparse.Namespace) -> Path:
     if not warehouse.exists():
         raise CommandError(f"no warehouse at {warehouse}; run `newswh run` first")
     return warehouse
+
+
+@contextmanager
+def inbox_errors_reported() -> Iterator[None]:
+    """A folder of the input that cannot be listed (permissions, a failing mount) as a CommandError."""
+    from pipelines.transforms.ingest import InboxUnreadable
+
+    try:
+        yield
+    except InboxUnreadable as exc:
+        raise CommandError(str(exc)) from exc
 
 
 @contextmanager

@@ -79,11 +79,24 @@ class InboxMissing(FileNotFoundError):
     """The inbox directory is not there (as opposed to there and empty)."""
 
 
+class InboxUnreadable(OSError):
+    """A folder of the inbox could not be listed: its files are not known to be gone."""
+
+
+def _unlisted(err: OSError) -> None:
+    """os.walk's onerror. By default it skips a folder it cannot list, and every article from it
+    would be marked deleted; only a folder that is really gone (removed mid-scan) is skipped."""
+    if isinstance(err, (FileNotFoundError, NotADirectoryError)):
+        return
+    raise InboxUnreadable(f"cannot list {err.filename} in the inbox ({err.strerror}): its files would look "
+                          "deleted; fix its permissions or mount, then rerun") from err
+
+
 def list_inbox(inbox: Path) -> Iterator[tuple[str, Path]]:
     """(source key, path) of every regular file below `inbox`, sorted, links out of the inbox skipped."""
     root = str(inbox.resolve())
     # Keys by string slicing, not Path.relative_to: a no-op rerun lists every file and does little else.
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=_unlisted):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         prefix = dirpath[len(root) + 1:].replace(os.sep, "/")
         prefix = f"{prefix}/" if prefix else ""

@@ -276,3 +276,31 @@ def test_a_lock_wait_that_is_no_number_of_seconds_is_refused_by_the_parser(capsy
         main(["run", "--lock-wait", seconds])
     assert exit_.value.code == 2
     assert f"argument --lock-wait: {seconds} is not a number of seconds >= 0" in capsys.readouterr().err
+
+
+def test_an_inbox_folder_that_cannot_be_listed_is_one_line(tmp_path, monkeypatch, capsys, warehouse):
+    import os
+
+    from pipelines import preflight
+    from pipelines.transforms.ingest import InboxUnreadable
+
+    inbox = tmp_path / "inbox"
+    (inbox / "sub").mkdir(parents=True)
+    (inbox / "a.txt").write_text("A line of text.\n", encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path).endswith("sub"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert error_of(["clean", str(inbox), str(tmp_path / "out")], capsys).startswith(
+        f"newswh clean: cannot list {(inbox / 'sub').resolve()} in the inbox (Permission denied)")
+
+    def unlisted(*args, **kwargs):
+        raise InboxUnreadable("cannot list /x/sub in the inbox (Permission denied); nothing was loaded")
+
+    monkeypatch.setattr(preflight, "nothing_to_load", unlisted)
+    assert main(["run", "--input", str(inbox), "--warehouse", str(warehouse)]) == 2
+    assert capsys.readouterr().err == "newswh run: cannot list /x/sub in the inbox (Permission denied); nothing was loaded\n"

@@ -188,3 +188,28 @@ def test_json_nested_too_deep_to_parse_is_malformed_not_a_failed_ingest(tmp_path
     records, quarantined = outcomes(tmp_path)
     assert quarantined == {"deep.json": "malformed_json", "feed.jsonl#L2": "malformed_json"}
     assert set(records) == {"feed.jsonl#L1"}
+
+
+def test_a_folder_that_cannot_be_listed_fails_the_scan_instead_of_reading_as_empty(tmp_path, monkeypatch):
+    import os
+
+    import pytest
+
+    from pipelines.transforms.ingest import InboxUnreadable, inbox_fingerprint
+
+    (tmp_path / "a.txt").write_text(BODY)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text(BODY + " Two.")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path).endswith("sub"):  # as `chmod 000 sub` or a flaky mount would
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    # Skipped silently, sub/b.txt would look deleted and its article be marked so at the load.
+    with pytest.raises(InboxUnreadable, match=r"cannot list .*sub in the inbox \(Permission denied\)"):
+        scan_inbox(tmp_path, max_file_bytes=LIMIT)
+    with pytest.raises(InboxUnreadable):
+        inbox_fingerprint(tmp_path)
