@@ -115,7 +115,9 @@ def launch_run(args: argparse.Namespace, settings: Settings, console) -> int:
         console.print(checks_table(summary.checks))
     if not summary.success:
         failed = ", ".join(summary.failed_checks + summary.errors) or "a step failed (see the log above)"
-        console.print(f"[red]run {summary.run_id} failed: {failed}; the warehouse keeps its previous state[/red]")
+        state = ("the load had committed: the warehouse holds this run's data" if summary.loaded
+                 else "the warehouse keeps its previous state")
+        console.print(f"[red]run {summary.run_id} failed: {failed}; {state}[/red]")
         return 1
     console.print(f"run {summary.run_id} succeeded")
     return 0

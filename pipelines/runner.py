@@ -23,6 +23,8 @@ class RunSummary:
     failed_checks: list[str]
     errors: list[str] = field(default_factory=list)  # why failed steps failed, innermost cause first
     checks: list[CheckRow] = field(default_factory=list)  # every expectation and other asset check evaluated
+    # Did the load commit? A step after it (warehouse checks, tables, report) can still fail the run.
+    loaded: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,12 @@ def run_pipeline(settings: Settings, *, full_refresh: bool = False, instance: dg
         with open_warehouse(settings.warehouse, read_only=True) as con:
             counts = table_counts(con)
     return RunSummary(run_id=result.run_id, success=result.success, table_counts=counts, failed_checks=failed,
-                      errors=step_errors(result), checks=checks)
+                      errors=step_errors(result), checks=checks, loaded=warehouse_loaded(result))
+
+
+def warehouse_loaded(result: dg.ExecuteInProcessResult) -> bool:
+    """Was the `warehouse` asset (the load, swapped in atomically) materialized in this run?"""
+    return any(event.asset_key == dg.AssetKey("warehouse") for event in result.get_asset_materialization_events())
 
 
 def unchanged_inbox_summary(settings: Settings) -> RunSummary:

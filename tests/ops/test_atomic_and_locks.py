@@ -163,3 +163,16 @@ def test_a_missing_inbox_fails_the_run_and_marks_no_article_deleted(loaded, caps
     capsys.readouterr()
     assert newswh_main(["run", "--input", str(gone.inbox), "--warehouse", str(loaded.warehouse)]) == 2
     assert capsys.readouterr().err.strip() == f"newswh run: input {gone.inbox} is not a directory"
+
+
+def test_a_step_failing_after_the_load_does_not_claim_the_warehouse_kept_its_state(tmp_path):
+    # The report is written after the load has swapped the new file in: when it fails, the
+    # warehouse already holds the run's rows, and the run must not say it kept its previous state.
+    inbox, warehouse = small_inbox(tmp_path / "inbox", ("alpha",)), tmp_path / "wh" / "news.duckdb"
+    (tmp_path / "wh" / "report.html").mkdir(parents=True)  # the report cannot be written
+    done = newswh("run", "--input", str(inbox), "--warehouse", str(warehouse), "--no-progress")
+    assert done.returncode == 1
+    assert "run_report: IsADirectoryError" in done.stdout.replace("\n", " ")
+    assert "keeps its previous state" not in done.stdout
+    assert "the load had committed: the warehouse holds this run's data" in done.stdout.replace("\n", " ")
+    assert rows(warehouse, "SELECT source_path FROM articles") == [("alpha.txt",)]
