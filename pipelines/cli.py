@@ -252,7 +252,10 @@ def cmd_sql(args: argparse.Namespace) -> int:
     is_file = names_a_file(path)
     if path.suffix.lower() == ".sql" and not is_file:
         raise CommandError(f"no SQL file {args.file}")
-    query = path.read_text(encoding="utf-8") if is_file else args.file
+    try:
+        query = path.read_text(encoding="utf-8") if is_file else args.file
+    except UnicodeDecodeError:
+        raise CommandError(f"{args.file} is not UTF-8 text; save it as UTF-8") from None
     with duckdb_errors_reported(), open_warehouse(warehouse, read_only=True) as con:
         if not query.strip() or not con.extract_statements(query):
             raise CommandError("no SQL statement to run (the query is empty or only comments)")

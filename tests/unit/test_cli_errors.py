@@ -304,3 +304,10 @@ def test_an_inbox_folder_that_cannot_be_listed_is_one_line(tmp_path, monkeypatch
     monkeypatch.setattr(preflight, "nothing_to_load", unlisted)
     assert main(["run", "--input", str(inbox), "--warehouse", str(warehouse)]) == 2
     assert capsys.readouterr().err == "newswh run: cannot list /x/sub in the inbox (Permission denied); nothing was loaded\n"
+
+
+def test_a_sql_file_that_is_not_utf8_is_named(warehouse, capsys, tmp_path):
+    query = tmp_path / "titles.sql"
+    query.write_bytes("SELECT title FROM articles -- r\u00e9sum\u00e9\n".encode("latin-1"))
+    assert error_of(["sql", str(query), "--warehouse", str(warehouse)], capsys) == \
+        f"newswh sql: {query} is not UTF-8 text; save it as UTF-8"
