@@ -413,6 +413,11 @@ def main(argv: list[str] | None = None) -> int:
     except (CommandError, SettingsError) as exc:
         print(f"newswh {args.command}: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader went away (`newswh figures big.txt | head -1`): stop quietly, as Unix tools
+        # do; stdout goes to /dev/null so the exit's final flush cannot fail a second time.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except KeyboardInterrupt:
         # Ctrl-C before Dagster has its own handler up (imports, pre-flight): a run loads into a
         # copy and swaps it in at the end, so nothing half-written is left to worry about.

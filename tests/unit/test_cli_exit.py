@@ -39,3 +39,15 @@ def test_the_newswh_command_reports_a_failure_in_its_exit_code(tmp_path):
     done = subprocess.run([*newswh, "sql", str(tmp_path / "missing.sql"), "--warehouse", str(tmp_path / "none.duckdb")],
                           cwd=PROJECT_ROOT, capture_output=True, text=True)
     assert done.returncode != 0
+
+
+def test_a_reader_that_stops_early_ends_newswh_quietly(tmp_path):
+    # `newswh figures big.txt | head -1`: the closed pipe was a BrokenPipeError traceback.
+    lines = tmp_path / "lines.txt"
+    lines.write_text("Prices rose 5 percent.\n" * 20_000, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "pipelines.cli", "figures", str(lines)], cwd=PROJECT_ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.readline().startswith(b'{"line": 1')
+    proc.stdout.close()
+    assert proc.wait(timeout=60) == 141  # as a process killed by SIGPIPE reports it to the shell
+    assert proc.stderr.read() == b""
