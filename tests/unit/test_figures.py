@@ -143,3 +143,12 @@ def test_every_unit_written_is_declared_in_the_tables():
                 continue
             splits = [(unit[:i], unit[i + 5:]) for i in range(len(unit)) if unit.startswith("_per_", i)]
             assert any(b in base and d in rates for b, d in splits), f"{unit!r} from {f['text']!r}"
+
+
+def test_a_number_too_long_for_a_float_is_no_figure_rather_than_an_infinite_one():
+    # 309+ digits parse to inf; the figures suite's critical value_finite check then blocked the
+    # whole run (every article, every night) until the page was removed from the inbox.
+    text = f"Officials said the serial number was {'7' * 320}, and costs rose 5 percent to ${'9' * 400}."
+    figs = extract_figures(text)
+    assert all(math.isfinite(f[k]) for f in figs for k in ("value", "value_high") if f[k] is not None)
+    assert [f["text"] for f in figs] == ["5 percent"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 
 from pipelines.transforms.figures.after import Fig, read_rate
@@ -33,8 +34,15 @@ def extract_figures(text: str, *, reference_date: dt.date | None = None) -> list
         if fig is not None:
             out.append(fig)
     fill_elliptical(text, out)
+    out = [fig for fig in out if _finite(fig)]  # before linking: conversions point at list positions
     _link_conversions(text, out, g)
     return out
+
+
+def _finite(fig: dict) -> bool:
+    """A digit run of 309+ digits (a serial number, a hash) parses to inf: no quantity anyone
+    reported, and an infinite value fails the figures suite's blocking check for the whole run."""
+    return all(v is None or math.isfinite(v) for v in (fig["value"], fig.get("value_high")))
 
 
 def _figure_at(text: str, hit: re.Match, g: Grammar, ref: dt.date | None) -> tuple[dict | None, int]:
