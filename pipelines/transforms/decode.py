@@ -55,10 +55,21 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if kind:
         raise Rejected("binary", f"looks like {kind} data")
     text, encoding = _decode(data)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    text = normalize_text(text)
     if not text.strip():
         raise Rejected("empty", "no text after decoding" if data.strip() else "file is empty or whitespace only")
     return text, encoding
+
+
+# The C0 information separators (file, group, record, unit): whitespace to Python's split(), which
+# counts the cleaner's words, but not to the regex \S+ the articles suite counts words with, so an
+# article of words joined by them passed the cleaner and failed a blocking check. Read as spaces.
+_SEPARATORS = str.maketrans(dict.fromkeys("\x1c\x1d\x1e\x1f", " "))
+
+
+def normalize_text(text: str) -> str:
+    """Line ends (CRLF, lone CR) as LF, NUL bytes dropped, information separators as spaces."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "").translate(_SEPARATORS)
 
 
 def _decode(data: bytes) -> tuple[str, str]:

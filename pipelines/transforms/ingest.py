@@ -19,7 +19,7 @@ from typing import Iterator
 
 import polars as pl
 
-from pipelines.transforms.decode import Rejected, decode_bytes, gunzip_limited
+from pipelines.transforms.decode import Rejected, decode_bytes, gunzip_limited, normalize_text
 from pipelines.transforms.file_stats import HashedFile, Reuse, file_stat
 
 FORMATS = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
@@ -237,7 +237,7 @@ def _json_fields(obj: dict) -> dict:
     if html is not None or _looks_like_html(body):
         refuse_entity_declarations(body)
     return {
-        "raw_text": body.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", ""),
+        "raw_text": normalize_text(body),
         "is_html": html is not None or _looks_like_html(text or ""),
         "url": first(("url", "link", "source_url")),
         "title": first(("title", "headline")),

@@ -27,3 +27,18 @@ def test_a_published_date_that_cannot_be_in_utc_is_no_date_not_a_failed_run():
     for value in ("0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-12:00", "2024-01-01T00:00:00+25:00"):
         assert parse_published(value) is None, value
     assert str(parse_published("2024-05-01T12:00:00+02:00")) == "2024-05-01 10:00:00"
+
+
+def test_control_separators_between_words_count_as_the_body_check_counts_them(tmp_path):
+    # Python's split() takes \x1c-\x1f (file/group/record/unit separators) as whitespace, the
+    # articles suite's regex \S+ (polars) does not: an article 80 words long to the cleaner was 2
+    # to the critical body_has_min_words check, which then blocked the whole run.
+    from pipelines.checks.views import articles_views
+
+    body = "\x1f".join(["word"] * 40) + ". " + "\x1e".join(["more"] * 40) + "."
+    (tmp_path / "separators.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "feed.jsonl").write_text('{"text": "' + "\\u001c".join(["json"] * 40) + '"}\n', encoding="utf-8")
+    out = clean_articles(raw_frame(scan_inbox(tmp_path, max_file_bytes=1 << 20).records), min_body_words=25)
+    assert sorted(out.articles["source_path"]) == ["feed.jsonl#L1", "separators.txt"]
+    views = articles_views({"articles": out.articles, "boilerplate": out.boilerplate}, {"min_site_articles": 3})
+    assert views["articles"]["body_words"].to_list() == out.articles["word_count"].to_list()
