@@ -307,6 +307,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else None
     if out is not None:
         writable_file(out)
+        if out.resolve() == warehouse.resolve():
+            raise CommandError(f"cannot write {out}: it is the warehouse itself")
     with duckdb_errors_reported():
         path = write_report(warehouse, out)
     print(f"wrote {path}")

@@ -311,3 +311,10 @@ def test_a_sql_file_that_is_not_utf8_is_named(warehouse, capsys, tmp_path):
     query.write_bytes("SELECT title FROM articles -- r\u00e9sum\u00e9\n".encode("latin-1"))
     assert error_of(["sql", str(query), "--warehouse", str(warehouse)], capsys) == \
         f"newswh sql: {query} is not UTF-8 text; save it as UTF-8"
+
+
+def test_report_out_onto_the_warehouse_itself_is_refused(warehouse, capsys):
+    before = warehouse.read_bytes()
+    assert error_of(["report", "--warehouse", str(warehouse), "--out", str(warehouse)], capsys) == \
+        f"newswh report: cannot write {warehouse}: it is the warehouse itself"
+    assert warehouse.read_bytes() == before
