@@ -159,3 +159,42 @@ def test_make_lines_gives_each_line_what_make_line_gives_it_alone():
     written_plainly = re.compile(r"(?<=[a-z0-9?!’'”])(?:[A-Z][a-z]*)\b")
     for text in [*page, "\n".join(page), "x”The", "?A", "9Bc1", "ABC"]:
         assert [m.span() for m in GLUE_POINT_RE.finditer(text)] == [m.span() for m in written_plainly.finditer(text)]
+
+
+def test_count_glued_counts_what_glued_re_finds_line_by_line():
+    from pipelines.transforms.boilerplate.lines import GLUED_RE, count_glued, line_starts
+
+    lines = ["aBcDe", "aBcdEf", "xYzWv", "McDonald iPhone", "", "ABC", "conceptEVLA RunDenny", "aBc\nDe".split("\n")[0]]
+    lines += ["".join("aBcD"[(i * 7 + j) % 4] for j in range(i % 9)) for i in range(40)]
+    page = "\n".join(lines)
+    assert count_glued(page, line_starts(lines)) == [len(GLUED_RE.findall(x)) for x in lines]
+    assert count_glued("aBcDe", [0]) == [1] and count_glued("aBcdEf", [0]) == [2]
+
+
+def test_line_starts_are_the_offsets_of_the_joined_lines():
+    from pipelines.transforms.boilerplate.lines import line_starts
+
+    lines = ["ab", "", "cde", "f"]
+    page = "\n".join(lines)
+    assert line_starts(lines) == [0, 3, 4, 8] and [page[s : s + len(x)] for s, x in zip(line_starts(lines), lines)] == lines
+    assert line_starts([]) == []
+
+
+def test_nfkc_lines_normalizes_only_where_needed_with_the_same_result():
+    import unicodedata
+
+    from pipelines.transforms.boilerplate.site import nfkc_lines
+
+    for lines in (TRICKY_LINES, LINES, ["plain", "ascii"], ["ﬁ", "e\u0301", "…", "\u00a0x"]):
+        page = "\n".join(lines)
+        assert nfkc_lines(page) == unicodedata.normalize("NFKC", page)
+    assert nfkc_lines("already normal") == "already normal"
+
+
+def test_page_search_skips_a_literal_only_when_a_literal_inside_it_is_missing():
+    from pipelines.transforms.boilerplate.prefilter import PageSearch
+
+    search = PageSearch([("ap photo/", 0), ("photo", 1), ("ap", 2), (r"\(ap photo/x", 3)], 0)
+    assert [v for _, v in search.candidates("an (ap photo/x here")] == [0, 1, 2, 3]
+    assert [v for _, v in search.candidates("a photo")] == [1]
+    assert [v for _, v in search.candidates("apricot")] == [2]

@@ -4,7 +4,6 @@ from __future__ import annotations
 from .echoes import mark_echoes
 from .lines import LONE_MARKERS, Line, grade, make_lines
 from .rules import rules
-from .site import normalize_lines
 
 PREFIX_MIN_CHARS = 40  # a standfirst cut short of the paragraph that repeats it
 PREFIX_LOOKAHEAD = 3
@@ -49,8 +48,6 @@ def parse_lines(
     # whole-page string steps: one C call per page instead of one per line (same results,
     # as no step carries across the newlines)
     lowered = "\n".join(texts).lower().split("\n") if texts else []
-    for line, key in zip(lines, normalize_lines(texts)):
-        line.key = key  # fills Line.key's cache
     reasons = ruleset.line_reasons(texts, lowered)
     for line, reason in zip(lines, reasons):
         _judge(line, reason, ruleset, site_lines)

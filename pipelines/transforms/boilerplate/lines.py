@@ -8,17 +8,24 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property
+from itertools import accumulate
+from operator import add
 
-from .site import normalize_line
+from .site import normalize_lines
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
+# WORD_RE's tokens and the line breaks between them: joined by spaces, a page's tokens split
+# into each line's tokens with plain str.split
+TOKEN_OR_BREAK_RE = re.compile(r"\w+|\n")
 # Scripts written without spaces: one \w+ run can be a whole sentence.
 CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 SENTENCE_END = frozenset(".!?。！？…")
 CLOSERS = "\"'”’»)]》」』 "
 INNER_SENTENCE_RE = re.compile(r"[.!?。！？][\"'”’»)]?\s+\S|[。！？]")
 GLUED_RE = re.compile(r"[a-z][A-Z][a-z]")
+# GLUED_RE with the capital first, so the regex engine skips to the capitals; its matches may
+# overlap where GLUED_RE's do not ("aBcDe": one joint for GLUED_RE), see `count_glued`
+GLUE_JOINT_RE = re.compile(r"[A-Z](?<=[a-z][A-Z])[a-z]")
 # a capitalized word glued to the end of another: "...Student-AthleteA 24-year-old woman..."
 # (the capital first, then the look-behind over it and the character before: the same matches
 # as "(?<=[a-z0-9?!’'”])[A-Z][a-z]*\b", but the regex engine can skip to the capitals)
@@ -26,6 +33,8 @@ GLUE_POINT_RE = re.compile(r"[A-Z](?<=[a-z0-9?!’'”][A-Z])[a-z]*\b")
 # a wire dateline inside a line: "San Francisco, March 16 - BankAmerica..."
 DATELINE_RE = re.compile(r"\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\w* \d{1,2}\b")
 LIST_MARKER_RE = re.compile(r"^([-–•*·▪►●]|\d{1,2}[.)])\s+")
+# the same after each newline of a page (its spaces may not run on into the next line)
+PAGE_LIST_MARKER_RE = re.compile(r"\n(?:[-–•*·▪►●]|\d{1,2}[.)])[^\S\n]+")
 LONE_MARKERS = frozenset({"-", "–", "•", "*", "·", "▪", "►", "●"})
 
 GOOD_MIN_WORDS = 10
@@ -41,7 +50,7 @@ CARD_HEAD_MAX_COMMAS = 1  # a glued headline without a stop word after it needs 
 HEADLINE_MIN_WORDS = 3  # longer lines are never graded as headlines
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     no: int  # 0-based line number in the input
     text: str  # stripped, inline noise removed, list marker removed
@@ -57,11 +66,7 @@ class Line:
     reason: str | None = None  # why a bad line is boilerplate
     marker: str | None = None  # reason code if this line opens a boilerplate region
     marker_until: str = "body"  # where that region ends: "prose" or "body"
-
-    @cached_property
-    def key(self) -> str:
-        """`normalize_line(text)`, computed once: duplicates and title matching compare keys."""
-        return normalize_line(self.text)
+    key: str = ""  # normalize_line(text): duplicates, site lines and title matching compare keys
 
 
 def word_count(text: str, tokens: list[str]) -> int:
@@ -95,52 +100,88 @@ def make_line(no: int, text: str, stops: frozenset[str]) -> Line:
 def line_starts(texts: list[str]) -> list[int]:
     """Where each text starts in "\\n".join(texts): `bisect_right(starts, pos) - 1` is the
     index of the line holding position `pos` of the joined page."""
-    starts, offset = [], 0
-    for text in texts:
-        starts.append(offset)
-        offset += len(text) + 1
-    return starts
+    # start i = the lengths of the texts before it plus one newline after each of them
+    return list(map(add, accumulate(map(len, texts), initial=0), range(len(texts))))
 
 
 def make_lines(numbered: list[tuple[int, str]], stops: frozenset[str]) -> list[Line]:
-    """`Line`s of a page's (line_no, text) pairs. The rare features (CJK script, glued words,
-    a link card's glue points) come from one scan of the joined page instead of one regex call
-    per line: their patterns cannot match across a newline, so each line gets the same values."""
-    items = []
-    for no, text in numbered:
-        marker = LIST_MARKER_RE.match(text)
-        if marker and len(text) > marker.end():
-            items.append((no, text[marker.end():], True))
-        else:
-            items.append((no, text, False))
-    texts = [text for _, text, _ in items]
+    """`Line`s of a page's (line_no, text) pairs, each with what `make_line` gives it alone.
+
+    Whatever a regex or string method finds within lines is found in one pass over the joined
+    page (none of the patterns below can match across a newline), leaving the per-line loop a
+    few list look-ups: tokens come from one substitution of the page's non-word runs, stop
+    words from one running count over its lower-cased tokens."""
+    nos = [no for no, _ in numbered]
+    texts = [text for _, text in numbered]
+    list_items = _cut_list_markers(texts)
     page, starts = "\n".join(texts), line_starts(texts)
-    glued = [0] * len(items)
-    for m in GLUED_RE.finditer(page):
-        glued[bisect_right(starts, m.start()) - 1] += 1
+    glued = count_glued(page, starts)
     glue_points = {bisect_right(starts, m.start()) - 1 for m in GLUE_POINT_RE.finditer(page)} if stops else set()
     cjk = not page.isascii() and CJK_RE.search(page) is not None
+    token_page = " ".join(TOKEN_OR_BREAK_RE.findall(page))
+    tokens_of = list(map(str.split, token_page.split("\n")))  # WORD_RE.findall of each line
+    # stop words among the first k tokens of the page: stops_before[k]
+    stops_before = list(accumulate(map(stops.__contains__, token_page.lower().split()), initial=0)) if stops else None
+    keys = normalize_lines(texts)
     lines = []
-    for i, (no, text, list_item) in enumerate(items):
-        tokens = WORD_RE.findall(text)
-        words = word_count(text, tokens) if cjk else len(tokens)
-        n_stop = len([t for t in " ".join(tokens).lower().split(" ") if t in stops]) if stops else 0
-        ends = ends_with_sentence(text)
+    first_token = 0
+    for i, text in enumerate(texts):
+        tokens = tokens_of[i]
+        n_tokens = len(tokens)
+        words = word_count(text, tokens) if cjk else n_tokens
+        if stops_before is not None and n_tokens:
+            stop_density = (stops_before[first_token + n_tokens] - stops_before[first_token]) / n_tokens
+        else:
+            stop_density = 1.0
+        first_token += n_tokens
+        ends = text.rstrip(CLOSERS)[-1:] in SENTENCE_END
         # a colon closes a lead-in to a list or a quote ("...has ripple effects:")
-        lead_in = text.endswith(":") and words >= MEDIUM_MIN_WORDS
+        lead_in = words >= MEDIUM_MIN_WORDS and text.endswith(":")
         lines.append(Line(
-            no=no,
-            text=text,
-            words=words,
-            stop_density=(n_stop / len(tokens)) if tokens and stops else 1.0,
-            ends_sentence=ends or lead_in,
-            has_sentence=ends or lead_in or has_inner_sentence(text),
-            glued=glued[i],
-            title_case=words <= TITLE_CASE_MAX_WORDS and is_title_case(tokens),
-            link_card=i in glue_points and is_link_card(text, stops),
-            list_item=list_item,
+            nos[i],
+            text,
+            words,
+            stop_density,
+            ends or lead_in,
+            ends or lead_in or has_inner_sentence(text),
+            glued[i],
+            n_tokens >= 3 and words <= TITLE_CASE_MAX_WORDS and is_title_case(tokens),
+            i in glue_points and is_link_card(text, stops),
+            i in list_items,
+            "short", None, None, "body",
+            keys[i],
         ))
     return lines
+
+
+def count_glued(page: str, starts: list[int]) -> list[int]:
+    """GLUED_RE's matches in each line of `page` (`starts`: `line_starts` of its lines)."""
+    glued = [0] * len(starts)
+    last = -3
+    for m in GLUE_JOINT_RE.finditer(page):
+        capital = m.start()
+        if capital >= last + 3:  # GLUED_RE's scan resumes after the lower-case letter
+            glued[bisect_right(starts, capital) - 1] += 1
+            last = capital
+    return glued
+
+
+def _cut_list_markers(texts: list[str]) -> set[int]:
+    """Strip a leading list marker ("- ", "2. ") off each text that has more after it, in
+    place; return the indices of those texts (list items)."""
+    page = "\n" + "\n".join(texts)  # the newline before line i is at starts[i]
+    found = PAGE_LIST_MARKER_RE.finditer(page)
+    first = next(found, None)
+    if first is None:
+        return set()
+    starts, items = line_starts(texts), set()
+    for m in (first, *found):
+        i = bisect_right(starts, m.start()) - 1
+        cut = m.end() - starts[i] - 1
+        if len(texts[i]) > cut:
+            texts[i] = texts[i][cut:]
+            items.add(i)
+    return items
 
 
 def has_inner_sentence(text: str) -> bool:

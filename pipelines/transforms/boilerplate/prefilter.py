@@ -45,14 +45,24 @@ class PageSearch:
                 else:
                     self._by_scan.setdefault(literal, []).append(i)
         self._words = frozenset(self._by_word)
+        # shortest first, each with the longest scanned literal inside it ("ap" in "ap photo/"):
+        # a page without that one cannot hold it either, and is not scanned for it
+        by_length = sorted(self._by_scan, key=len)
+        self._scans = []
+        for k, literal in enumerate(by_length):
+            inner = [j for j in range(k) if by_length[j] in literal]
+            self._scans.append((literal, self._by_scan[literal], max(inner, key=lambda j: len(by_length[j])) if inner else None))
 
     def candidates(self, page: str) -> list[tuple[re.Pattern[str], object]]:
         """(regex, value) of the patterns, in order, that may match somewhere in `page`."""
         opened = set(self._always)
         for word in self._words.intersection(page.split()):
             opened.update(self._by_word[word])
-        for literal, indices in self._by_scan.items():
-            if literal in page:
+        present = []
+        for literal, indices, inner in self._scans:
+            found = (inner is None or present[inner]) and literal in page
+            present.append(found)
+            if found:
                 opened.update(indices)
         return [self.patterns[i] for i in sorted(opened)]
 
