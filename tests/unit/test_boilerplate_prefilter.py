@@ -198,3 +198,31 @@ def test_page_search_skips_a_literal_only_when_a_literal_inside_it_is_missing():
     assert [v for _, v in search.candidates("an (ap photo/x here")] == [0, 1, 2, 3]
     assert [v for _, v in search.candidates("a photo")] == [1]
     assert [v for _, v in search.candidates("apricot")] == [2]
+
+
+def test_case_context_chars_are_all_that_lower_casing_splits_or_reclassifies():
+    import sys
+
+    from pipelines.transforms.boilerplate.lines import CASE_CONTEXT_CHARS
+
+    word = re.compile(r"\w")
+    odd = []
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        low = char.lower()
+        if low != char and (len(low) != 1 or bool(word.match(char)) != bool(word.match(low))):
+            odd.append(char)
+    assert set(odd) <= set(CASE_CONTEXT_CHARS)
+    assert "Σ" in CASE_CONTEXT_CHARS  # lower-cased by context: "ΟΔΟΣ'Α" keeps a medial σ
+    assert "ΟΔΟΣ'Α".lower() != "'".join(t.lower() for t in "ΟΔΟΣ'Α".split("'"))
+
+
+def test_lines_keep_their_lower_cased_tokens_unless_the_page_has_a_case_context_char():
+    from pipelines.transforms.boilerplate.language import stopwords
+    from pipelines.transforms.boilerplate.lines import WORD_RE, make_lines
+
+    page = ["Über die Straße”s END", "DON’T Stop", "", "x_y 12ab", *LINES[:20]]
+    lines = make_lines(list(enumerate(page)), stopwords("en"))
+    assert [x.lower_tokens.split() for x in lines] == [WORD_RE.findall(x.text.lower()) for x in lines]
+    for odd in ("İstanbul’da", "ΟΔΟΣ'Α"):
+        assert all(x.lower_tokens is None for x in make_lines(list(enumerate([*page, odd])), stopwords("en")))

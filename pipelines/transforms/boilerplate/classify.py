@@ -29,6 +29,8 @@ def parse_lines(
     items_below: set[int] = set()  # indices into `numbered` of lines under a lone list marker
     markers: list[tuple[int, str, str]] = []
     pending_item = False
+    # no keyword anywhere on the page (most pages): no line has inline noise to cut
+    strip_noise = ruleset.strip_inline_noise if ruleset.inline_keywords.search(text) else None
     for no, raw in enumerate(text.split("\n")):
         stripped = raw.strip()
         if not stripped:
@@ -39,7 +41,7 @@ def parse_lines(
             continue
         if pending_item:
             items_below.add(len(numbered))
-        numbered.append((no, ruleset.strip_inline_noise(stripped)))
+        numbered.append((no, strip_noise(stripped) if strip_noise else stripped))
         pending_item = False
     lines = make_lines(numbered, stops)
     for i in items_below:

@@ -35,6 +35,11 @@ DATELINE_RE = re.compile(r"\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|
 LIST_MARKER_RE = re.compile(r"^([-–•*·▪►●]|\d{1,2}[.)])\s+")
 # the same after each newline of a page (its spaces may not run on into the next line)
 PAGE_LIST_MARKER_RE = re.compile(r"\n(?:[-–•*·▪►●]|\d{1,2}[.)])[^\S\n]+")
+# The only characters whose lower-casing is not one character of the same kind (word or not)
+# regardless of context: "İ" becomes "i" and a combining dot, "Σ" becomes "ς" or "σ" by what
+# follows it (tests/unit/test_boilerplate_prefilter.py checks the list against all of Unicode).
+# Without them, the tokens of a lower-cased line are the line's tokens lower-cased.
+CASE_CONTEXT_CHARS = ("İ", "Σ")
 LONE_MARKERS = frozenset({"-", "–", "•", "*", "·", "▪", "►", "●"})
 
 GOOD_MIN_WORDS = 10
@@ -67,6 +72,9 @@ class Line:
     marker: str | None = None  # reason code if this line opens a boilerplate region
     marker_until: str = "body"  # where that region ends: "prose" or "body"
     key: str = ""  # normalize_line(text): duplicates, site lines and title matching compare keys
+    # WORD_RE.findall(text.lower()) joined by spaces, made with the page's tokens; None on a page
+    # where lower-casing may split or change a token (see CASE_CONTEXT_CHARS)
+    lower_tokens: str | None = None
 
 
 def word_count(text: str, tokens: list[str]) -> int:
@@ -118,10 +126,16 @@ def make_lines(numbered: list[tuple[int, str]], stops: frozenset[str]) -> list[L
     glued = count_glued(page, starts)
     glue_points = {bisect_right(starts, m.start()) - 1 for m in GLUE_POINT_RE.finditer(page)} if stops else set()
     cjk = not page.isascii() and CJK_RE.search(page) is not None
-    token_page = " ".join(TOKEN_OR_BREAK_RE.findall(page))
+    # each line's tokens joined by single spaces, lines by newlines
+    token_page = " ".join(TOKEN_OR_BREAK_RE.findall(page)).replace(" \n", "\n").replace("\n ", "\n")
     tokens_of = list(map(str.split, token_page.split("\n")))  # WORD_RE.findall of each line
     # stop words among the first k tokens of the page: stops_before[k]
-    stops_before = list(accumulate(map(stops.__contains__, token_page.lower().split()), initial=0)) if stops else None
+    lower_token_page = token_page.lower()
+    stops_before = list(accumulate(map(stops.__contains__, lower_token_page.split()), initial=0)) if stops else None
+    if page.isascii() or not any(char in page for char in CASE_CONTEXT_CHARS):
+        lower_tokens = lower_token_page.split("\n")
+    else:
+        lower_tokens = [None] * len(texts)
     keys = normalize_lines(texts)
     lines = []
     first_token = 0
@@ -150,6 +164,7 @@ def make_lines(numbered: list[tuple[int, str]], stops: frozenset[str]) -> list[L
             i in list_items,
             "short", None, None, "body",
             keys[i],
+            lower_tokens[i],
         ))
     return lines
 
