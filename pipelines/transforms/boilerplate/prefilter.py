@@ -75,7 +75,10 @@ class FirstMatch:
       character: each first character gets its own alternation of the patterns left,
       compiled once (group `p<i>` is pattern i in all of them).
     - A pattern that may start anywhere ("^.{0,160}...") is the costly kind: when every
-      match holds one of a few literals it runs alone, on texts holding one of them.
+      match holds one of a few literals it runs alone, on texts holding one of them. So does
+      a pattern whose first character may be any letter ("[\\w .'-]{2,40}\\s?@...", "[A-Z]\\w+
+      for ...") when a literal with more than spaces is in every match: a first-character
+      test keeps it off few texts, an `in` check off most.
     The answer is the lowest-numbered pattern that matches, which is what the one big
     alternation returns. Patterns with back-references (their group numbers shift in a
     smaller alternation) switch the dispatch off.
@@ -90,7 +93,11 @@ class FirstMatch:
         self._tests = [None if refs else first_char_test(p, flags) for p, _ in patterns]
         gated = []
         for i, ((pattern, _), test) in enumerate(zip(patterns, self._tests)):
-            literals = required_literals(pattern, flags) if test is None and not refs else None
+            literals = None
+            if not refs and (test is None or _passes_most(test)):
+                literals = required_literals(pattern, flags)
+                if literals and test is not None and not all(literal.strip() for literal in literals):
+                    literals = None  # " " is in nearly every line: no filter
             if literals:
                 gated.append((i, tuple(literals), re.compile(pattern, flags)))
                 self._tests[i] = _never  # out of every alternation: it runs alone
@@ -136,3 +143,11 @@ _MISSING = object()
 
 def _never(char: str) -> bool:
     return False
+
+
+BROAD_TEST_CHARS = 26  # a first-character test passing this many printable ASCII characters (a
+# whole alphabet) leaves its pattern on most lines
+
+
+def _passes_most(test) -> bool:
+    return sum(1 for code in range(32, 127) if test(chr(code))) >= BROAD_TEST_CHARS
