@@ -226,3 +226,14 @@ def test_lines_keep_their_lower_cased_tokens_unless_the_page_has_a_case_context_
     assert [x.lower_tokens.split() for x in lines] == [WORD_RE.findall(x.text.lower()) for x in lines]
     for odd in ("İstanbul’da", "ΟΔΟΣ'Α"):
         assert all(x.lower_tokens is None for x in make_lines(list(enumerate([*page, odd])), stopwords("en")))
+
+
+def test_broad_first_character_patterns_with_a_literal_run_behind_an_in_check():
+    patterns = [r"home\W*$", r"[\w .'’-]{2,40}\s?@\w{2,20}$", r"(?-i:[A-Z]\w+(?: [A-Z]\w+){0,3}) for \w+", r"[a-z]\w+ ", r"\w+"]
+    for flags in (0, re.IGNORECASE):
+        matcher = FirstMatch([(p, i) for i, p in enumerate(patterns)], flags)
+        # not \w+ (no literal), nor " for " under IGNORECASE (its letters are not literal there:
+        # " " is left, in every line)
+        assert [i for i, _, _ in matcher._gated] == ([1, 2] if flags == 0 else [1])
+        for text in [*LINES, "jane @jdoe", "Jane Doe for Reuters", "home @x", "a for b"]:
+            assert matcher.match(text) == _reference(patterns, flags, text), (text, flags)
