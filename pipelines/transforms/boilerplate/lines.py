@@ -14,9 +14,6 @@ from operator import add
 from .site import normalize_lines
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
-# WORD_RE's tokens and the line breaks between them: joined by spaces, a page's tokens split
-# into each line's tokens with plain str.split
-TOKEN_OR_BREAK_RE = re.compile(r"\w+|\n")
 # Scripts written without spaces: one \w+ run can be a whole sentence.
 CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 SENTENCE_END = frozenset(".!?。！？…")
@@ -115,10 +112,10 @@ def line_starts(texts: list[str]) -> list[int]:
 def make_lines(numbered: list[tuple[int, str]], stops: frozenset[str]) -> list[Line]:
     """`Line`s of a page's (line_no, text) pairs, each with what `make_line` gives it alone.
 
-    Whatever a regex or string method finds within lines is found in one pass over the joined
-    page (none of the patterns below can match across a newline), leaving the per-line loop a
-    few list look-ups: tokens come from one substitution of the page's non-word runs, stop
-    words from one running count over its lower-cased tokens."""
+    The rare features (list markers, glued words, a link card's glue points, CJK script) come
+    from one regex pass over the joined page (their patterns cannot match across a newline),
+    stop words from one running count over the page's lower-cased tokens, leaving the per-line
+    loop a few list look-ups."""
     nos = [no for no, _ in numbered]
     texts = [text for _, text in numbered]
     list_items = _cut_list_markers(texts)
@@ -126,9 +123,10 @@ def make_lines(numbered: list[tuple[int, str]], stops: frozenset[str]) -> list[L
     glued = count_glued(page, starts)
     glue_points = {bisect_right(starts, m.start()) - 1 for m in GLUE_POINT_RE.finditer(page)} if stops else set()
     cjk = not page.isascii() and CJK_RE.search(page) is not None
-    # each line's tokens joined by single spaces, lines by newlines
-    token_page = " ".join(TOKEN_OR_BREAK_RE.findall(page)).replace(" \n", "\n").replace("\n ", "\n")
-    tokens_of = list(map(str.split, token_page.split("\n")))  # WORD_RE.findall of each line
+    # one findall a line (a page-wide findall needs more work to split its tokens by line), the
+    # lower-casing and stop-word look-ups once over all tokens
+    tokens_of = list(map(WORD_RE.findall, texts))
+    token_page = "\n".join(map(" ".join, tokens_of))  # each line's tokens joined by single spaces
     # stop words among the first k tokens of the page: stops_before[k]
     lower_token_page = token_page.lower()
     stops_before = list(accumulate(map(stops.__contains__, lower_token_page.split()), initial=0)) if stops else None
