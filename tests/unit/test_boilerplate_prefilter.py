@@ -237,3 +237,17 @@ def test_broad_first_character_patterns_with_a_literal_run_behind_an_in_check():
         assert [i for i, _, _ in matcher._gated] == ([1, 2] if flags == 0 else [1])
         for text in [*LINES, "jane @jdoe", "Jane Doe for Reuters", "home @x", "a for b"]:
             assert matcher.match(text) == _reference(patterns, flags, text), (text, flags)
+
+
+def test_marker_key_is_the_text_with_each_punctuation_or_digit_run_made_a_space():
+    import unicodedata
+
+    from pipelines.transforms.boilerplate.rules import marker_key
+
+    def spelled_out(line: str) -> str:
+        text = unicodedata.normalize("NFKC", line).lower().replace("'", "").replace("’", "")
+        return " ".join(re.sub(r"[\W\d_]+", " ", text).split())
+
+    for line in [*LINES, *TRICKY_LINES, "Related Articles:", "RELATED  ARTICLES", "don't miss", "top_10 stories", "²nd ½ 3rd"]:
+        assert marker_key(line) == spelled_out(line), line
+    assert marker_key("— Related —") == "related" and marker_key("Don’t Miss!") == "dont miss"
