@@ -251,3 +251,28 @@ def test_marker_key_is_the_text_with_each_punctuation_or_digit_run_made_a_space(
     for line in [*LINES, *TRICKY_LINES, "Related Articles:", "RELATED  ARTICLES", "don't miss", "top_10 stories", "²nd ½ 3rd"]:
         assert marker_key(line) == spelled_out(line), line
     assert marker_key("— Related —") == "related" and marker_key("Don’t Miss!") == "dont miss"
+
+
+def test_match_heads_name_the_first_two_characters_of_every_match():
+    from pipelines.transforms.boilerplate.regex_analysis import match_heads
+
+    assert match_heads("(home|menu)") == {"ho", "me"}
+    assert match_heads("a(b|$)") == {"ab", "a"}  # "a" then anything: the match may end after it
+    assert match_heads("x?y") == {"xy", "y"} and match_heads("(ab)*c") == {"ab", "c"}
+    assert match_heads(r"\[?(related|read more)") == {"[r", "re"}
+    assert match_heads(r"\d+") is None and match_heads(".x") is None and match_heads("(?i)ab") is None
+    texts = ["", "a", "ab", "abc", "xy", "y", "yz", "c", "abab", "x", "ho", "home", "me", "[re", "related"]
+    for pattern in ["(home|menu)", "a(b|$)", "x?y", "(ab)*c", r"\[?(related|read more)", "a{2,3}", "(?:a|b)(?=c)", "[a-c]{0,2}z"]:
+        heads = match_heads(pattern)
+        for text in texts:
+            if re.match(pattern, text):
+                assert any(text.startswith(h) for h in heads), (pattern, text)
+
+
+def test_first_match_picks_by_two_characters_as_one_alternation_would():
+    patterns = ["(home|menu)", "ho", "a(b|$)", "x?y", "(ab)*c", r"\w+", "(?:a|b)(?=c)", "[a-c]{0,2}z", r"\d+ ago"]
+    matcher = FirstMatch([(p, i) for i, p in enumerate(patterns)])
+    assert matcher._by_two  # the two-character buckets are in use
+    texts = ["", "a", "ab", "abc", "xy", "y", "yz", "c", "abab", "x", "ho", "home", "me", "menu", "acz", "bz", "3 ago", "!"]
+    for text in texts * 2:
+        assert matcher.match(text) == _reference(patterns, 0, text), text

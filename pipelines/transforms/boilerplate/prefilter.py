@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .regex_analysis import first_char_test, required_literals, uses_group_refs
+from .regex_analysis import first_char_test, match_heads, required_literals, uses_group_refs
 
 
 def named_alternation(sources: list[str], flags: int = 0, indices: tuple[int, ...] | None = None) -> re.Pattern[str] | None:
@@ -77,7 +77,9 @@ class FirstMatch:
 
     - A pattern with a first-character test runs only on texts starting with such a
       character: each first character gets its own alternation of the patterns left,
-      compiled once (group `p<i>` is pattern i in all of them).
+      compiled once (group `p<i>` is pattern i in all of them). Where the parse tree tells
+      the first two characters ("(home|menu)": "ho", "me"), a text's first two characters
+      pick a smaller alternation still.
     - A pattern that may start anywhere ("^.{0,160}...") is the costly kind: when every
       match holds one of a few literals it runs alone, on texts holding one of them. So does
       a pattern whose first character may be any letter ("[\\w .'-]{2,40}\\s?@...", "[A-Z]\\w+
@@ -106,16 +108,23 @@ class FirstMatch:
                 gated.append((i, tuple(literals), re.compile(pattern, flags)))
                 self._tests[i] = _never  # out of every alternation: it runs alone
         self._gated = tuple(gated)
+        self._heads = [None if refs or test is None or test is _never else match_heads(p, flags) for (p, _), test in zip(patterns, self._tests)]
         self._by_first: dict[str, re.Pattern[str] | None] = {}
         for code in range(32, 127):  # compile the common buckets now, not in the first pages
             self._bucket(chr(code))
+        # the texts whose first two characters some pattern's heads name get their own bucket
+        # (all compiled now); any other text, its first character's bucket
+        pairs = {head for heads in self._heads if heads for head in heads if len(head) == 2}
+        self._by_two = {pair: self._alternation(self._indices(pair)) for pair in sorted(pairs)}
 
     def match(self, text: str) -> object | None:
         """The value paired with the first pattern that `re.match`es `text`, or None."""
-        first = text[:1]
-        regex = self._by_first.get(first, _MISSING)
+        regex = self._by_two.get(text[:2], _MISSING) if self._by_two else _MISSING
         if regex is _MISSING:
-            regex = self._bucket(first)
+            first = text[:1]
+            regex = self._by_first.get(first, _MISSING)
+            if regex is _MISSING:
+                regex = self._bucket(first)
         best = None
         if regex is not None:
             m = regex.match(text)
@@ -132,9 +141,17 @@ class FirstMatch:
         return None if best is None else self.patterns[best][1]
 
     def _bucket(self, first: str) -> re.Pattern[str] | None:
-        indices = tuple(i for i, test in enumerate(self._tests) if test is None or (first and test(first)))
-        regex = self._by_first[first] = self._alternation(indices)
+        regex = self._by_first[first] = self._alternation(self._indices(first))
         return regex
+
+    def _indices(self, start: str) -> tuple[int, ...]:
+        """The patterns that may match a text starting with `start` (one or two characters;
+        for one, a text whose first two are no pattern's heads)."""
+        first = start[:1]
+        return tuple(
+            i for i, (test, heads) in enumerate(zip(self._tests, self._heads))
+            if (test is None or (first and test(first))) and (heads is None or any(start.startswith(h) for h in heads if len(h) < 2 or len(start) == 2))
+        )
 
     def _alternation(self, indices: tuple[int, ...]) -> re.Pattern[str] | None:
         if indices not in self._by_indices:
