@@ -53,7 +53,8 @@ class PageSearch:
         self._scans = []
         for k, literal in enumerate(by_length):
             inner = [j for j in range(k) if by_length[j] in literal]
-            self._scans.append((literal, self._by_scan[literal], max(inner, key=lambda j: len(by_length[j])) if inner else None))
+            parent = max(inner, key=lambda j: len(by_length[j])) if inner else None
+            self._scans.append((literal, frozenset(self._by_scan[literal]), parent))
 
     def candidates(self, page: str) -> list[tuple[re.Pattern[str], object]]:
         """(regex, value) of the patterns, in order, that may match somewhere in `page`."""
@@ -62,12 +63,17 @@ class PageSearch:
             for i, literal in self._by_word[word]:
                 if i not in opened and literal in page:
                     opened.add(i)
-        present = []
-        for literal, indices, inner in self._scans:
-            found = (inner is None or present[inner]) and literal in page
+        present: list[bool | None] = []  # None: not looked for (its patterns were open already)
+        for literal, indices, parent in self._scans:
+            if indices <= opened:
+                found = None
+            elif parent is not None and present[parent] is False:
+                found = False
+            else:
+                found = literal in page
+                if found:
+                    opened.update(indices)
             present.append(found)
-            if found:
-                opened.update(indices)
         return [self.patterns[i] for i in sorted(opened)]
 
 
