@@ -276,3 +276,19 @@ def test_first_match_picks_by_two_characters_as_one_alternation_would():
     texts = ["", "a", "ab", "abc", "xy", "y", "yz", "c", "abab", "x", "ho", "home", "me", "menu", "acz", "bz", "3 ago", "!"]
     for text in texts * 2:
         assert matcher.match(text) == _reference(patterns, 0, text), text
+
+
+def test_marker_patterns_through_first_match_find_what_the_alternation_finds():
+    from pipelines.transforms.boilerplate.rules import marker_key, rules
+
+    ruleset = rules()
+    assert ruleset.marker_first is not None  # the shipped marker patterns are all anchored
+    keys = [marker_key(x) for x in LINES + TRICKY_LINES] + [
+        "more from the guardian", "related stories from reuters", "most read in world", "more world news",
+        "comments", "3 comments", "comment box", "view all comments", "trending now", "about the author", "about us",
+    ]
+    for key in keys:
+        m = ruleset.marker_regex.match(key)
+        expected = ruleset.marker_reasons[int(m.lastgroup[1:])] if m else None
+        found = ruleset.marker_first.match(key)
+        assert (None if found is None else ruleset.marker_reasons[found]) == expected, key
