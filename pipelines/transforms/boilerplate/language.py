@@ -27,10 +27,13 @@ def _identifier():
 
 
 def load_model() -> None:
-    """Load the language model now: `detect_language` loads it lazily, at the first page the
-    English fast path does not settle (half a second), which a benchmark's warm-up on an
-    English page would otherwise leave inside the timed run."""
+    """Load the language model and the stop-word lists now: `detect_language` loads the model
+    lazily, at the first page the English fast path does not settle (half a second), and
+    `stopwords` each list at the first page in its language (2 ms each), which a benchmark's
+    warm-up on an English page would otherwise leave inside the timed run."""
     _identifier()
+    for lang in _stoplist_names():
+        stopwords(lang)
 
 
 @lru_cache(maxsize=1)
