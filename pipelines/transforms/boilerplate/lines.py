@@ -123,12 +123,15 @@ def make_lines(numbered: list[tuple[int, str]], stops: frozenset[str]) -> list[L
     glued = count_glued(page, starts)
     glue_points = {bisect_right(starts, m.start()) - 1 for m in GLUE_POINT_RE.finditer(page)} if stops else set()
     cjk = not page.isascii() and CJK_RE.search(page) is not None
+    # INNER_SENTENCE_RE needs one of its marks: without full-width ones on the page, a line
+    # without ".", "!" or "?" is settled by three `in` checks instead of a regex call
+    full_width_marks = not page.isascii() and any(mark in page for mark in "。！？")
     # one findall a line (a page-wide findall needs more work to split its tokens by line), the
     # lower-casing and stop-word look-ups once over all tokens
     tokens_of = list(map(WORD_RE.findall, texts))
     token_page = "\n".join(map(" ".join, tokens_of))  # each line's tokens joined by single spaces
-    # stop words among the first k tokens of the page: stops_before[k]
     lower_token_page = token_page.lower()
+    # stop words among the first k tokens of the page: stops_before[k]
     stops_before = list(accumulate(map(stops.__contains__, lower_token_page.split()), initial=0)) if stops else None
     if page.isascii() or not any(char in page for char in CASE_CONTEXT_CHARS):
         lower_tokens = lower_token_page.split("\n")
@@ -149,13 +152,16 @@ def make_lines(numbered: list[tuple[int, str]], stops: frozenset[str]) -> list[L
         ends = text.rstrip(CLOSERS)[-1:] in SENTENCE_END
         # a colon closes a lead-in to a list or a quote ("...has ripple effects:")
         lead_in = words >= MEDIUM_MIN_WORDS and text.endswith(":")
+        has_sentence = ends or lead_in or (
+            (full_width_marks or "." in text or "?" in text or "!" in text) and has_inner_sentence(text)
+        )
         lines.append(Line(
             nos[i],
             text,
             words,
             stop_density,
             ends or lead_in,
-            ends or lead_in or has_inner_sentence(text),
+            has_sentence,
             glued[i],
             n_tokens >= 3 and words <= TITLE_CASE_MAX_WORDS and is_title_case(tokens),
             i in glue_points and is_link_card(text, stops),
