@@ -292,3 +292,14 @@ def test_marker_patterns_through_first_match_find_what_the_alternation_finds():
         expected = ruleset.marker_reasons[int(m.lastgroup[1:])] if m else None
         found = ruleset.marker_first.match(key)
         assert (None if found is None else ruleset.marker_reasons[found]) == expected, key
+
+
+def test_has_sentence_is_the_sentence_end_or_an_inner_boundary_found_by_the_regex():
+    from pipelines.transforms.boilerplate.language import stopwords
+    from pipelines.transforms.boilerplate.lines import has_inner_sentence, make_lines
+
+    page = ["Wow！ Great news here", "Stop。Go", "No marks at all", "St. Paul won", "He left. She stayed",
+            "Lead-in with five words here:", "U.S. troops", "Why? Because", "plain", ""]
+    for lines in (page, [x for x in page if x.isascii()]):
+        for line in make_lines(list(enumerate(lines)), stopwords("en")):
+            assert line.has_sentence == (line.ends_sentence or has_inner_sentence(line.text)), line.text
