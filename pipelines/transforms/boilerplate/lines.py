@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
-from operator import add
+from itertools import accumulate, repeat
+from operator import add, sub
 
 from .site import normalize_lines
 
@@ -138,39 +138,36 @@ def make_lines(numbered: list[tuple[int, str]], stops: frozenset[str]) -> list[L
     else:
         lower_tokens = [None] * len(texts)
     keys = normalize_lines(texts)
-    lines = []
-    first_token = 0
-    for i, text in enumerate(texts):
-        tokens = tokens_of[i]
-        n_tokens = len(tokens)
-        words = word_count(text, tokens) if cjk else n_tokens
-        if stops_before is not None and n_tokens:
-            stop_density = (stops_before[first_token + n_tokens] - stops_before[first_token]) / n_tokens
-        else:
-            stop_density = 1.0
-        first_token += n_tokens
-        ends = text.rstrip(CLOSERS)[-1:] in SENTENCE_END
-        # a colon closes a lead-in to a list or a quote ("...has ripple effects:")
-        lead_in = words >= MEDIUM_MIN_WORDS and text.endswith(":")
-        has_sentence = ends or lead_in or (
-            (full_width_marks or "." in text or "?" in text or "!" in text) and has_inner_sentence(text)
-        )
-        lines.append(Line(
-            nos[i],
-            text,
-            words,
-            stop_density,
-            ends or lead_in,
-            has_sentence,
-            glued[i],
-            n_tokens >= 3 and words <= TITLE_CASE_MAX_WORDS and is_title_case(tokens),
-            i in glue_points and is_link_card(text, stops),
-            i in list_items,
-            "short", None, None, "body",
-            keys[i],
-            lower_tokens[i],
-        ))
-    return lines
+    # column by column: each a list comprehension or a map, not one Python loop over the lines
+    n_tokens = list(map(len, tokens_of))
+    words = [word_count(text, tokens) for text, tokens in zip(texts, tokens_of)] if cjk else n_tokens
+    if stops_before is not None:
+        token_ends = list(accumulate(n_tokens))
+        n_stops = map(sub, map(stops_before.__getitem__, token_ends), map(stops_before.__getitem__, map(sub, token_ends, n_tokens)))
+        stop_density = [n_stop / n if n else 1.0 for n_stop, n in zip(n_stops, n_tokens)]
+    else:
+        stop_density = [1.0] * len(texts)
+    ends = map(SENTENCE_END.__contains__, [text.rstrip(CLOSERS)[-1:] for text in texts])
+    # a colon closes a lead-in to a list or a quote ("...has ripple effects:")
+    ends_sentence = [end or (n >= MEDIUM_MIN_WORDS and text.endswith(":")) for end, n, text in zip(ends, words, texts)]
+    has_sentence = [
+        end or ((full_width_marks or "." in text or "?" in text or "!" in text) and has_inner_sentence(text))
+        for end, text in zip(ends_sentence, texts)
+    ]
+    title_case = [
+        n >= 3 and n_words <= TITLE_CASE_MAX_WORDS and is_title_case(tokens)
+        for n, n_words, tokens in zip(n_tokens, words, tokens_of)
+    ]
+    link_card = [False] * len(texts)
+    for i in glue_points:
+        link_card[i] = is_link_card(texts[i], stops)
+    list_item = [False] * len(texts)
+    for i in list_items:
+        list_item[i] = True
+    return list(map(
+        Line, nos, texts, words, stop_density, ends_sentence, has_sentence, glued, title_case, link_card, list_item,
+        repeat("short"), repeat(None), repeat(None), repeat("body"), keys, lower_tokens,
+    ))
 
 
 def count_glued(page: str, starts: list[int]) -> list[int]:
