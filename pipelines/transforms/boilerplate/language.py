@@ -61,7 +61,7 @@ def detect_language(lines: list[str]) -> str | None:
 def _english_share(text: str) -> float:
     tokens = _WORD_RE.findall(text.lower())
     english = stopwords("en")
-    return sum(1 for t in tokens if t in english) / len(tokens) if tokens else 0.0
+    return sum(map(english.__contains__, tokens)) / len(tokens) if tokens else 0.0
 
 
 @lru_cache(maxsize=None)
