@@ -303,3 +303,17 @@ def test_has_sentence_is_the_sentence_end_or_an_inner_boundary_found_by_the_rege
     for lines in (page, [x for x in page if x.isascii()]):
         for line in make_lines(list(enumerate(lines)), stopwords("en")):
             assert line.has_sentence == (line.ends_sentence or has_inner_sentence(line.text)), line.text
+
+
+def test_make_lines_page_steps_agree_with_the_per_line_definitions():
+    from pipelines.transforms.boilerplate.language import stopwords
+    from pipelines.transforms.boilerplate.lines import LIST_MARKER_RE, MEDIUM_MIN_WORDS, ends_with_sentence, make_lines
+
+    page = ["- a list item", "1. First point", "12) twelfth", "-", "2.", "- ", "•\tbullet", "— not a marker", "Ends here.",
+            "Quote ends.”", "Lead-in line with five words:", "Short:", "No end", *LINES[:25]]
+    for line, text in zip(make_lines(list(enumerate(page)), stopwords("en")), page):
+        marker = LIST_MARKER_RE.match(text)
+        cut = text[marker.end():] if marker and len(text) > marker.end() else text
+        assert (line.text, line.list_item) == (cut, cut is not text), text
+        lead_in = line.words >= MEDIUM_MIN_WORDS and cut.endswith(":")
+        assert line.ends_sentence == (ends_with_sentence(cut) or lead_in), text

@@ -29,7 +29,7 @@ GLUE_JOINT_RE = re.compile(r"[A-Z](?<=[a-z][A-Z])[a-z]")
 GLUE_POINT_RE = re.compile(r"[A-Z](?<=[a-z0-9?!’'”][A-Z])[a-z]*\b")
 # a wire dateline inside a line: "San Francisco, March 16 - BankAmerica..."
 DATELINE_RE = re.compile(r"\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\w* \d{1,2}\b")
-LIST_MARKER_RE = re.compile(r"^([-–•*·▪►●]|\d{1,2}[.)])\s+")
+LIST_MARKER_RE = re.compile(r"^([-–•*·▪►●]|\d{1,2}[.)])\s+")  # on a line of its own
 # the same after each newline of a page (its spaces may not run on into the next line)
 PAGE_LIST_MARKER_RE = re.compile(r"\n(?:[-–•*·▪►●]|\d{1,2}[.)])[^\S\n]+")
 # The only characters whose lower-casing is not one character of the same kind (word or not)
@@ -147,7 +147,7 @@ def make_lines(numbered: list[tuple[int, str]], stops: frozenset[str]) -> list[L
         stop_density = [n_stop / n if n else 1.0 for n_stop, n in zip(n_stops, n_tokens)]
     else:
         stop_density = [1.0] * len(texts)
-    ends = map(SENTENCE_END.__contains__, [text.rstrip(CLOSERS)[-1:] for text in texts])
+    ends = map(SENTENCE_END.__contains__, [text.rstrip(CLOSERS)[-1:] for text in texts])  # ends_with_sentence
     # a colon closes a lead-in to a list or a quote ("...has ripple effects:")
     ends_sentence = [end or (n >= MEDIUM_MIN_WORDS and text.endswith(":")) for end, n, text in zip(ends, words, texts)]
     has_sentence = [
