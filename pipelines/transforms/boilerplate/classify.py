@@ -80,11 +80,13 @@ def _judge(line: Line, reason: str | None, ruleset, site_lines: frozenset[str]) 
 def _mark_captions(lines: list[Line]) -> None:
     """A prose line right above a picture credit ("Name/Getty Images") is that picture's caption."""
     for above, below in zip(lines, lines[1:]):
+        if below.reason != "photo_credit":
+            continue  # most lines: nothing more to look at
         # "(Image credit: NASA)" and "(NAME/AGENCY)" label themselves; other bracketed credits
         # may close a paragraph's quote
         bracketed = below.text.startswith("(")
         labelled = not bracketed or "credit" in below.text[:CREDIT_LABEL_CHARS].lower() or "/" in below.text
-        bare_credit = below.reason == "photo_credit" and below.words <= CREDIT_MAX_WORDS and labelled
+        bare_credit = below.words <= CREDIT_MAX_WORDS and labelled
         if bare_credit and above.quality in ("good", "medium") and above.words <= CAPTION_MAX_WORDS:
             above.quality, above.reason = "bad", "caption"
 
