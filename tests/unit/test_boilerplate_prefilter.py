@@ -159,3 +159,161 @@ def test_make_lines_gives_each_line_what_make_line_gives_it_alone():
     written_plainly = re.compile(r"(?<=[a-z0-9?!’'”])(?:[A-Z][a-z]*)\b")
     for text in [*page, "\n".join(page), "x”The", "?A", "9Bc1", "ABC"]:
         assert [m.span() for m in GLUE_POINT_RE.finditer(text)] == [m.span() for m in written_plainly.finditer(text)]
+
+
+def test_count_glued_counts_what_glued_re_finds_line_by_line():
+    from pipelines.transforms.boilerplate.lines import GLUED_RE, count_glued, line_starts
+
+    lines = ["aBcDe", "aBcdEf", "xYzWv", "McDonald iPhone", "", "ABC", "conceptEVLA RunDenny", "aBc\nDe".split("\n")[0]]
+    lines += ["".join("aBcD"[(i * 7 + j) % 4] for j in range(i % 9)) for i in range(40)]
+    page = "\n".join(lines)
+    assert count_glued(page, line_starts(lines)) == [len(GLUED_RE.findall(x)) for x in lines]
+    assert count_glued("aBcDe", [0]) == [1] and count_glued("aBcdEf", [0]) == [2]
+
+
+def test_line_starts_are_the_offsets_of_the_joined_lines():
+    from pipelines.transforms.boilerplate.lines import line_starts
+
+    lines = ["ab", "", "cde", "f"]
+    page = "\n".join(lines)
+    assert line_starts(lines) == [0, 3, 4, 8] and [page[s : s + len(x)] for s, x in zip(line_starts(lines), lines)] == lines
+    assert line_starts([]) == []
+
+
+def test_nfkc_lines_normalizes_only_where_needed_with_the_same_result():
+    import unicodedata
+
+    from pipelines.transforms.boilerplate.site import nfkc_lines
+
+    for lines in (TRICKY_LINES, LINES, ["plain", "ascii"], ["ﬁ", "e\u0301", "…", "\u00a0x"]):
+        page = "\n".join(lines)
+        assert nfkc_lines(page) == unicodedata.normalize("NFKC", page)
+    assert nfkc_lines("already normal") == "already normal"
+
+
+def test_page_search_skips_a_literal_only_when_a_literal_inside_it_is_missing():
+    from pipelines.transforms.boilerplate.prefilter import PageSearch
+
+    search = PageSearch([("ap photo/", 0), ("photo", 1), ("ap", 2), (r"\(ap photo/x", 3)], 0)
+    assert [v for _, v in search.candidates("an (ap photo/x here")] == [0, 1, 2, 3]
+    assert [v for _, v in search.candidates("a photo")] == [1]
+    assert [v for _, v in search.candidates("apricot")] == [2]
+
+
+def test_case_context_chars_are_all_that_lower_casing_splits_or_reclassifies():
+    import sys
+
+    from pipelines.transforms.boilerplate.lines import CASE_CONTEXT_CHARS
+
+    word = re.compile(r"\w")
+    odd = []
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        low = char.lower()
+        if low != char and (len(low) != 1 or bool(word.match(char)) != bool(word.match(low))):
+            odd.append(char)
+    assert set(odd) <= set(CASE_CONTEXT_CHARS)
+    assert "Σ" in CASE_CONTEXT_CHARS  # lower-cased by context: "ΟΔΟΣ'Α" keeps a medial σ
+    assert "ΟΔΟΣ'Α".lower() != "'".join(t.lower() for t in "ΟΔΟΣ'Α".split("'"))
+
+
+def test_lines_keep_their_lower_cased_tokens_unless_the_page_has_a_case_context_char():
+    from pipelines.transforms.boilerplate.language import stopwords
+    from pipelines.transforms.boilerplate.lines import WORD_RE, make_lines
+
+    page = ["Über die Straße”s END", "DON’T Stop", "", "x_y 12ab", *LINES[:20]]
+    lines = make_lines(list(enumerate(page)), stopwords("en"))
+    assert [x.lower_tokens.split() for x in lines] == [WORD_RE.findall(x.text.lower()) for x in lines]
+    for odd in ("İstanbul’da", "ΟΔΟΣ'Α"):
+        assert all(x.lower_tokens is None for x in make_lines(list(enumerate([*page, odd])), stopwords("en")))
+
+
+def test_broad_first_character_patterns_with_a_literal_run_behind_an_in_check():
+    patterns = [r"home\W*$", r"[\w .'’-]{2,40}\s?@\w{2,20}$", r"(?-i:[A-Z]\w+(?: [A-Z]\w+){0,3}) for \w+", r"[a-z]\w+ ", r"\w+"]
+    for flags in (0, re.IGNORECASE):
+        matcher = FirstMatch([(p, i) for i, p in enumerate(patterns)], flags)
+        # not \w+ (no literal), nor " for " under IGNORECASE (its letters are not literal there:
+        # " " is left, in every line)
+        assert [i for i, _, _ in matcher._gated] == ([1, 2] if flags == 0 else [1])
+        for text in [*LINES, "jane @jdoe", "Jane Doe for Reuters", "home @x", "a for b"]:
+            assert matcher.match(text) == _reference(patterns, flags, text), (text, flags)
+
+
+def test_marker_key_is_the_text_with_each_punctuation_or_digit_run_made_a_space():
+    import unicodedata
+
+    from pipelines.transforms.boilerplate.rules import marker_key
+
+    def spelled_out(line: str) -> str:
+        text = unicodedata.normalize("NFKC", line).lower().replace("'", "").replace("’", "")
+        return " ".join(re.sub(r"[\W\d_]+", " ", text).split())
+
+    for line in [*LINES, *TRICKY_LINES, "Related Articles:", "RELATED  ARTICLES", "don't miss", "top_10 stories", "²nd ½ 3rd"]:
+        assert marker_key(line) == spelled_out(line), line
+    assert marker_key("— Related —") == "related" and marker_key("Don’t Miss!") == "dont miss"
+
+
+def test_match_heads_name_the_first_two_characters_of_every_match():
+    from pipelines.transforms.boilerplate.regex_analysis import match_heads
+
+    assert match_heads("(home|menu)") == {"ho", "me"}
+    assert match_heads("a(b|$)") == {"ab", "a"}  # "a" then anything: the match may end after it
+    assert match_heads("x?y") == {"xy", "y"} and match_heads("(ab)*c") == {"ab", "c"}
+    assert match_heads(r"\[?(related|read more)") == {"[r", "re"}
+    assert match_heads(r"\d+") is None and match_heads(".x") is None and match_heads("(?i)ab") is None
+    texts = ["", "a", "ab", "abc", "xy", "y", "yz", "c", "abab", "x", "ho", "home", "me", "[re", "related"]
+    for pattern in ["(home|menu)", "a(b|$)", "x?y", "(ab)*c", r"\[?(related|read more)", "a{2,3}", "(?:a|b)(?=c)", "[a-c]{0,2}z"]:
+        heads = match_heads(pattern)
+        for text in texts:
+            if re.match(pattern, text):
+                assert any(text.startswith(h) for h in heads), (pattern, text)
+
+
+def test_first_match_picks_by_two_characters_as_one_alternation_would():
+    patterns = ["(home|menu)", "ho", "a(b|$)", "x?y", "(ab)*c", r"\w+", "(?:a|b)(?=c)", "[a-c]{0,2}z", r"\d+ ago"]
+    matcher = FirstMatch([(p, i) for i, p in enumerate(patterns)])
+    assert matcher._by_two  # the two-character buckets are in use
+    texts = ["", "a", "ab", "abc", "xy", "y", "yz", "c", "abab", "x", "ho", "home", "me", "menu", "acz", "bz", "3 ago", "!"]
+    for text in texts * 2:
+        assert matcher.match(text) == _reference(patterns, 0, text), text
+
+
+def test_marker_patterns_through_first_match_find_what_the_alternation_finds():
+    from pipelines.transforms.boilerplate.rules import marker_key, rules
+
+    ruleset = rules()
+    assert ruleset.marker_first is not None  # the shipped marker patterns are all anchored
+    keys = [marker_key(x) for x in LINES + TRICKY_LINES] + [
+        "more from the guardian", "related stories from reuters", "most read in world", "more world news",
+        "comments", "3 comments", "comment box", "view all comments", "trending now", "about the author", "about us",
+    ]
+    for key in keys:
+        m = ruleset.marker_regex.match(key)
+        expected = ruleset.marker_reasons[int(m.lastgroup[1:])] if m else None
+        found = ruleset.marker_first.match(key)
+        assert (None if found is None else ruleset.marker_reasons[found]) == expected, key
+
+
+def test_has_sentence_is_the_sentence_end_or_an_inner_boundary_found_by_the_regex():
+    from pipelines.transforms.boilerplate.language import stopwords
+    from pipelines.transforms.boilerplate.lines import has_inner_sentence, make_lines
+
+    page = ["Wow！ Great news here", "Stop。Go", "No marks at all", "St. Paul won", "He left. She stayed",
+            "Lead-in with five words here:", "U.S. troops", "Why? Because", "plain", ""]
+    for lines in (page, [x for x in page if x.isascii()]):
+        for line in make_lines(list(enumerate(lines)), stopwords("en")):
+            assert line.has_sentence == (line.ends_sentence or has_inner_sentence(line.text)), line.text
+
+
+def test_make_lines_page_steps_agree_with_the_per_line_definitions():
+    from pipelines.transforms.boilerplate.language import stopwords
+    from pipelines.transforms.boilerplate.lines import LIST_MARKER_RE, MEDIUM_MIN_WORDS, ends_with_sentence, make_lines
+
+    page = ["- a list item", "1. First point", "12) twelfth", "-", "2.", "- ", "•\tbullet", "— not a marker", "Ends here.",
+            "Quote ends.”", "Lead-in line with five words:", "Short:", "No end", *LINES[:25]]
+    for line, text in zip(make_lines(list(enumerate(page)), stopwords("en")), page):
+        marker = LIST_MARKER_RE.match(text)
+        cut = text[marker.end():] if marker and len(text) > marker.end() else text
+        assert (line.text, line.list_item) == (cut, cut is not text), text
+        lead_in = line.words >= MEDIUM_MIN_WORDS and cut.endswith(":")
+        assert line.ends_sentence == (ends_with_sentence(cut) or lead_in), text

@@ -21,7 +21,10 @@ BODY_INTERRUPTIONS = frozenset({"title", "caption", "photo_credit", "image_galle
 
 def rule_reasons(lines: list[Line], start: int, end: int, in_marker_region: dict[int, str]) -> list[str | None]:
     """Each line's drop reason from the rules (None: kept as body); the headline gets "title"."""
-    reasons = [_drop_reason(lines, i, start, end, in_marker_region) for i in range(len(lines))]
+    # above and below the body a line keeps its own reason or takes the region's: no call a line
+    reasons = [line.reason or "nav" for line in lines[:start]]
+    reasons += [_drop_reason(lines, i, start, end, in_marker_region) for i in range(start, end)]
+    reasons += [line.reason or "footer" for line in lines[end:]]
     _name_footer_regions(lines, end, reasons)
     _drop_stranded(lines, reasons)
     title_idx = _find_title(lines, reasons)

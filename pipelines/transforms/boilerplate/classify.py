@@ -4,7 +4,6 @@ from __future__ import annotations
 from .echoes import mark_echoes
 from .lines import LONE_MARKERS, Line, grade, make_lines
 from .rules import rules
-from .site import normalize_lines
 
 PREFIX_MIN_CHARS = 40  # a standfirst cut short of the paragraph that repeats it
 PREFIX_LOOKAHEAD = 3
@@ -30,6 +29,8 @@ def parse_lines(
     items_below: set[int] = set()  # indices into `numbered` of lines under a lone list marker
     markers: list[tuple[int, str, str]] = []
     pending_item = False
+    # no keyword anywhere on the page (most pages): no line has inline noise to cut
+    strip_noise = ruleset.strip_inline_noise if ruleset.inline_keywords.search(text) else None
     for no, raw in enumerate(text.split("\n")):
         stripped = raw.strip()
         if not stripped:
@@ -40,7 +41,7 @@ def parse_lines(
             continue
         if pending_item:
             items_below.add(len(numbered))
-        numbered.append((no, ruleset.strip_inline_noise(stripped)))
+        numbered.append((no, strip_noise(stripped) if strip_noise else stripped))
         pending_item = False
     lines = make_lines(numbered, stops)
     for i in items_below:
@@ -49,8 +50,6 @@ def parse_lines(
     # whole-page string steps: one C call per page instead of one per line (same results,
     # as no step carries across the newlines)
     lowered = "\n".join(texts).lower().split("\n") if texts else []
-    for line, key in zip(lines, normalize_lines(texts)):
-        line.key = key  # fills Line.key's cache
     reasons = ruleset.line_reasons(texts, lowered)
     for line, reason in zip(lines, reasons):
         _judge(line, reason, ruleset, site_lines)
@@ -81,11 +80,13 @@ def _judge(line: Line, reason: str | None, ruleset, site_lines: frozenset[str]) 
 def _mark_captions(lines: list[Line]) -> None:
     """A prose line right above a picture credit ("Name/Getty Images") is that picture's caption."""
     for above, below in zip(lines, lines[1:]):
+        if below.reason != "photo_credit":
+            continue  # most lines: nothing more to look at
         # "(Image credit: NASA)" and "(NAME/AGENCY)" label themselves; other bracketed credits
         # may close a paragraph's quote
         bracketed = below.text.startswith("(")
         labelled = not bracketed or "credit" in below.text[:CREDIT_LABEL_CHARS].lower() or "/" in below.text
-        bare_credit = below.reason == "photo_credit" and below.words <= CREDIT_MAX_WORDS and labelled
+        bare_credit = below.words <= CREDIT_MAX_WORDS and labelled
         if bare_credit and above.quality in ("good", "medium") and above.words <= CAPTION_MAX_WORDS:
             above.quality, above.reason = "bad", "caption"
 

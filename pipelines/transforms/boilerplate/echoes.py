@@ -17,8 +17,13 @@ ECHO_MIN_WORDS = 6  # shorter lines share trigrams by chance ("said in a stateme
 ECHO_SHARE = 0.8  # share of the standfirst's trigrams that the longer line repeats
 
 
-def _shingles(text: str) -> set[tuple[str, ...]]:
-    tokens = WORD_RE.findall(text.lower())
+def _tokens(line: Line) -> list[str]:
+    """WORD_RE.findall(line.text.lower()), from the tokens make_lines kept where it could."""
+    return line.lower_tokens.split() if line.lower_tokens is not None else WORD_RE.findall(line.text.lower())
+
+
+def _shingles(line: Line) -> set[tuple[str, ...]]:
+    tokens = _tokens(line)
     return {tuple(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)}
 
 
@@ -32,13 +37,16 @@ def mark_echoes(lines: list[Line]) -> None:
 
 
 def _restated_below(lines: list[Line], i: int) -> bool:
-    own = _shingles(lines[i].text)
+    own = _shingles(lines[i])
     if not own:
         return False
     needed = ECHO_SHARE * len(own)
     below = [x for x in lines[i + 1 :] if x.quality in PROSE and x.words > lines[i].words]
     # cheap pre-check on the text below as one string: most standfirsts share little with it
-    page = " " + " ".join(" ".join(WORD_RE.findall(x.text.lower())) for x in below) + " "
+    if all(x.lower_tokens is not None for x in below):  # one split for all (each holds a word)
+        page = " " + " ".join(" ".join([x.lower_tokens for x in below]).split()) + " "
+    else:
+        page = " " + " ".join(" ".join(_tokens(x)) for x in below) + " "
     if sum(1 for gram in own if f" {' '.join(gram)} " in page) < needed:
         return False
-    return any(len(own & _shingles(other.text)) >= needed for other in below)
+    return any(len(own & _shingles(other)) >= needed for other in below)

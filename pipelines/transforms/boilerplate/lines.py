@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property
+from itertools import accumulate, repeat
+from operator import add, sub
 
-from .site import normalize_line
+from .site import normalize_lines
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 # Scripts written without spaces: one \w+ run can be a whole sentence.
@@ -19,13 +20,23 @@ SENTENCE_END = frozenset(".!?。！？…")
 CLOSERS = "\"'”’»)]》」』 "
 INNER_SENTENCE_RE = re.compile(r"[.!?。！？][\"'”’»)]?\s+\S|[。！？]")
 GLUED_RE = re.compile(r"[a-z][A-Z][a-z]")
+# GLUED_RE with the capital first, so the regex engine skips to the capitals; its matches may
+# overlap where GLUED_RE's do not ("aBcDe": one joint for GLUED_RE), see `count_glued`
+GLUE_JOINT_RE = re.compile(r"[A-Z](?<=[a-z][A-Z])[a-z]")
 # a capitalized word glued to the end of another: "...Student-AthleteA 24-year-old woman..."
 # (the capital first, then the look-behind over it and the character before: the same matches
 # as "(?<=[a-z0-9?!’'”])[A-Z][a-z]*\b", but the regex engine can skip to the capitals)
 GLUE_POINT_RE = re.compile(r"[A-Z](?<=[a-z0-9?!’'”][A-Z])[a-z]*\b")
 # a wire dateline inside a line: "San Francisco, March 16 - BankAmerica..."
 DATELINE_RE = re.compile(r"\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\w* \d{1,2}\b")
-LIST_MARKER_RE = re.compile(r"^([-–•*·▪►●]|\d{1,2}[.)])\s+")
+LIST_MARKER_RE = re.compile(r"^([-–•*·▪►●]|\d{1,2}[.)])\s+")  # on a line of its own
+# the same after each newline of a page (its spaces may not run on into the next line)
+PAGE_LIST_MARKER_RE = re.compile(r"\n(?:[-–•*·▪►●]|\d{1,2}[.)])[^\S\n]+")
+# The only characters whose lower-casing is not one character of the same kind (word or not)
+# regardless of context: "İ" becomes "i" and a combining dot, "Σ" becomes "ς" or "σ" by what
+# follows it (tests/unit/test_boilerplate_prefilter.py checks the list against all of Unicode).
+# Without them, the tokens of a lower-cased line are the line's tokens lower-cased.
+CASE_CONTEXT_CHARS = ("İ", "Σ")
 LONE_MARKERS = frozenset({"-", "–", "•", "*", "·", "▪", "►", "●"})
 
 GOOD_MIN_WORDS = 10
@@ -41,7 +52,7 @@ CARD_HEAD_MAX_COMMAS = 1  # a glued headline without a stop word after it needs 
 HEADLINE_MIN_WORDS = 3  # longer lines are never graded as headlines
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     no: int  # 0-based line number in the input
     text: str  # stripped, inline noise removed, list marker removed
@@ -57,11 +68,10 @@ class Line:
     reason: str | None = None  # why a bad line is boilerplate
     marker: str | None = None  # reason code if this line opens a boilerplate region
     marker_until: str = "body"  # where that region ends: "prose" or "body"
-
-    @cached_property
-    def key(self) -> str:
-        """`normalize_line(text)`, computed once: duplicates and title matching compare keys."""
-        return normalize_line(self.text)
+    key: str = ""  # normalize_line(text): duplicates, site lines and title matching compare keys
+    # WORD_RE.findall(text.lower()) joined by spaces, made with the page's tokens; None on a page
+    # where lower-casing may split or change a token (see CASE_CONTEXT_CHARS)
+    lower_tokens: str | None = None
 
 
 def word_count(text: str, tokens: list[str]) -> int:
@@ -95,52 +105,99 @@ def make_line(no: int, text: str, stops: frozenset[str]) -> Line:
 def line_starts(texts: list[str]) -> list[int]:
     """Where each text starts in "\\n".join(texts): `bisect_right(starts, pos) - 1` is the
     index of the line holding position `pos` of the joined page."""
-    starts, offset = [], 0
-    for text in texts:
-        starts.append(offset)
-        offset += len(text) + 1
-    return starts
+    # start i = the lengths of the texts before it plus one newline after each of them
+    return list(map(add, accumulate(map(len, texts), initial=0), range(len(texts))))
 
 
 def make_lines(numbered: list[tuple[int, str]], stops: frozenset[str]) -> list[Line]:
-    """`Line`s of a page's (line_no, text) pairs. The rare features (CJK script, glued words,
-    a link card's glue points) come from one scan of the joined page instead of one regex call
-    per line: their patterns cannot match across a newline, so each line gets the same values."""
-    items = []
-    for no, text in numbered:
-        marker = LIST_MARKER_RE.match(text)
-        if marker and len(text) > marker.end():
-            items.append((no, text[marker.end():], True))
-        else:
-            items.append((no, text, False))
-    texts = [text for _, text, _ in items]
+    """`Line`s of a page's (line_no, text) pairs, each with what `make_line` gives it alone.
+
+    The rare features (list markers, glued words, a link card's glue points, CJK script) come
+    from one regex pass over the joined page (their patterns cannot match across a newline),
+    stop words from one running count over the page's lower-cased tokens, the rest column by
+    column (comprehensions and maps cost less a line than one loop building each Line)."""
+    nos = [no for no, _ in numbered]
+    texts = [text for _, text in numbered]
+    list_items = _cut_list_markers(texts)
     page, starts = "\n".join(texts), line_starts(texts)
-    glued = [0] * len(items)
-    for m in GLUED_RE.finditer(page):
-        glued[bisect_right(starts, m.start()) - 1] += 1
+    glued = count_glued(page, starts)
     glue_points = {bisect_right(starts, m.start()) - 1 for m in GLUE_POINT_RE.finditer(page)} if stops else set()
     cjk = not page.isascii() and CJK_RE.search(page) is not None
-    lines = []
-    for i, (no, text, list_item) in enumerate(items):
-        tokens = WORD_RE.findall(text)
-        words = word_count(text, tokens) if cjk else len(tokens)
-        n_stop = len([t for t in " ".join(tokens).lower().split(" ") if t in stops]) if stops else 0
-        ends = ends_with_sentence(text)
-        # a colon closes a lead-in to a list or a quote ("...has ripple effects:")
-        lead_in = text.endswith(":") and words >= MEDIUM_MIN_WORDS
-        lines.append(Line(
-            no=no,
-            text=text,
-            words=words,
-            stop_density=(n_stop / len(tokens)) if tokens and stops else 1.0,
-            ends_sentence=ends or lead_in,
-            has_sentence=ends or lead_in or has_inner_sentence(text),
-            glued=glued[i],
-            title_case=words <= TITLE_CASE_MAX_WORDS and is_title_case(tokens),
-            link_card=i in glue_points and is_link_card(text, stops),
-            list_item=list_item,
-        ))
-    return lines
+    # INNER_SENTENCE_RE needs one of its marks: without full-width ones on the page, a line
+    # without ".", "!" or "?" is settled by three `in` checks instead of a regex call
+    full_width_marks = not page.isascii() and any(mark in page for mark in "。！？")
+    # one findall a line (a page-wide findall needs more work to split its tokens by line), the
+    # lower-casing and stop-word look-ups once over all tokens
+    tokens_of = list(map(WORD_RE.findall, texts))
+    token_page = "\n".join(map(" ".join, tokens_of))  # each line's tokens joined by single spaces
+    lower_token_page = token_page.lower()
+    # stop words among the first k tokens of the page: stops_before[k]
+    stops_before = list(accumulate(map(stops.__contains__, lower_token_page.split()), initial=0)) if stops else None
+    if page.isascii() or not any(char in page for char in CASE_CONTEXT_CHARS):
+        lower_tokens = lower_token_page.split("\n")
+    else:
+        lower_tokens = [None] * len(texts)
+    keys = normalize_lines(texts)
+    # column by column: each a list comprehension or a map, not one Python loop over the lines
+    n_tokens = list(map(len, tokens_of))
+    words = [word_count(text, tokens) for text, tokens in zip(texts, tokens_of)] if cjk else n_tokens
+    if stops_before is not None:
+        token_ends = list(accumulate(n_tokens))
+        n_stops = map(sub, map(stops_before.__getitem__, token_ends), map(stops_before.__getitem__, map(sub, token_ends, n_tokens)))
+        stop_density = [n_stop / n if n else 1.0 for n_stop, n in zip(n_stops, n_tokens)]
+    else:
+        stop_density = [1.0] * len(texts)
+    ends = map(SENTENCE_END.__contains__, [text.rstrip(CLOSERS)[-1:] for text in texts])  # ends_with_sentence
+    # a colon closes a lead-in to a list or a quote ("...has ripple effects:")
+    ends_sentence = [end or (n >= MEDIUM_MIN_WORDS and text.endswith(":")) for end, n, text in zip(ends, words, texts)]
+    has_sentence = [
+        end or ((full_width_marks or "." in text or "?" in text or "!" in text) and has_inner_sentence(text))
+        for end, text in zip(ends_sentence, texts)
+    ]
+    title_case = [
+        n >= 3 and n_words <= TITLE_CASE_MAX_WORDS and is_title_case(tokens)
+        for n, n_words, tokens in zip(n_tokens, words, tokens_of)
+    ]
+    link_card = [False] * len(texts)
+    for i in glue_points:
+        link_card[i] = is_link_card(texts[i], stops)
+    list_item = [False] * len(texts)
+    for i in list_items:
+        list_item[i] = True
+    return list(map(
+        Line, nos, texts, words, stop_density, ends_sentence, has_sentence, glued, title_case, link_card, list_item,
+        repeat("short"), repeat(None), repeat(None), repeat("body"), keys, lower_tokens,
+    ))
+
+
+def count_glued(page: str, starts: list[int]) -> list[int]:
+    """GLUED_RE's matches in each line of `page` (`starts`: `line_starts` of its lines)."""
+    glued = [0] * len(starts)
+    last = -3
+    for m in GLUE_JOINT_RE.finditer(page):
+        capital = m.start()
+        if capital >= last + 3:  # GLUED_RE's scan resumes after the lower-case letter
+            glued[bisect_right(starts, capital) - 1] += 1
+            last = capital
+    return glued
+
+
+def _cut_list_markers(texts: list[str]) -> set[int]:
+    """Strip a leading list marker ("- ", "2. ") off each text that has more after it, in
+    place; return the indices of those texts (list items)."""
+    page = "\n" + "\n".join(texts)  # the newline before line i is at starts[i]
+    found = PAGE_LIST_MARKER_RE.finditer(page)
+    first = next(found, None)
+    if first is None:
+        return set()
+    starts, items = line_starts(texts), set()
+    for m in (first, *found):
+        i = bisect_right(starts, m.start()) - 1
+        cut = m.end() - starts[i] - 1
+        if len(texts[i]) > cut:
+            texts[i] = texts[i][cut:]
+            items.add(i)
+    return items
 
 
 def has_inner_sentence(text: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .regex_analysis import first_char_test, required_literals, uses_group_refs
+from .regex_analysis import first_char_test, match_heads, required_literals, uses_group_refs
 
 
 def named_alternation(sources: list[str], flags: int = 0, indices: tuple[int, ...] | None = None) -> re.Pattern[str] | None:
@@ -25,13 +25,15 @@ def named_alternation(sources: list[str], flags: int = 0, indices: tuple[int, ..
 class PageSearch:
     """Unanchored patterns searched over a whole page, each skipped on a page that holds none
     of its required literals. A literal with a whole word inside (" at ", "all rights
-    reserved") can only occur where that word is a whitespace-separated token: those are found
-    by one set intersection with the page's words. The rest are scanned for, each once."""
+    reserved") can only occur where that word is a whitespace-separated token: one set
+    intersection with the page's words finds the literals worth scanning for ("terms of " only
+    where "of" is a word, which is most pages, so the literal is scanned for too: a plain
+    string scan costs a third of the regex's own search). The rest are scanned for, each once."""
 
     def __init__(self, patterns: list[tuple[str, object]], flags: int = 0):
         self.patterns = tuple((re.compile(p, flags), value) for p, value in patterns)
         self._always: list[int] = []
-        self._by_word: dict[str, list[int]] = {}
+        self._by_word: dict[str, list[tuple[int, str]]] = {}  # word -> (pattern, literal)
         self._by_scan: dict[str, list[int]] = {}
         for i, (pattern, _) in enumerate(patterns):
             literals = required_literals(pattern, flags)
@@ -41,19 +43,37 @@ class PageSearch:
             for literal in sorted(literals):
                 inner = [w for w in literal.split(" ")[1:-1] if w and w.split() == [w]]
                 if inner:
-                    self._by_word.setdefault(max(inner, key=len), []).append(i)
+                    self._by_word.setdefault(max(inner, key=len), []).append((i, literal))
                 else:
                     self._by_scan.setdefault(literal, []).append(i)
         self._words = frozenset(self._by_word)
+        # shortest first, each with the longest scanned literal inside it ("ap" in "ap photo/"):
+        # a page without that one cannot hold it either, and is not scanned for it
+        by_length = sorted(self._by_scan, key=len)
+        self._scans = []
+        for k, literal in enumerate(by_length):
+            inner = [j for j in range(k) if by_length[j] in literal]
+            parent = max(inner, key=lambda j: len(by_length[j])) if inner else None
+            self._scans.append((literal, frozenset(self._by_scan[literal]), parent))
 
     def candidates(self, page: str) -> list[tuple[re.Pattern[str], object]]:
         """(regex, value) of the patterns, in order, that may match somewhere in `page`."""
         opened = set(self._always)
         for word in self._words.intersection(page.split()):
-            opened.update(self._by_word[word])
-        for literal, indices in self._by_scan.items():
-            if literal in page:
-                opened.update(indices)
+            for i, literal in self._by_word[word]:
+                if i not in opened and literal in page:
+                    opened.add(i)
+        present: list[bool | None] = []  # None: not looked for (its patterns were open already)
+        for literal, indices, parent in self._scans:
+            if indices <= opened:
+                found = None
+            elif parent is not None and present[parent] is False:
+                found = False
+            else:
+                found = literal in page
+                if found:
+                    opened.update(indices)
+            present.append(found)
         return [self.patterns[i] for i in sorted(opened)]
 
 
@@ -63,9 +83,14 @@ class FirstMatch:
 
     - A pattern with a first-character test runs only on texts starting with such a
       character: each first character gets its own alternation of the patterns left,
-      compiled once (group `p<i>` is pattern i in all of them).
+      compiled once (group `p<i>` is pattern i in all of them). Where the parse tree tells
+      the first two characters ("(home|menu)": "ho", "me"), a text's first two characters
+      pick a smaller alternation still.
     - A pattern that may start anywhere ("^.{0,160}...") is the costly kind: when every
-      match holds one of a few literals it runs alone, on texts holding one of them.
+      match holds one of a few literals it runs alone, on texts holding one of them. So does
+      a pattern whose first character may be any letter ("[\\w .'-]{2,40}\\s?@...", "[A-Z]\\w+
+      for ...") when a literal with more than spaces is in every match: a first-character
+      test keeps it off few texts, an `in` check off most.
     The answer is the lowest-numbered pattern that matches, which is what the one big
     alternation returns. Patterns with back-references (their group numbers shift in a
     smaller alternation) switch the dispatch off.
@@ -80,21 +105,32 @@ class FirstMatch:
         self._tests = [None if refs else first_char_test(p, flags) for p, _ in patterns]
         gated = []
         for i, ((pattern, _), test) in enumerate(zip(patterns, self._tests)):
-            literals = required_literals(pattern, flags) if test is None and not refs else None
+            literals = None
+            if not refs and (test is None or _passes_most(test)):
+                literals = required_literals(pattern, flags)
+                if literals and test is not None and not all(literal.strip() for literal in literals):
+                    literals = None  # " " is in nearly every line: no filter
             if literals:
                 gated.append((i, tuple(literals), re.compile(pattern, flags)))
                 self._tests[i] = _never  # out of every alternation: it runs alone
         self._gated = tuple(gated)
+        self._heads = [None if refs or test is None or test is _never else match_heads(p, flags) for (p, _), test in zip(patterns, self._tests)]
         self._by_first: dict[str, re.Pattern[str] | None] = {}
         for code in range(32, 127):  # compile the common buckets now, not in the first pages
             self._bucket(chr(code))
+        # the texts whose first two characters some pattern's heads name get their own bucket
+        # (all compiled now); any other text, its first character's bucket
+        pairs = {head for heads in self._heads if heads for head in heads if len(head) == 2}
+        self._by_two = {pair: self._alternation(self._indices(pair)) for pair in sorted(pairs)}
 
     def match(self, text: str) -> object | None:
         """The value paired with the first pattern that `re.match`es `text`, or None."""
-        first = text[:1]
-        regex = self._by_first.get(first, _MISSING)
+        regex = self._by_two.get(text[:2], _MISSING) if self._by_two else _MISSING
         if regex is _MISSING:
-            regex = self._bucket(first)
+            first = text[:1]
+            regex = self._by_first.get(first, _MISSING)
+            if regex is _MISSING:
+                regex = self._bucket(first)
         best = None
         if regex is not None:
             m = regex.match(text)
@@ -111,9 +147,17 @@ class FirstMatch:
         return None if best is None else self.patterns[best][1]
 
     def _bucket(self, first: str) -> re.Pattern[str] | None:
-        indices = tuple(i for i, test in enumerate(self._tests) if test is None or (first and test(first)))
-        regex = self._by_first[first] = self._alternation(indices)
+        regex = self._by_first[first] = self._alternation(self._indices(first))
         return regex
+
+    def _indices(self, start: str) -> tuple[int, ...]:
+        """The patterns that may match a text starting with `start` (one or two characters;
+        for one, a text whose first two are no pattern's heads)."""
+        first = start[:1]
+        return tuple(
+            i for i, (test, heads) in enumerate(zip(self._tests, self._heads))
+            if (test is None or (first and test(first))) and (heads is None or any(start.startswith(h) for h in heads if len(h) < 2 or len(start) == 2))
+        )
 
     def _alternation(self, indices: tuple[int, ...]) -> re.Pattern[str] | None:
         if indices not in self._by_indices:
@@ -126,3 +170,11 @@ _MISSING = object()
 
 def _never(char: str) -> bool:
     return False
+
+
+BROAD_TEST_CHARS = 26  # a first-character test passing this many printable ASCII characters (a
+# whole alphabet) leaves its pattern on most lines
+
+
+def _passes_most(test) -> bool:
+    return sum(1 for code in range(32, 127) if test(chr(code))) >= BROAD_TEST_CHARS

@@ -201,3 +201,81 @@ def uses_group_refs(pattern: str, flags: int = 0) -> bool:
                 elif isinstance(part, list):
                     stack.extend(x.data for x in part if isinstance(x, sre_parse.SubPattern))
     return False
+
+
+MAX_HEADS = 300  # more possible openings than this: no use as a dispatch key
+
+
+def match_heads(pattern: str, flags: int = 0, size: int = 2) -> frozenset[str] | None:
+    """The strings every match's first `size` characters are one of (a shorter string: a match
+    that may end there, followed by anything in the text), or None when the analysis cannot
+    tell or the set is too large. "(home|menu)" gives {"ho", "me"}; "a(b|$)" gives {"ab", "a"}.
+    Over-approximate, like everything here: zero-width assertions are taken to pass."""
+    try:
+        items, parsed_flags = _parse(pattern, flags)
+        heads = _heads(items, parsed_flags, size)
+    except (_Unknown, re.error, ValueError, TypeError, KeyError):
+        return None
+    return frozenset(heads)
+
+
+def _heads(items, flags: int, size: int) -> set[str]:
+    heads = {""}
+    for op, av in items:
+        if all(len(h) >= size for h in heads):
+            break  # what follows lies past the first `size` characters
+        heads = _join(heads, _item_heads(op, av, flags, size), size)
+    return heads
+
+
+def _join(heads: set[str], following: set[str], size: int) -> set[str]:
+    joined = {h if len(h) >= size else (h + f)[:size] for h in heads for f in following}
+    if len(joined) > MAX_HEADS:
+        raise _Unknown("too many heads")
+    return joined
+
+
+def _item_heads(op, av, flags: int, size: int) -> set[str]:
+    if op is C.LITERAL:
+        return {_exact_char(av, flags)}
+    if op is C.IN:
+        return _class_chars(av, flags)
+    if op in _ZERO_WIDTH:
+        return {""}
+    if op is C.SUBPATTERN:
+        _, add, delete, sub = av
+        return _heads(sub.data, (flags | add) & ~delete, size)
+    if _ATOMIC is not None and op is _ATOMIC:
+        return _heads(av.data, flags, size)
+    if op is C.BRANCH:
+        return set().union(*(_heads(branch.data, flags, size) for branch in av[1]))
+    if op in _REPEATS:
+        low, high, sub = av
+        piece = _heads(sub.data, flags, size)
+        # after `size` repetitions the first `size` characters are settled
+        found, reps = set(), {""}
+        for n in range(min(high, max(low, size)) + 1):
+            if n >= low:
+                found |= reps
+            reps = _join(reps, piece, size)
+        return found
+    raise _Unknown(op)  # ".", categories, negated classes: any of many characters
+
+
+def _exact_char(code: int, flags: int) -> str:
+    char = chr(code)
+    if flags & re.IGNORECASE and char.lower() != char.upper():
+        raise _Unknown("case-folded letter")
+    return char
+
+
+def _class_chars(items, flags: int) -> set[str]:
+    chars: set[str] = set()
+    for op, av in items:
+        if op is C.LITERAL:
+            chars.add(_exact_char(av, flags))
+        elif op is C.RANGE and av[1] - av[0] < 64:
+            chars.update(_exact_char(code, flags) for code in range(av[0], av[1] + 1))
+        else:
+            raise _Unknown(op)  # negation, categories, wide ranges
+    return chars

@@ -26,7 +26,9 @@ from .regex_analysis import starts_anchored
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "boilerplate"
 
-_PUNCT_OR_DIGIT = re.compile(r"[\W\d_]+", re.UNICODE)
+# the runs between punctuation, digits and spaces: what is left of a text once each run of
+# [\W\d_] becomes a space (one findall instead of a sub, a split and a join)
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 MARKER_MAX_CHARS = 60
 
 
@@ -76,6 +78,7 @@ class RuleSet:
     inline_keywords: re.Pattern[str]
     inline_regexes: tuple[tuple[str, re.Pattern[str]], ...]  # (keyword, pattern)
     marker_anchored: bool = False  # every marker pattern starts with "^": match, not search
+    marker_first: FirstMatch | None = None  # then this finds what marker_regex.match finds
 
     def line_reasons(self, texts: list[str], lowered: list[str] | None = None) -> list[str | None]:
         """For each line, the reason code of a whole-line boilerplate pattern it matches.
@@ -105,6 +108,9 @@ class RuleSet:
             return None
         reason = self.marker_lines.get(key)
         if reason is None and self.marker_reasons:
+            if self.marker_first is not None:  # most keys start where no pattern can
+                k = self.marker_first.match(key)
+                return None if k is None else self.marker_reasons[k]
             m = self.marker_regex.match(key) if self.marker_anchored else self.marker_regex.search(key)
             reason = self.marker_reasons[int(m.lastgroup[1:])] if m else None
         return reason
@@ -124,7 +130,7 @@ class RuleSet:
 def marker_key(line: str) -> str:
     """Lower-case words only: "Related Articles:" and "RELATED ARTICLES" give the same key."""
     text = unicodedata.normalize("NFKC", line).lower().replace("'", "").replace("’", "")
-    return " ".join(_PUNCT_OR_DIGIT.sub(" ", text).split())
+    return " ".join(_LETTER_RUN.findall(text))
 
 
 @lru_cache(maxsize=1)
@@ -142,6 +148,7 @@ def rules() -> RuleSet:
     inline = _load("inline_noise.json")["patterns"]
     marker_patterns = [(p, (m["reason"], m["until"])) for m in markers for p in m["patterns"]]
     marker_re, marker_reasons = _named_alternation(marker_patterns, 0)
+    marker_anchored = all(starts_anchored(p) for p, _ in marker_patterns)
     return RuleSet(
         anchored=FirstMatch(anchored, 0),
         cased=FirstMatch(cased, re.IGNORECASE),
@@ -149,7 +156,8 @@ def rules() -> RuleSet:
         marker_lines={marker_key(text): (m["reason"], m["until"]) for m in markers for text in m["lines"]},
         marker_regex=marker_re,
         marker_reasons=marker_reasons,
-        marker_anchored=all(starts_anchored(p) for p, _ in marker_patterns),
+        marker_anchored=marker_anchored,
+        marker_first=FirstMatch([(p, k) for k, (p, _) in enumerate(marker_patterns)]) if marker_anchored else None,
         inline_keywords=re.compile("|".join(sorted({re.escape(p["keyword"]) for p in inline})), re.IGNORECASE),
         inline_regexes=tuple((p["keyword"], re.compile(p["pattern"])) for p in inline),
     )

@@ -2,11 +2,10 @@
 the corpus being loaded, so a site's boilerplate is found without writing a rule."""
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 
-_NONZERO_DIGIT = re.compile("[1-9]")  # every digit maps to 0: "© 2019" and "© 2020" share a key
+_NONZERO_DIGITS = "123456789"  # every digit maps to 0: "© 2019" and "© 2020" share a key
 _EDGE_PUNCT = " \t-–—|•·:;,.!?*#>»«\"'“”‘’()[]"
 
 
@@ -22,9 +21,20 @@ def normalize_lines(lines: list[str]) -> list[str]:
     each line gets the key it would get alone."""
     if not lines:
         return []
-    page = "\n".join(lines)
-    text = (page if page.isascii() else unicodedata.normalize("NFKC", page)).lower()
-    return [" ".join(x.split()).strip(_EDGE_PUNCT) for x in _NONZERO_DIGIT.sub("0", text).split("\n")]
+    text = nfkc_lines("\n".join(lines)).lower()
+    for digit in _NONZERO_DIGITS:  # nine str.replace: a fifth of one re.sub("[1-9]", "0") pass
+        text = text.replace(digit, "0")
+    return [" ".join(x.split()).strip(_EDGE_PUNCT) for x in text.split("\n")]
+
+
+def nfkc_lines(page: str) -> str:
+    """`unicodedata.normalize("NFKC", page)` for a page of lines joined by newlines: only the
+    lines the quick check does not pass are normalized (a page's "…" or no-break space would
+    otherwise cost a normalization of the whole page). Same result: no line's normalization
+    reaches across a newline."""
+    if unicodedata.is_normalized("NFKC", page):
+        return page
+    return "\n".join([x if unicodedata.is_normalized("NFKC", x) else unicodedata.normalize("NFKC", x) for x in page.split("\n")])
 
 
 def learn_site_lines(texts: list[str], *, min_share: float = 0.3, min_docs: int = 3) -> frozenset[str]:
