@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import zlib
 
 import charset_normalizer
 
@@ -31,7 +32,7 @@ def gunzip_limited(data: bytes, limit: int) -> bytes:
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
             out = fh.read(limit + 1)
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:  # zlib.error: corrupt data inside a valid header
         raise Rejected("bad_gzip", str(exc)) from exc
     if len(out) > limit:
         raise Rejected("too_large", f"decompresses to more than {limit} bytes")

@@ -213,3 +213,12 @@ def test_a_folder_that_cannot_be_listed_fails_the_scan_instead_of_reading_as_emp
         scan_inbox(tmp_path, max_file_bytes=LIMIT)
     with pytest.raises(InboxUnreadable):
         inbox_fingerprint(tmp_path)
+
+
+def test_a_gzip_with_corrupt_compressed_data_is_bad_gzip_not_a_failed_ingest(tmp_path):
+    packed = gzip.compress(BODY.encode() * 50)
+    # Flipped bytes inside the deflate stream: zlib.error, neither OSError nor EOFError.
+    (tmp_path / "corrupt.txt.gz").write_bytes(packed[:20] + bytes(b ^ 0xFF for b in packed[20:60]) + packed[60:])
+    (tmp_path / "a.txt").write_text(BODY)
+    records, quarantined = outcomes(tmp_path)
+    assert quarantined == {"corrupt.txt.gz": "bad_gzip"} and set(records) == {"a.txt"}
