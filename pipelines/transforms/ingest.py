@@ -208,7 +208,7 @@ def _jsonl_records(key: str, text: str, encoding: str) -> Iterator[dict]:
 def _parse_json(text: str) -> dict:
     try:
         obj = json.loads(text)
-    except json.JSONDecodeError as exc:
+    except ValueError as exc:  # JSONDecodeError, or an integer past Python's 4,300-digit limit
         raise Rejected("malformed_json", str(exc)) from exc
     except RecursionError:  # `[[[[...` a few thousand deep: a JSON bomb, never an article
         raise Rejected("malformed_json", "nested deeper than the JSON parser goes") from None

@@ -181,12 +181,14 @@ def test_utf16_cut_short_or_with_a_lone_surrogate_is_repaired_not_a_failed_inges
     assert records["whole.txt"]["raw_text"] == BODY and records["whole.txt"]["encoding"] == "utf-16"
 
 
-def test_json_nested_too_deep_to_parse_is_malformed_not_a_failed_ingest(tmp_path):
+def test_json_the_parser_cannot_take_is_malformed_not_a_failed_ingest(tmp_path):
     # 200,000 brackets: json.loads raises RecursionError (not JSONDecodeError), which failed the ingest.
     (tmp_path / "deep.json").write_text("[" * 200_000 + "]" * 200_000)
     (tmp_path / "feed.jsonl").write_text(json.dumps({"text": BODY}) + "\n" + '{"a":' * 100_000 + "1" + "}" * 100_000 + "\n")
+    # An integer past Python's 4,300-digit limit is a ValueError that is no JSONDecodeError either.
+    (tmp_path / "big_int.json").write_text('{"text": "' + BODY + '", "id": 1' + "0" * 5000 + "}")
     records, quarantined = outcomes(tmp_path)
-    assert quarantined == {"deep.json": "malformed_json", "feed.jsonl#L2": "malformed_json"}
+    assert quarantined == {"deep.json": "malformed_json", "feed.jsonl#L2": "malformed_json", "big_int.json": "malformed_json"}
     assert set(records) == {"feed.jsonl#L1"}
 
 
