@@ -68,7 +68,7 @@ def parse_published(value: str | None) -> datetime | None:
         if parsed.tzinfo is not None:
             # In the try too: 0001-01-01 east of UTC has no UTC date, an offset past 24 h no zone.
             parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
-    except (ValueError, OverflowError):
+    except (ValueError, ArithmeticError):  # ArithmeticError: OverflowError, decimal.InvalidOperation
         return None
     return parsed
 
