@@ -268,6 +268,8 @@ def scan_inbox(inbox: Path, *, max_file_bytes: int, reuse: Reuse | None = None) 
             continue
         try:
             st = os.lstat(path)
+        except FileNotFoundError:
+            continue  # removed since it was listed: gone, as if the scan had started a moment later
         except OSError as exc:
             found.quarantine.append(_quarantine_row(key, None, Rejected("unreadable", str(exc)), now))
             continue
@@ -300,8 +302,12 @@ def _read_into(found: Inbox, key: str, path: Path, st: os.stat_result, now: date
     try:
         records = read_source(key, path, found.root, found.max_file_bytes)
     except Rejected as exc:
+        if not os.path.lexists(path):
+            return  # removed while being read: gone (its article is kept as deleted), not "not a file"
         found.quarantine.append(_quarantine_row(key, _safe_sha(path), exc, now))
         return
+    except FileNotFoundError:
+        return  # removed while being read, as above
     except OSError as exc:
         found.quarantine.append(_quarantine_row(key, None, Rejected("unreadable", str(exc)), now))
         return

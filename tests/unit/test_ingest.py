@@ -224,3 +224,29 @@ def test_a_gzip_with_corrupt_compressed_data_is_bad_gzip_not_a_failed_ingest(tmp
     (tmp_path / "a.txt").write_text(BODY)
     records, quarantined = outcomes(tmp_path)
     assert quarantined == {"corrupt.txt.gz": "bad_gzip"} and set(records) == {"a.txt"}
+
+
+def test_a_file_removed_while_the_inbox_is_scanned_is_gone_not_quarantined(tmp_path, monkeypatch):
+    # Listed, then deleted before it was read (a scraper rotating files during the nightly run): a
+    # quarantine row would replace its article's rows and the next run drop that row, so the
+    # article would vanish instead of being kept with is_deleted like any other removed file.
+    from pipelines.transforms import ingest
+
+    (tmp_path / "a.txt").write_text(BODY)
+    listed = list(ingest.list_inbox(tmp_path))
+    monkeypatch.setattr(ingest, "list_inbox", lambda inbox: iter([*listed, ("gone.txt", tmp_path / "gone.txt")]))
+    records, quarantined = outcomes(tmp_path)
+    assert set(records) == {"a.txt"} and quarantined == {}  # gone before its stat
+
+    (tmp_path / "late.txt").write_text(BODY + " Later.")
+    monkeypatch.undo()
+    real_read_source = ingest.read_source
+
+    def removed_first(key, path, root, max_bytes):  # gone after its stat, before its read
+        if path.name == "late.txt":
+            path.unlink()
+        return real_read_source(key, path, root, max_bytes)
+
+    monkeypatch.setattr(ingest, "read_source", removed_first)
+    records, quarantined = outcomes(tmp_path)
+    assert set(records) == {"a.txt"} and quarantined == {}
