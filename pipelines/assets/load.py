@@ -11,7 +11,7 @@ from pipelines.checks.gx_worker import Validator
 from pipelines.checks.quality_log import clear_quality_log, pending_quality_log
 from pipelines.checks.warehouse_suite import validate_warehouse
 from pipelines.resources import PipelineConfig, columns_in, release_freed_memory
-from pipelines.transforms.inventory import quarantine_rows
+from pipelines.transforms.inventory import quarantine_rows, with_rejected_originals
 from pipelines.warehouse import Batch, load_batch, staged_warehouse, table_counts
 
 
@@ -42,6 +42,7 @@ def warehouse(
 ) -> dg.MaterializeResult:
     started = datetime.now(timezone.utc).replace(tzinfo=None)
     release_freed_memory()  # earlier steps' leftovers, before DuckDB takes its share
+    ingest_ledger = with_rejected_originals(ingest_ledger, clean_rejections)  # copies share their original's fate
     quarantine = pl.concat([quarantine_rows(ingest_ledger), clean_rejections.select(quarantine_rows(ingest_ledger).columns)])
     outcomes = counts_by(ingest_ledger, "outcome")
     # Stage check results wait in a Parquet log (only this step writes DuckDB); they go in with the batch.

@@ -78,6 +78,27 @@ def plan_ingest(found: Inbox, known: pl.DataFrame, *, full: bool = False) -> Ing
     return IngestPlan(raw_articles=raw_frame(found.complete(todo)), ledger=pl.DataFrame(ledger, schema=LEDGER_SCHEMA))
 
 
+def with_rejected_originals(ledger: pl.DataFrame, rejected: pl.DataFrame) -> pl.DataFrame:
+    """The ledger with each duplicate of an input the clean stage rejected (`rejected`: its
+    quarantine rows) quarantined for the same reason: ingest names a copy's original before the
+    cleaner has judged it, and the same bytes meet the same fate. Left a duplicate, it would
+    point at an article that was never made, and the next run would re-read it as an orphan."""
+    if rejected.height == 0:
+        return ledger
+    originals = rejected.select(
+        duplicate_of=pl.col("source_path").map_elements(article_id_for, return_dtype=pl.String),
+        original=pl.col("source_path"), original_reason=pl.col("reason"), original_detail=pl.col("detail"))
+    joined = ledger.join(originals, on="duplicate_of", how="left")
+    copy = (pl.col("outcome") == "duplicate") & pl.col("original").is_not_null()
+    return joined.with_columns(
+        outcome=pl.when(copy).then(pl.lit("quarantined")).otherwise(pl.col("outcome")),
+        reason=pl.when(copy).then(pl.col("original_reason")).otherwise(pl.col("reason")),
+        detail=pl.when(copy).then(pl.format("same content as {}: {}", "original", "original_detail"))
+        .otherwise(pl.col("detail")),
+        duplicate_of=pl.when(copy).then(None).otherwise(pl.col("duplicate_of")),
+    ).select(list(LEDGER_SCHEMA))
+
+
 def quarantine_rows(ledger: pl.DataFrame) -> pl.DataFrame:
     q = ledger.filter(pl.col("outcome") == "quarantined")
     return quarantine_frame(q.select(quarantine_frame([]).columns).to_dicts())

@@ -100,6 +100,8 @@ def build_corpus(inbox: Path, outside: Path, *, big_bytes: int = 50 * 1024 * 102
                      "mixed.jsonl#L5": "malformed_json", "mixed.jsonl#L6": ARTICLE})
     put("german.txt", GERMAN + "\n\n" + GERMAN.replace("Dienstag", "Mittwoch") + "\n", ARTICLE)
     put("short.txt", "The council met on Tuesday evening and approved the budget for next year.\n", "too_short")
+    # A copy of an input the cleaner rejects shares its rejection (no article for it to duplicate).
+    put("short_copy.txt", "The council met on Tuesday evening and approved the budget for next year.\n", "too_short")
     put("notes.docx", b"PK\x03\x04 a word document", "unsupported_format")
     put("name with spaces \u00fc\u00f1\u00ee\u00e7\u00f8d\u00e9.txt", article("spaces"), ARTICLE)
     put("sub dir/\u041a\u0438\u0457\u0432 \u2013 news.html", html_page(paragraphs_html("kyiv")), ARTICLE)

@@ -78,3 +78,27 @@ def test_pending_changes_is_zero_only_when_the_inbox_matches_the_warehouse():
     assert pending_changes(plan_ingest(removed, held).ledger, held) == 1
     new_bad = Inbox(records=[rec("a.txt", "s1")], quarantine=[q, {**q, "source_path": "y.pdf"}])
     assert pending_changes(plan_ingest(new_bad, held).ledger, held) == 1
+
+
+def test_a_copy_of_an_input_the_cleaner_rejects_shares_its_rejection_not_a_dangling_duplicate():
+    from datetime import datetime
+
+    from pipelines.transforms.inventory import with_rejected_originals
+
+    found = Inbox(records=[rec("short_b.txt", "s1"), rec("short_a.txt", "s1"), rec("c.txt", "s2")], quarantine=[])
+    ledger = plan_ingest(found, empty_known()).ledger
+    rejected = pl.DataFrame({"source_path": ["short_a.txt"], "content_sha256": ["s1"], "reason": ["too_short"],
+                             "detail": ["9 words in the cleaned body, fewer than 25"], "seen_at": [datetime(2026, 1, 1)]})
+    settled = with_rejected_originals(ledger, rejected)
+    # short_b.txt pointed at short_a.txt's article, which the clean stage never made: a rerun then
+    # re-read it as an orphan and quarantined it, so the same inbox gave two different warehouses.
+    row = settled.filter(pl.col("source_path") == "short_b.txt").to_dicts()[0]
+    assert (row["outcome"], row["reason"], row["duplicate_of"]) == ("quarantined", "too_short", None)
+    assert row["detail"] == "same content as short_a.txt: 9 words in the cleaned body, fewer than 25"
+    assert settled.schema == ledger.schema and outcome_of_ledger(settled) == {
+        "short_a.txt": "new", "short_b.txt": "quarantined", "c.txt": "new"}
+    assert with_rejected_originals(ledger, rejected.clear()).equals(ledger)
+
+
+def outcome_of_ledger(ledger):
+    return dict(zip(ledger["source_path"], ledger["outcome"]))
