@@ -117,7 +117,9 @@ def launch_run(args: argparse.Namespace, settings: Settings, console) -> int:
         failed = ", ".join(summary.failed_checks + summary.errors) or "a step failed (see the log above)"
         state = ("the load had committed: the warehouse holds this run's data" if summary.loaded
                  else "the warehouse keeps its previous state")
-        console.print(f"[red]run {summary.run_id} failed: {failed}; {state}[/red]")
+        if state not in failed:  # the load's own refusal (the accounting check) already says it
+            failed = f"{failed}; {state}"
+        console.print(f"[red]run {summary.run_id} failed: {failed}[/red]")
         return 1
     console.print(f"run {summary.run_id} succeeded")
     return 0

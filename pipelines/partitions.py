@@ -3,7 +3,7 @@
 The inbox's top-level directories are the shards (e.g. one per ingest date, `inbox/2026-11-21/`,
 or one per scraper). A backfill of N shards is N independent runs (on Kubernetes, N pods):
 each runs the whole unpartitioned graph on `inbox/<shard>` into its own shard warehouse, whose
-stage outputs are Parquet files per partition (`shards/<shard>/stages/`), then merges the shard
+stage outputs are Parquet files per partition (`shards/<shard>/stages/<warehouse file>/`), then merges the shard
 into the lake. `lake_entities` then rebuilds the lake-wide entity tables once.
 
 This is a second code location (`pipelines.partitions:defs`); the default `everything` job in

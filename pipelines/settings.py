@@ -72,6 +72,15 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
+
+def stage_dir_for(warehouse: Path | str) -> Path:
+    """Where a warehouse's stage outputs are handed on as Parquet (and its inbox index and waiting
+    check results kept): `stages/<warehouse file name>/` beside the file. One folder per file, so
+    two warehouses in one directory never read each other's stage outputs (two runs at once into
+    a.duckdb and b.duckdb loaded one inbox's articles into both)."""
+    warehouse = Path(warehouse)
+    return warehouse.parent / "stages" / warehouse.name
+
 @dataclass(frozen=True)
 class Settings:
     inbox: Path = field(default_factory=lambda: _env_path("INBOX", PROJECT_ROOT / "seeds"))
@@ -90,8 +99,7 @@ class Settings:
 
     @property
     def stage_dir(self) -> Path:
-        """Where stage outputs are handed on as Parquet, beside the warehouse file."""
-        return self.warehouse.parent / "stages"
+        return stage_dir_for(self.warehouse)
 
     def with_paths(self, inbox: Path | str | None = None, warehouse: Path | str | None = None) -> "Settings":
         return replace(

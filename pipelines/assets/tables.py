@@ -13,7 +13,7 @@ import polars as pl
 
 from pipelines.assets.meta import column_lineage, ddl_description, ddl_schema, owners_for, preview
 from pipelines.resources import PipelineConfig
-from pipelines.settings import PROJECT_ROOT
+from pipelines.settings import PROJECT_ROOT, stage_dir_for
 from pipelines.warehouse import open_warehouse
 
 GROUP = "warehouse_tables"
@@ -42,7 +42,7 @@ def _spec(table: str) -> dg.AssetSpec:
 
 @dg.multi_asset(specs=[_spec(t) for t in TABLE_SOURCES], name="warehouse_tables")
 def warehouse_tables(pipeline: PipelineConfig):
-    stage_dir = pipeline.warehouse_path.parent / "stages"
+    stage_dir = stage_dir_for(pipeline.warehouse_path)
     with open_warehouse(pipeline.warehouse_path, read_only=True) as con:
         for table, sources in TABLE_SOURCES.items():
             columns = con.execute(

@@ -17,7 +17,7 @@ from pipelines.bench import events
 from pipelines.bench.corpus import read_corpus, write_inbox
 from pipelines.bench.extras import cleaning_pages_per_s, linking_stage
 from pipelines.bench.proctree import TreeRun, run_measured
-from pipelines.settings import Settings
+from pipelines.settings import Settings, stage_dir_for
 
 
 def pipeline_run(inbox: Path, warehouse: Path, home: Path) -> TreeRun:
@@ -59,7 +59,7 @@ def measure_run(limit: int, workdir: Path) -> dict:
     full = pipeline_run(inbox, warehouse, home)
     instance = events.open_instance(home)
     run_id = events.latest_run_id(instance)
-    stages_dir = warehouse.parent / "stages"
+    stages_dir = stage_dir_for(warehouse)
     words = int(pl.read_parquet(stages_dir / "articles.parquet", columns=["word_count"])["word_count"].sum() or 0)
     return {"files": files, "words": words, "run": full, "instance": instance, "run_id": run_id,
             "inbox": inbox, "warehouse": warehouse, "home": home, "stages_dir": stages_dir}

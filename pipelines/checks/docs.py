@@ -1,5 +1,5 @@
 """`make docs`: Great Expectations Data Docs (static HTML) of every suite, validated against the
-last run's stage outputs (`<warehouse dir>/stages/*.parquet`) and the loaded warehouse.
+last run's stage outputs (`<warehouse dir>/stages/<warehouse file>/*.parquet`) and the loaded warehouse.
 
     .venv/bin/python -m pipelines.checks.docs [--warehouse PATH] [--out DIR]
 

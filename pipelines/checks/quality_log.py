@@ -1,7 +1,7 @@
 """Stage check results wait as Parquet beside the stage outputs until the load inserts them.
 
 Only the `warehouse` asset writes DuckDB during a run, so a stage check cannot insert into
-`quality_results` itself: it writes `<stages>/quality_log/<warehouse file>/<run_id>.<asset>.parquet`; the load
+`quality_results` itself: it writes `stages/<warehouse file>/quality_log/<run_id>.<asset>.parquet`; the load
 inserts every waiting file in its transaction and removes them after the commit. A run blocked by
 a failing check leaves its files, so its results reach `quality_results` with the next load.
 """
@@ -12,12 +12,13 @@ from pathlib import Path
 import polars as pl
 
 from pipelines.checks.outcome import QUALITY_SCHEMA
+from pipelines.settings import stage_dir_for
 
 
 def quality_log_dir(warehouse: Path | str) -> Path:
-    """One folder per warehouse file: two warehouses in one directory share `stages/`, and a load
-    must insert only the results of runs into its own file (not a blocked run's into the other)."""
-    return Path(warehouse).parent / "stages" / "quality_log" / Path(warehouse).name
+    """In the warehouse's own stage folder: a load inserts only the results of runs into its own
+    file (not a blocked run's into another warehouse in the same directory)."""
+    return stage_dir_for(warehouse) / "quality_log"
 
 
 def write_quality_log(warehouse: Path | str, run_id: str, asset: str, rows: pl.DataFrame) -> Path:

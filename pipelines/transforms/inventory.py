@@ -18,6 +18,7 @@ from pathlib import Path
 
 import polars as pl
 
+from pipelines.settings import stage_dir_for
 from pipelines.transforms.file_stats import FileStat, HashedFile, file_stat
 from pipelines.transforms.ingest import Inbox, article_id_for, list_inbox, quarantine_frame, raw_frame
 
@@ -146,8 +147,8 @@ class StatIndex:
 
 
 def inbox_index_path(warehouse: Path) -> Path:
-    """Where the inbox's stat index lives: beside the warehouse's stage outputs."""
-    return warehouse.parent / "stages" / "inbox_index.parquet"
+    """Where the inbox's stat index lives: with the warehouse's stage outputs."""
+    return stage_dir_for(warehouse) / "inbox_index.parquet"
 
 
 def load_index(path: Path, racy_margin_ns: int = RACY_MARGIN_NS) -> StatIndex:

@@ -176,3 +176,28 @@ def test_a_step_failing_after_the_load_does_not_claim_the_warehouse_kept_its_sta
     assert "keeps its previous state" not in done.stdout
     assert "the load had committed: the warehouse holds this run's data" in done.stdout.replace("\n", " ")
     assert rows(warehouse, "SELECT source_path FROM articles") == [("alpha.txt",)]
+
+
+def test_two_warehouses_in_one_directory_keep_their_stage_outputs_apart(tmp_path):
+    """Each warehouse file hands its stages on in its own folder: loading a.duckdb again from its
+    stage outputs (the UI's "materialize warehouse") after a run into b.duckdb in the same
+    directory reloads a's articles, not b's (one shared stages/ mixed two runs at once the same way)."""
+    import dagster as dg
+
+    from pipelines.definitions import all_assets
+    from pipelines.resources import resources_for
+
+    def settings_for(name: str, tags: tuple[str, ...]) -> Settings:
+        return dataclasses.replace(Settings().with_paths(inbox=small_inbox(tmp_path / f"in_{name}", tags),
+                                                         warehouse=tmp_path / "wh" / f"{name}.duckdb"), n_process=1)
+
+    a, b = settings_for("a", ("alpha", "beta")), settings_for("b", ("gamma",))
+    load_run(a)
+    load_run(b)
+    again = dg.materialize(all_assets(), selection=dg.AssetSelection.assets("warehouse"),
+                           resources=resources_for(a), instance=dg.DagsterInstance.ephemeral())
+    assert again.success
+    live = "SELECT source_path FROM articles WHERE NOT is_deleted ORDER BY 1"
+    assert rows(a.warehouse, live) == [("alpha.txt",), ("beta.txt",)]
+    assert rows(b.warehouse, live) == [("gamma.txt",)]
+    assert a.stage_dir != b.stage_dir and a.stage_dir.parent == b.stage_dir.parent

@@ -30,7 +30,7 @@ def test_a_rerun_over_the_unchanged_seeds_launches_no_run(tmp_path):
     assert second.success and second.run_id is None and not second.checks
     assert second.table_counts == first.table_counts
     assert [r.run_id for r in instance.get_runs()] == [first.run_id]  # no second run
-    assert (tmp_path / "wh" / "stages" / "inbox_index.parquet").exists()
+    assert (tmp_path / "wh" / "stages" / "news.duckdb" / "inbox_index.parquet").exists()
 
     cli = subprocess.run([sys.executable, "-c", NOOP_CLI, str(SEEDS), str(settings.warehouse)], cwd=PROJECT_ROOT,
                          capture_output=True, text=True, env={**os.environ, "CI": "true"})

@@ -8,6 +8,7 @@ import pytest
 from pipelines import definitions
 from pipelines.lake import ARTICLE_TABLES, ducklake_extension_path, lake_ddl, merge_shard
 from pipelines.partitions import shard_warehouse_path
+from pipelines.settings import stage_dir_for
 from pipelines.sqlfiles import ddl_names, sql
 
 pytestmark = pytest.mark.slow
@@ -47,7 +48,7 @@ def test_shards_are_the_inbox_directories(sharded):
 def test_each_partition_keeps_its_stage_parquet(sharded):
     parted = sharded.defs.resources["pipeline"].warehouse_path
     for shard in sharded.shards:
-        stages = shard_warehouse_path(parted, shard).parent / "stages"
+        stages = stage_dir_for(shard_warehouse_path(parted, shard))
         assert (stages / "paragraphs.parquet").is_file() and (stages / "entity_mentions.parquet").is_file()
 
 
