@@ -1,0 +1,163 @@
+"""What `newswh` refuses before doing any work, and how a refusal reads.
+
+A mistake in what the user asked for (a missing path, a bad query, a value argparse cannot
+take) becomes a `CommandError`, which `cli.main` prints as one line, `newswh <command>:
+<message>`, exiting 2: a traceback would only hide it. The command implementations live in
+cli.py; the checks here are small and testable on their own.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from pipelines.settings import Settings
+
+
+class CommandError(Exception):
+    """A mistake in what the user asked for (a missing path, a bad query): `main` prints it as
+    one line, `newswh <command>: <message>`, and exits 2; a traceback would only hide it."""
+
+
+def check_run_paths(settings: Settings) -> None:
+    """What a run is pointed at, refused before anything is read or written when it is a mistake."""
+    if not settings.inbox.is_dir():  # a mistyped --input is a mistake, not an empty inbox
+        raise CommandError(f"input {settings.inbox} is not a directory")
+    if scanned_by_inbox(settings.warehouse.parent, settings.inbox):
+        raise CommandError(f"warehouse {settings.warehouse} is inside the inbox {settings.inbox}: its report.html and "
+                           "stages/ would be read back as inputs; put the warehouse outside the inbox (or in a hidden "
+                           "folder of it)")
+    home_problem = dagster_home_problem(os.environ.get("DAGSTER_HOME"))
+    if home_problem:
+        raise CommandError(home_problem)
+    make_warehouse_dir(settings.warehouse)
+
+
+def dagster_home_problem(home: str | None) -> str | None:
+    """Dagster's own rules for DAGSTER_HOME (the persistent instance a run is recorded in), asked
+    before the run: Dagster raises them as a traceback once the run is being launched."""
+    if not home:
+        return None  # a throwaway instance
+    if not os.path.isabs(home):
+        return f"DAGSTER_HOME={home} is not an absolute path; Dagster needs one (e.g. $PWD/{home})"
+    if not os.path.isdir(home):
+        return f"DAGSTER_HOME={home} is not a directory; create it, or unset DAGSTER_HOME for a throwaway instance"
+    return None
+
+
+def scanned_by_inbox(folder: Path, inbox: Path) -> bool:
+    """Would ingest read the files in `folder`: is it `inbox` or below it, and not hidden?"""
+    try:
+        inner = folder.resolve().relative_to(inbox.resolve())
+    except ValueError:
+        return False
+    return not any(part.startswith(".") for part in inner.parts)
+
+
+def make_warehouse_dir(warehouse: Path) -> None:
+    """The warehouse's directory, created if missing; one that cannot be is a mistyped path."""
+    try:
+        warehouse.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise CommandError(f"the warehouse's directory {warehouse.parent} is a file") from None
+    except OSError as exc:
+        raise CommandError(f"cannot create the warehouse's directory {warehouse.parent}: {exc.strerror}") from None
+
+
+def text_lines(path: Path) -> list[str]:
+    """A file's lines, decoded as ingest decodes an inbox file: a cp1252 or UTF-16 file reads
+    right instead of failing on its first non-UTF-8 byte."""
+    from pipelines.transforms.decode import Rejected, decode_bytes
+
+    data = path.read_bytes()
+    if not data.strip():
+        return []
+    try:
+        text, _ = decode_bytes(data)
+    except Rejected as exc:
+        raise CommandError(f"{path} is not text: {exc.detail}") from None
+    return text.removesuffix("\n").split("\n")
+
+
+def warehouse_path(args: argparse.Namespace) -> Path:
+    """The warehouse a reading command works on (--warehouse or settings); it must exist."""
+    warehouse = Settings().with_paths(warehouse=args.warehouse).warehouse
+    if not warehouse.exists():
+        raise CommandError(f"no warehouse at {warehouse}; run `newswh run` first")
+    return warehouse
+
+
+@contextmanager
+def inbox_errors_reported() -> Iterator[None]:
+    """A folder of the input that cannot be listed (permissions, a failing mount) as a CommandError."""
+    from pipelines.transforms.ingest import InboxUnreadable
+
+    try:
+        yield
+    except InboxUnreadable as exc:
+        raise CommandError(str(exc)) from exc
+
+
+@contextmanager
+def duckdb_errors_reported() -> Iterator[None]:
+    """DuckDB's own message (a binder error, a file that is no DuckDB database) as a CommandError."""
+    import duckdb
+
+    try:
+        yield
+    except duckdb.Error as exc:
+        raise CommandError(str(exc).strip()) from exc
+
+
+def names_a_file(path: Path) -> bool:
+    """Is `path` an existing file? A query longer than a file name may be (255 bytes) is not one:
+    stat fails on it with ENAMETOOLONG, which Path.is_file lets through."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def writable_file(path: Path) -> None:
+    """Refuse an output path that cannot become a file before any work is done for it."""
+    if path.is_dir():
+        raise CommandError(f"cannot write {path}: it is a directory (name a file in it, e.g. {path / 'report.html'})")
+    if not path.parent.is_dir():
+        raise CommandError(f"cannot write {path}: there is no directory {path.parent}")
+
+
+def path_arg(text: str) -> str:
+    """argparse type for paths: an empty one (`--input "$INBOX"` with INBOX unset) would quietly
+    mean the default inbox or warehouse, and a run would mark the intended one's articles deleted."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("is empty: name a file or directory (leave the option out for the default)")
+    return text
+
+
+def seconds_arg(text: str) -> float:
+    """argparse type for a wait: `nan` never reaches a deadline (a locked warehouse was waited for
+    forever) and a negative wait is a typo; `inf` (wait as long as it takes) is a choice."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"{text} is not a number of seconds >= 0")
+    return value
+
+
+def positive_int(text: str) -> int:
+    """argparse type for counts: `--limit 0` would ask for nothing and `-1` is a DuckDB error."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a whole number >= 1")
+    return value
+
+
+# What Dagster's console logger takes; anything else failed the run with a CheckError traceback.
+DAGSTER_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "WARN", "ERROR", "CRITICAL", "FATAL")
