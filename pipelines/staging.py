@@ -30,6 +30,8 @@ import duckdb
 LOCK_WAIT_SECONDS = 20.0
 # A load inside a Dagster run is unattended (the schedule and the sensor may overlap): it waits longer.
 LOAD_LOCK_WAIT_SECONDS = 120.0
+# The back-off stops doubling here: a long (or `inf`) wait still notices a released lock within seconds.
+MAX_LOCK_PAUSE_SECONDS = 5.0
 T = TypeVar("T")
 
 
@@ -62,7 +64,7 @@ def with_backoff(attempt: Callable[[], T], holder: Callable[[], str | None], *, 
                     f"warehouse {what} is locked by {holder() or 'another process'}; gave up after waiting "
                     f"{wait_seconds:.0f} s. Wait for that process to finish, or stop it, then retry.") from None
             time.sleep(min(pause, left))
-            pause *= 2
+            pause = min(pause * 2, MAX_LOCK_PAUSE_SECONDS)
 
 
 @contextmanager
