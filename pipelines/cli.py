@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pipelines.cli_guards import (
     DAGSTER_LOG_LEVELS, CommandError, check_run_paths, duckdb_errors_reported, inbox_errors_reported, names_a_file,
-    path_arg, positive_int, seconds_arg, text_lines, warehouse_path, writable_file,
+    path_arg, positive_int, scanned_by_inbox, seconds_arg, text_lines, warehouse_path, writable_file,
 )
 from pipelines.settings import Settings, SettingsError
 
@@ -115,9 +115,9 @@ def cmd_clean(args: argparse.Namespace) -> int:
         raise CommandError(f"{args.in_dir} is not a directory")
     if out_dir.exists() and not out_dir.is_dir():
         raise CommandError(f"{args.out_dir} is a file, not a directory")
-    if out_dir.resolve().is_relative_to(in_dir.resolve()):
+    if scanned_by_inbox(out_dir, in_dir):  # a hidden folder of IN_DIR is not read: a fine place for OUT_DIR
         raise CommandError(f"{args.out_dir} is inside {args.in_dir}: its outputs would be read back as inputs; "
-                           "choose a directory outside it")
+                           "choose a directory outside it (or a hidden folder of it)")
     with inbox_errors_reported():
         clashes = output_clashes(in_dir)
     if clashes:

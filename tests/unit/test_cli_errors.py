@@ -125,8 +125,20 @@ def test_clean_into_a_file_or_inside_its_input_is_refused(tmp_path, capsys):
     assert existing.read_text(encoding="utf-8") == "keep me"
     inside = inbox / "out"
     assert error_of(["clean", str(inbox), str(inside)], capsys) == \
-        f"newswh clean: {inside} is inside {inbox}: its outputs would be read back as inputs; choose a directory outside it"
+        f"newswh clean: {inside} is inside {inbox}: its outputs would be read back as inputs; choose a directory outside it " \
+        "(or a hidden folder of it)"
     assert not inside.exists()
+
+
+def test_clean_into_a_hidden_folder_of_its_input_is_allowed(tmp_path, capsys):
+    # list_inbox skips hidden folders, so nothing written there is read back as an input.
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("A line of text. " * 20 + "\n", encoding="utf-8")
+    hidden = inbox / ".cleaned"
+    assert main(["clean", str(inbox), str(hidden)]) == 0
+    assert "cleaned 1 files" in capsys.readouterr().err
+    assert [p.name for p in hidden.iterdir()] == ["a.txt"]
 
 
 def test_clean_refuses_inputs_that_would_overwrite_each_others_output(tmp_path, capsys):
