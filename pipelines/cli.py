@@ -8,9 +8,9 @@ from pathlib import Path
 
 from pipelines.cli_guards import (
     DAGSTER_LOG_LEVELS, CommandError, check_run_paths, duckdb_errors_reported, inbox_errors_reported, names_a_file,
-    path_arg, positive_int, scanned_by_inbox, seconds_arg, text_lines, warehouse_path, writable_file,
+    path_arg, positive_int, seconds_arg, text_lines, warehouse_path, writable_file,
 )
-from pipelines.settings import Settings, SettingsError
+from pipelines.settings import Settings, SettingsError, scanned_by_inbox
 
 
 def cmd_run(args: argparse.Namespace) -> int:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from pipelines.settings import Settings
+from pipelines.settings import Settings, warehouse_inside_inbox
 
 
 class CommandError(Exception):
@@ -25,10 +25,9 @@ def check_run_paths(settings: Settings) -> None:
     """What a run is pointed at, refused before anything is read or written when it is a mistake."""
     if not settings.inbox.is_dir():  # a mistyped --input is a mistake, not an empty inbox
         raise CommandError(f"input {settings.inbox} is not a directory")
-    if scanned_by_inbox(settings.warehouse.parent, settings.inbox):
-        raise CommandError(f"warehouse {settings.warehouse} is inside the inbox {settings.inbox}: its report.html and "
-                           "stages/ would be read back as inputs; put the warehouse outside the inbox (or in a hidden "
-                           "folder of it)")
+    inside = warehouse_inside_inbox(settings.inbox, settings.warehouse)
+    if inside:
+        raise CommandError(inside)
     home_problem = dagster_home_problem(os.environ.get("DAGSTER_HOME"))
     if home_problem:
         raise CommandError(home_problem)
@@ -45,15 +44,6 @@ def dagster_home_problem(home: str | None) -> str | None:
     if not os.path.isdir(home):
         return f"DAGSTER_HOME={home} is not a directory; create it, or unset DAGSTER_HOME for a throwaway instance"
     return None
-
-
-def scanned_by_inbox(folder: Path, inbox: Path) -> bool:
-    """Would ingest read the files in `folder`: is it `inbox` or below it, and not hidden?"""
-    try:
-        inner = folder.resolve().relative_to(inbox.resolve())
-    except ValueError:
-        return False
-    return not any(part.startswith(".") for part in inner.parts)
 
 
 def make_warehouse_dir(warehouse: Path) -> None:

@@ -72,7 +72,6 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-
 def stage_dir_for(warehouse: Path | str) -> Path:
     """Where a warehouse's stage outputs are handed on as Parquet (and its inbox index and waiting
     check results kept): `stages/<warehouse file name>/` beside the file. One folder per file, so
@@ -80,6 +79,26 @@ def stage_dir_for(warehouse: Path | str) -> Path:
     a.duckdb and b.duckdb loaded one inbox's articles into both)."""
     warehouse = Path(warehouse)
     return warehouse.parent / "stages" / warehouse.name
+
+
+def scanned_by_inbox(folder: Path, inbox: Path) -> bool:
+    """Would ingest read the files in `folder`: is it `inbox` or below it, and not hidden?"""
+    try:
+        inner = folder.resolve().relative_to(inbox.resolve())
+    except ValueError:
+        return False
+    return not any(part.startswith(".") for part in inner.parts)
+
+
+def warehouse_inside_inbox(inbox: Path, warehouse: Path) -> str | None:
+    """Why a run must not write `warehouse`, or None: in a folder ingest reads, its report.html and
+    stages/ would be read back as inputs. Asked by `newswh run` and by the ingest step itself (a
+    run from the Dagster UI, the schedule or the sensor)."""
+    if not scanned_by_inbox(warehouse.parent, inbox):
+        return None
+    return (f"warehouse {warehouse} is inside the inbox {inbox}: its report.html and stages/ would be read back "
+            "as inputs; put the warehouse outside the inbox (or in a hidden folder of it)")
+
 
 @dataclass(frozen=True)
 class Settings:

@@ -6,6 +6,7 @@ from pipelines.assets.meta import counts_by, frame_metadata
 from pipelines.resources import PipelineConfig
 from pipelines.transforms.ingest import scan_inbox
 from pipelines.preflight import nothing_pending
+from pipelines.settings import warehouse_inside_inbox
 from pipelines.transforms.inventory import load_index, plan_ingest, save_index
 from pipelines.warehouse import known_sources
 
@@ -21,6 +22,9 @@ from pipelines.warehouse import known_sources
     },
 )
 def ingest(context: dg.AssetExecutionContext, pipeline: PipelineConfig):
+    inside = warehouse_inside_inbox(pipeline.inbox_path, pipeline.warehouse_path)
+    if inside:  # `newswh run` refuses this up front; a run from the UI, schedule or sensor stops here
+        raise dg.Failure(inside)
     # Files whose stat is unchanged since an earlier scan are not read again (a full refresh reads all).
     index = None if pipeline.full_refresh else load_index(pipeline.inbox_index_path)
     found = scan_inbox(pipeline.inbox_path, max_file_bytes=pipeline.max_file_bytes, reuse=index and index.reuse)
