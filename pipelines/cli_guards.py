@@ -39,9 +39,10 @@ def dagster_home_problem(home: str | None) -> str | None:
     before the run: Dagster raises them as a traceback once the run is being launched."""
     if not home:
         return None  # a throwaway instance
-    if not os.path.isabs(home):
+    path = os.path.expanduser(home)  # as Dagster does: ~/dagster_home is fine
+    if not os.path.isabs(path):
         return f"DAGSTER_HOME={home} is not an absolute path; Dagster needs one (e.g. $PWD/{home})"
-    if not os.path.isdir(home):
+    if not os.path.isdir(path):
         return f"DAGSTER_HOME={home} is not a directory; create it, or unset DAGSTER_HOME for a throwaway instance"
     return None
 

@@ -233,6 +233,16 @@ def test_run_with_a_dagster_home_dagster_cannot_use_stops_before_any_run(tmp_pat
     assert err == "newswh run: " + message.format(tmp=tmp_path)
 
 
+def test_a_dagster_home_under_a_literal_tilde_is_taken_as_dagster_takes_it(tmp_path, monkeypatch):
+    # Dagster expands ~ itself (a DAGSTER_HOME=~/dagster_home from a .env file or a unit file works).
+    from pipelines.cli_guards import dagster_home_problem
+
+    (tmp_path / "dagster_home").mkdir()
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert dagster_home_problem("~/dagster_home") is None
+    assert dagster_home_problem("~/missing").startswith("DAGSTER_HOME=~/missing is not a directory")
+
+
 def test_search_of_a_warehouse_without_a_search_index_is_one_line(warehouse, capsys):
     assert error_of(["search", "drone", "--warehouse", str(warehouse)], capsys) == \
         "newswh search: the warehouse has no search index yet: run `newswh run` to load it"
