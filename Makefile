@@ -35,4 +35,4 @@ docs: setup ## Great Expectations Data Docs of every suite and the last run into
 	$(BIN)/python -m pipelines.checks.docs --out warehouse/data_docs
 
 clean-warehouse:
-	rm -rf warehouse/news.duckdb warehouse/news.duckdb.wal warehouse/news.duckdb.next warehouse/news.duckdb.lock warehouse/stages
+	rm -rf warehouse/news.duckdb warehouse/news.duckdb.wal warehouse/news.duckdb.next warehouse/news.duckdb.lock warehouse/stages/news.duckdb
