@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pipelines.cli_guards import (
     DAGSTER_LOG_LEVELS, CommandError, check_run_paths, duckdb_errors_reported, inbox_errors_reported, names_a_file,
-    path_arg, positive_int, seconds_arg, text_lines, warehouse_path, writable_file,
+    path_arg, positive_int, seconds_arg, settings_for, text_lines, warehouse_path, writable_file,
 )
 from pipelines.settings import Settings, SettingsError, scanned_by_inbox
 
@@ -19,7 +19,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from pipelines.preflight import nothing_to_load, spacy_model_missing
     from pipelines.warehouse import WarehouseLocked, check_writable, open_warehouse, table_counts
 
-    settings = Settings().with_paths(inbox=args.input, warehouse=args.warehouse)
+    settings = settings_for(inbox=args.input, warehouse=args.warehouse)
     check_run_paths(settings)
     console = Console(stderr=False)
     console.print(f"newswh run: {settings.inbox} -> {settings.warehouse}")

@@ -72,9 +72,16 @@ def text_lines(path: Path) -> list[str]:
     return text.removesuffix("\n").split("\n")
 
 
+def settings_for(inbox: str | None = None, warehouse: str | None = None) -> Settings:
+    """Settings with the paths the command line names. NEWSWH_INBOX / NEWSWH_WAREHOUSE are read
+    only for a path it leaves out: set but empty, they are no mistake when the option is given."""
+    given = {name: Path(value) for name, value in (("inbox", inbox), ("warehouse", warehouse)) if value}
+    return Settings(**given)
+
+
 def warehouse_path(args: argparse.Namespace) -> Path:
     """The warehouse a reading command works on (--warehouse or settings); it must exist."""
-    warehouse = Settings().with_paths(warehouse=args.warehouse).warehouse
+    warehouse = settings_for(warehouse=args.warehouse).warehouse
     if not warehouse.exists():
         raise CommandError(f"no warehouse at {warehouse}; run `newswh run` first")
     return warehouse

@@ -267,6 +267,19 @@ def test_an_empty_path_setting_is_refused_not_read_as_the_current_directory(monk
         f"newswh sql: {variable} is set but empty; unset it for the default, or name a path"
 
 
+def test_an_empty_path_setting_is_not_read_when_the_command_names_the_path(warehouse, monkeypatch, capsys, tmp_path):
+    # NEWSWH_WAREHOUSE= (exported empty by a wrapper script) is no mistake when --warehouse says which file.
+    monkeypatch.setenv("NEWSWH_WAREHOUSE", "")
+    assert main(["sql", "SELECT count(*) AS n FROM articles", "--warehouse", str(warehouse)]) == 0
+    assert "n" in capsys.readouterr().out
+    monkeypatch.setenv("NEWSWH_INBOX", "")
+    missing = tmp_path / "missing"
+    assert error_of(["run", "--input", str(missing), "--warehouse", str(tmp_path / "wh" / "news.duckdb")], capsys) == \
+        f"newswh run: input {missing} is not a directory"
+    assert error_of(["run", "--input", str(missing)], capsys) == \
+        "newswh run: NEWSWH_WAREHOUSE is set but empty; unset it for the default, or name a path"
+
+
 def test_languages_are_read_as_a_person_writes_them(monkeypatch):
     from pipelines.settings import Settings
 
