@@ -136,7 +136,9 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
     from pipelines.transforms.figures import figures_jsonl
 
-    if args.file != "-" and not Path(args.file).is_file():
+    if args.file != "-" and Path(args.file).is_dir():
+        raise CommandError(f"{args.file} is a directory, not a file")
+    if args.file != "-" and not names_a_file(Path(args.file)):  # a pipe (<(zcat lines.gz)) is fine
         raise CommandError(f"no file {args.file}")
     lines = (line.rstrip("\n") for line in sys.stdin) if args.file == "-" else text_lines(Path(args.file))
     for obj in figures_jsonl(lines):

@@ -110,10 +110,11 @@ def duckdb_errors_reported() -> Iterator[None]:
 
 
 def names_a_file(path: Path) -> bool:
-    """Is `path` an existing file? A query longer than a file name may be (255 bytes) is not one:
-    stat fails on it with ENAMETOOLONG, which Path.is_file lets through."""
+    """Is `path` something to read: a file, or a pipe (`newswh sql <(...)` hands over /dev/fd/63,
+    which is no regular file)? A query longer than a file name may be (255 bytes) is not one:
+    stat fails on it with ENAMETOOLONG, which Path.exists lets through."""
     try:
-        return path.is_file()
+        return path.exists() and not path.is_dir()
     except OSError:
         return False
 

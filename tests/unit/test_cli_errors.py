@@ -353,3 +353,34 @@ def test_report_out_onto_the_warehouse_itself_is_refused(warehouse, capsys):
     assert error_of(["report", "--warehouse", str(warehouse), "--out", str(warehouse)], capsys) == \
         f"newswh report: cannot write {warehouse}: it is the warehouse itself"
     assert warehouse.read_bytes() == before
+
+
+def fifo_with(tmp_path, name: str, data: bytes):
+    """A named pipe holding `data`, as `newswh figures <(zcat lines.gz)` hands one over (/dev/fd/63)."""
+    import os
+    import threading
+
+    path = tmp_path / name
+    os.mkfifo(path)
+
+    def write() -> None:
+        with open(path, "wb") as fh:
+            fh.write(data)
+
+    threading.Thread(target=write, daemon=True).start()
+    return path
+
+
+def test_figures_and_sql_read_a_pipe_named_as_their_file(warehouse, tmp_path, capsys):
+    import json
+
+    lines = fifo_with(tmp_path, "lines", b"Prices rose 5 percent.\n")
+    assert main(["figures", str(lines)]) == 0
+    assert [f["text"] for f in json.loads(capsys.readouterr().out)["figures"]] == ["5 percent"]
+    query = fifo_with(tmp_path, "query.sql", b"SELECT title FROM articles")
+    assert main(["sql", str(query), "--warehouse", str(warehouse)]) == 0
+    assert "Title" in capsys.readouterr().out
+
+
+def test_figures_of_a_directory_says_so(tmp_path, capsys):
+    assert error_of(["figures", str(tmp_path)], capsys) == f"newswh figures: {tmp_path} is a directory, not a file"
