@@ -42,10 +42,15 @@ def _env_int(name: str, default: int, *, minimum: int) -> int:
     return value
 
 
-def _env_languages() -> tuple[str, ...]:
+def language_codes(codes) -> tuple[str, ...]:
     """`en, DE` -> ("en", "de"): compared with the detector's lower-case ISO 639-1 codes, a stray
-    space or capital would quarantine every article of that language."""
-    codes = tuple(code.strip().lower() for code in _env("LANGUAGES", "").split(",") if code.strip())
+    space or capital would quarantine every article of that language. Also for a list set in the
+    Dagster UI's launchpad, which never passes through NEWSWH_LANGUAGES."""
+    return tuple(code.strip().lower() for code in codes if code.strip())
+
+
+def _env_languages() -> tuple[str, ...]:
+    codes = language_codes(_env("LANGUAGES", "").split(","))
     for code in codes:
         if not (len(code) == 2 and code.isascii() and code.isalpha()):
             raise SettingsError(f"NEWSWH_LANGUAGES: {code!r} is not a two-letter ISO 639-1 code "

@@ -5,6 +5,7 @@ import polars as pl
 
 from pipelines.assets.meta import counts_by, frame_metadata
 from pipelines.resources import PipelineConfig, release_freed_memory
+from pipelines.settings import language_codes
 
 
 @dg.multi_asset(
@@ -20,7 +21,7 @@ def clean(context: dg.AssetExecutionContext, pipeline: PipelineConfig, raw_artic
     from pipelines.transforms.clean import clean_articles
 
     release_freed_memory()  # ingest's leftovers go back to the OS before cleaning allocates its own
-    out = clean_articles(raw_articles, min_body_words=pipeline.min_body_words, languages=tuple(pipeline.languages),
+    out = clean_articles(raw_articles, min_body_words=pipeline.min_body_words, languages=language_codes(pipeline.languages),
                          n_process=pipeline.n_process)
     yield dg.Output(out.articles, "articles", metadata=frame_metadata(out.articles, by_format=counts_by(out.articles, "source_format")))
     yield dg.Output(out.boilerplate, "boilerplate", metadata=frame_metadata(out.boilerplate, by_reason=counts_by(out.boilerplate, "reason")))

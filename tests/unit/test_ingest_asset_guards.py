@@ -2,6 +2,8 @@
 (the Dagster UI, the nightly schedule, the inbox sensor)."""
 from __future__ import annotations
 
+import dataclasses
+
 import dagster as dg
 import pytest
 
@@ -34,3 +36,17 @@ def test_a_warehouse_in_a_hidden_folder_of_the_inbox_is_read_as_usual(inbox):
     outputs = run_ingest(inbox, inbox / ".wh" / "news.duckdb")
     assert [o.output_name for o in outputs] == ["raw_articles", "ingest_ledger"]
     assert outputs[0].value.height == 1
+
+
+def test_languages_set_in_the_launchpad_are_read_as_a_person_writes_them(inbox):
+    # NEWSWH_LANGUAGES is normalized in Settings; the UI's resource config skips it.
+    from pipelines.assets.clean import clean
+    from pipelines.transforms.ingest import raw_frame, scan_inbox
+
+    (inbox / "a.txt").write_text("The council met on Tuesday evening and approved the budget for next year. " * 5,
+                                 encoding="utf-8")
+    raw = raw_frame(scan_inbox(inbox, max_file_bytes=1 << 20).records)
+    settings = Settings().with_paths(inbox=inbox, warehouse=inbox.parent / "wh" / "n.duckdb")
+    pipeline = PipelineConfig.from_settings(dataclasses.replace(settings, languages=(" EN",), n_process=1))
+    out = {o.output_name: o.value for o in clean(dg.build_asset_context(), pipeline=pipeline, raw_articles=raw)}
+    assert out["clean_rejections"].height == 0 and out["articles"].height == 1
