@@ -1,5 +1,6 @@
-"""The ingest step refuses what `newswh run` refuses up front, for runs the CLI never sees
-(the Dagster UI, the nightly schedule, the inbox sensor)."""
+"""The pipeline steps themselves refuse or normalize what `newswh run` and Settings handle up
+front, for runs the CLI never sees (the Dagster UI and its launchpad, the nightly schedule, the
+inbox sensor)."""
 from __future__ import annotations
 
 import dataclasses
