@@ -11,6 +11,7 @@ from collections.abc import Callable
 import polars as pl
 
 from pipelines.checks.known_boilerplate import flag_known_boilerplate
+from pipelines.transforms.words import WORD_PATTERN
 
 
 def with_offset_checks(frame: pl.DataFrame, source: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
@@ -37,7 +38,7 @@ def paragraph_texts(paragraphs: pl.DataFrame) -> pl.DataFrame:
 
 
 def articles_views(frames: dict[str, pl.DataFrame], params: dict) -> dict[str, pl.DataFrame]:
-    articles = frames["articles"].with_columns(body_words=pl.col("body").fill_null("").str.count_matches(r"\S+"))
+    articles = frames["articles"].with_columns(body_words=pl.col("body").fill_null("").str.count_matches(WORD_PATTERN))
     rates = site_boilerplate_rates(articles, frames["boilerplate"], frames.get("site_history"),
                                    min_articles=params["min_site_articles"])
     return {"articles": articles, "site_boilerplate": rates}

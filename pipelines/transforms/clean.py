@@ -19,6 +19,7 @@ from pipelines.transforms.document import CleanedDoc
 from pipelines.transforms.html_extract import extract_html
 from pipelines.transforms.parallel import map_chunks
 from pipelines.transforms.segment import BLOCK_DTYPE
+from pipelines.transforms.words import count_words
 
 ARTICLE_SCHEMA = {
     "article_id": pl.String, "source_path": pl.String, "source_format": pl.String,
@@ -102,7 +103,7 @@ def _clean_record_row(rec: dict, profiles: dict[str, frozenset[str]], min_body_w
     doc = clean_record(rec["raw_text"], is_html=rec["is_html"], url=rec["url"],
                        site_lines=profiles.get(rec["site"] or "", frozenset()))
     body = doc.body
-    words = len(body.split())
+    words = count_words(body)
     longest = max((len(block.text) for block in doc.blocks), default=0)
     reason = _rejection(words, longest, doc.language, min_body_words, languages)
     if reason:

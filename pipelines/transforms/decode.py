@@ -62,9 +62,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
-# The C0 information separators (file, group, record, unit): whitespace to Python's split(), which
-# counts the cleaner's words, but not to the regex \S+ the articles suite counts words with, so an
-# article of words joined by them passed the cleaner and failed a blocking check. Read as spaces.
+# The C0 information separators (file, group, record, unit): whitespace to Python's regex, which
+# counts the clean stage's words, but not to polars' (Rust) regex, which counts the articles suite's
+# (transforms/words.py), so an article of words joined by them passed the cleaner and failed a
+# blocking check. Read as spaces.
 _SEPARATORS = str.maketrans(dict.fromkeys("\x1c\x1d\x1e\x1f", " "))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import polars as pl
 
 from pipelines.transforms.document import BODY_SEPARATOR
+from pipelines.transforms.words import count_words
 
 BLOCK_DTYPE = pl.List(pl.Struct({"kind": pl.String, "text": pl.String}))
 PARAGRAPH_SCHEMA = {
@@ -33,6 +34,6 @@ def segment_articles(articles: pl.DataFrame) -> pl.DataFrame:
             rows.append({
                 "article_id": article_id, "paragraph_index": index, "kind": block["kind"],
                 "text": block["text"], "char_start": start, "char_end": end,
-                "word_count": len(block["text"].split()),
+                "word_count": count_words(block["text"]),
             })
     return pl.DataFrame(rows, schema=PARAGRAPH_SCHEMA)

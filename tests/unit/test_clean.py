@@ -43,3 +43,24 @@ def test_control_separators_between_words_count_as_the_body_check_counts_them(tm
     assert sorted(out.articles["source_path"]) == ["feed.jsonl#L1", "separators.txt"]
     views = articles_views({"articles": out.articles, "boilerplate": out.boilerplate}, {"min_site_articles": 3})
     assert views["articles"]["body_words"].to_list() == out.articles["word_count"].to_list()
+
+
+JAPANESE = ["東京都は火曜日、新しい予算案を発表した。学校と道路の整備に多くの費用が使われる予定だ。",
+            "市民の間では賛否が分かれており、議会での議論は来月まで続く見通しだという。",
+            "知事は記者会見で「子どもたちの安全を最優先にした」と述べ、理解を求めた。"]
+
+
+def test_an_article_in_a_language_written_without_spaces_is_not_too_short(tmp_path):
+    # Whitespace made each of these lines one word: three lines, "3 words", quarantined as
+    # too_short. Each CJK character counts as a word, in the stage and in the suite's check alike.
+    from pipelines.checks.views import articles_views
+    from pipelines.transforms.words import count_words
+
+    (tmp_path / "tokyo.txt").write_text("\n".join(JAPANESE), encoding="utf-8")
+    out = clean_articles(raw_frame(scan_inbox(tmp_path, max_file_bytes=1 << 20).records), min_body_words=25)
+    assert out.rejected.is_empty()
+    (article,) = out.articles.to_dicts()
+    assert article["language"] == "ja"
+    assert article["word_count"] == sum(count_words(line) for line in JAPANESE) > 80
+    views = articles_views({"articles": out.articles, "boilerplate": out.boilerplate}, {"min_site_articles": 3})
+    assert views["articles"]["body_words"].to_list() == [article["word_count"]]
