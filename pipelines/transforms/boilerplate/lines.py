@@ -9,7 +9,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate, repeat
-from operator import add, sub
+from operator import add
 
 from .site import normalize_lines
 
@@ -131,8 +131,6 @@ def make_lines(numbered: list[tuple[int, str]], stops: frozenset[str]) -> list[L
     tokens_of = list(map(WORD_RE.findall, texts))
     token_page = "\n".join(map(" ".join, tokens_of))  # each line's tokens joined by single spaces
     lower_token_page = token_page.lower()
-    # stop words among the first k tokens of the page: stops_before[k]
-    stops_before = list(accumulate(map(stops.__contains__, lower_token_page.split()), initial=0)) if stops else None
     if page.isascii() or not any(char in page for char in CASE_CONTEXT_CHARS):
         lower_tokens = lower_token_page.split("\n")
     else:
@@ -141,12 +139,7 @@ def make_lines(numbered: list[tuple[int, str]], stops: frozenset[str]) -> list[L
     # column by column: each a list comprehension or a map, not one Python loop over the lines
     n_tokens = list(map(len, tokens_of))
     words = [word_count(text, tokens) for text, tokens in zip(texts, tokens_of)] if cjk else n_tokens
-    if stops_before is not None:
-        token_ends = list(accumulate(n_tokens))
-        n_stops = map(sub, map(stops_before.__getitem__, token_ends), map(stops_before.__getitem__, map(sub, token_ends, n_tokens)))
-        stop_density = [n_stop / n if n else 1.0 for n_stop, n in zip(n_stops, n_tokens)]
-    else:
-        stop_density = [1.0] * len(texts)
+    stop_density = stop_densities(n_tokens, lower_token_page, stops)
     ends = map(SENTENCE_END.__contains__, [text.rstrip(CLOSERS)[-1:] for text in texts])  # ends_with_sentence
     # a colon closes a lead-in to a list or a quote ("...has ripple effects:")
     ends_sentence = [end or (n >= MEDIUM_MIN_WORDS and text.endswith(":")) for end, n, text in zip(ends, words, texts)]
@@ -168,6 +161,20 @@ def make_lines(numbered: list[tuple[int, str]], stops: frozenset[str]) -> list[L
         Line, nos, texts, words, stop_density, ends_sentence, has_sentence, glued, title_case, link_card, list_item,
         repeat("short"), repeat(None), repeat(None), repeat("body"), keys, lower_tokens,
     ))
+
+
+def stop_densities(n_tokens: list[int], lower_token_page: str, stops: frozenset[str]) -> list[float]:
+    """Each line's share of stop words among its `n_tokens` (1.0 for a line without tokens, or
+    without a stop-word list), from one running count over the page's lower-cased tokens."""
+    if not stops:
+        return [1.0] * len(n_tokens)
+    stops_before = list(accumulate(map(stops.__contains__, lower_token_page.split()), initial=0))  # in the first k tokens
+    densities, start = [], 0
+    for n in n_tokens:
+        end = start + n
+        densities.append((stops_before[end] - stops_before[start]) / n if n else 1.0)
+        start = end
+    return densities
 
 
 def count_glued(page: str, starts: list[int]) -> list[int]:
