@@ -9,7 +9,7 @@ import dagster as dg
 import polars as pl
 
 from pipelines.checks.gx_worker import InProcessGx, Validator
-from pipelines.settings import Settings
+from pipelines.settings import Settings, stage_dir_for
 from pipelines.transforms.inventory import inbox_index_path
 
 
@@ -49,16 +49,17 @@ class PipelineConfig(dg.ConfigurableResource):
         return inbox_index_path(self.warehouse_path)
 
 
-class ParquetIOManager(dg.ConfigurableIOManager):
-    """Stages hand polars frames on as Parquet files, one per asset, beside the warehouse.
+class ParquetIOManager(dg.IOManager):
+    """Stages hand polars frames on as Parquet files, one per asset, in the warehouse's stage folder.
 
     Only the load step writes the DuckDB file, so stages can run in separate processes.
     """
 
-    base_dir: str
+    def __init__(self, base_dir: Path | str):
+        self.base_dir = Path(base_dir)
 
     def _path(self, key: dg.AssetKey) -> Path:
-        return Path(self.base_dir).joinpath(*key.path).with_suffix(".parquet")
+        return self.base_dir.joinpath(*key.path).with_suffix(".parquet")
 
     def handle_output(self, context: dg.OutputContext, obj: pl.DataFrame) -> None:
         path = self._path(context.asset_key)
@@ -78,6 +79,15 @@ class ParquetIOManager(dg.ConfigurableIOManager):
         # An input declared with metadata {"columns": [...]} reads only those columns (bodies are big).
         columns = (context.definition_metadata or {}).get("columns")
         return pl.read_parquet(path, columns=list(columns) if columns else None)
+
+
+@dg.io_manager(required_resource_keys={"pipeline"},
+               description="Stage outputs as Parquet in stages/<warehouse file>/ beside the run's warehouse.")
+def stage_parquet(init_context: dg.InitResourceContext) -> ParquetIOManager:
+    """The hand-off folder of the warehouse the run's `pipeline` resource names, so a warehouse
+    set in the launchpad gets its own stage outputs. (A Pythonic IO manager holding the pipeline
+    resource as a field kept the definitions' default warehouse under a launchpad override.)"""
+    return ParquetIOManager(stage_dir_for(init_context.resources.pipeline.warehouse_path))
 
 
 def release_freed_memory() -> None:
@@ -103,6 +113,6 @@ def resources_for(settings: Settings, *, full_refresh: bool = False, gx: Validat
     """`gx`: where the data-quality checks run GX (default: in the step's own process)."""
     return {
         "pipeline": PipelineConfig.from_settings(settings, full_refresh=full_refresh),
-        "io_manager": ParquetIOManager(base_dir=str(settings.stage_dir)),
+        "io_manager": stage_parquet,
         "gx": gx or InProcessGx(),
     }

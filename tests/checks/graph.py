@@ -40,7 +40,7 @@ def run(settings: Settings, *, corrupt: dict[str, Corrupt] | None = None, full_r
     """Materialize up to the load, with every check on those assets; errors are not raised."""
     resources = resources_for(settings, full_refresh=full_refresh)
     resources["io_manager"] = dg.IOManagerDefinition.hardcoded_io_manager(
-        CorruptingIOManager(resources["io_manager"], corrupt or {}))
+        CorruptingIOManager(ParquetIOManager(settings.stage_dir), corrupt or {}))
     return dg.materialize(
         graph(), selection=dg.AssetSelection.assets("warehouse").upstream(),
         resources=resources, instance=dg.DagsterInstance.ephemeral(), raise_on_error=False,

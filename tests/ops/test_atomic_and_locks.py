@@ -18,7 +18,7 @@ import duckdb
 import pytest
 
 from pipelines.cli import main as newswh_main
-from pipelines.settings import Settings
+from pipelines.settings import Settings, stage_dir_for
 from pipelines.staging import stage_path
 from pipelines.warehouse import check_writable, ensure_schema
 from tests.ops.conftest import load_run, newswh, rows, small_inbox, snapshot, subprocess_env
@@ -201,3 +201,25 @@ def test_two_warehouses_in_one_directory_keep_their_stage_outputs_apart(tmp_path
     assert rows(a.warehouse, live) == [("alpha.txt",), ("beta.txt",)]
     assert rows(b.warehouse, live) == [("gamma.txt",)]
     assert a.stage_dir != b.stage_dir and a.stage_dir.parent == b.stage_dir.parent
+
+
+def test_a_warehouse_set_in_the_launchpad_gets_its_own_stage_outputs(tmp_path):
+    """Run config that names another warehouse (the Dagster UI's launchpad) moves the stage
+    hand-off with it: the definitions' default warehouse's stage folder is not written."""
+    import dagster as dg
+
+    from pipelines.definitions import all_assets
+    from pipelines.resources import resources_for
+
+    default = dataclasses.replace(Settings().with_paths(inbox=small_inbox(tmp_path / "inbox", ("alpha",)),
+                                                        warehouse=tmp_path / "default" / "news.duckdb"), n_process=1)
+    chosen = tmp_path / "chosen" / "news.duckdb"
+    resources = resources_for(default)
+    launchpad = {**resources["pipeline"].model_dump(), "warehouse": str(chosen)}  # the UI's scaffold, one value edited
+    result = dg.materialize(all_assets(), selection=dg.AssetSelection.assets("warehouse").upstream(),
+                            resources=resources, instance=dg.DagsterInstance.ephemeral(),
+                            run_config={"resources": {"pipeline": {"config": launchpad}}})
+    assert result.success
+    assert rows(chosen, "SELECT source_path FROM articles") == [("alpha.txt",)]
+    assert (stage_dir_for(chosen) / "articles.parquet").is_file()
+    assert not (tmp_path / "default").exists()
