@@ -266,6 +266,11 @@ def scan_inbox(inbox: Path, *, max_file_bytes: int, reuse: Reuse | None = None) 
             found.quarantine.append(_quarantine_row(printable_key(key), _safe_sha(path), Rejected(
                 "unreadable", "file name is not UTF-8 (an old 8-bit encoding?): rename the file"), now))
             continue
+        if JSONL_LINE_KEY_RE.search(key):
+            found.quarantine.append(_quarantine_row(escaped_line_key(key), _safe_sha(path), Rejected(
+                "reserved_name", f"a name ending in {key[key.rindex('#'):]} is how a JSONL line is keyed "
+                "(feed.jsonl#L1 is line 1 of feed.jsonl): rename the file"), now))
+            continue
         try:
             st = os.lstat(path)
         except FileNotFoundError:
@@ -289,6 +294,17 @@ def _is_utf8(key: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+# "feed.jsonl#L1" is line 1 of feed.jsonl: a file named so would share that record's key, and
+# one key with two outcomes fails the accounting check of every run.
+JSONL_LINE_KEY_RE = re.compile(r"#L\d+$")
+
+
+def escaped_line_key(key: str) -> str:
+    """A file's key that no JSONL line can have: its last '#' spelled %23 ("a#L1" -> "a%23L1")."""
+    i = key.rindex("#")
+    return f"{key[:i]}%23{key[i + 1:]}"
 
 
 def printable_key(key: str) -> str:

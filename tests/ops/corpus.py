@@ -119,4 +119,7 @@ def build_corpus(inbox: Path, outside: Path, *, big_bytes: int = 50 * 1024 * 102
     expected["caf\\xe9 latin-1 name.txt"] = "unreadable"
     # A page saved without line breaks: one paragraph longer than spaCy's NER takes.
     put("one_line.txt", " ".join(PARAGRAPHS) * 1_800, "too_large")
+    # A file named like line 1 of mixed.jsonl: quarantined under a key no JSONL line can have.
+    (inbox / "mixed.jsonl#L1").write_text(article("named-like-a-line"), encoding="utf-8")
+    expected["mixed.jsonl%23L1"] = "reserved_name"
     return expected

@@ -250,3 +250,15 @@ def test_a_file_removed_while_the_inbox_is_scanned_is_gone_not_quarantined(tmp_p
     monkeypatch.setattr(ingest, "read_source", removed_first)
     records, quarantined = outcomes(tmp_path)
     assert set(records) == {"a.txt"} and quarantined == {}
+
+
+def test_a_file_named_like_a_jsonl_line_is_quarantined_under_its_own_key(tmp_path):
+    # "feed.jsonl#L1" is how line 1 of feed.jsonl is keyed: a file of that name shared the key,
+    # and one key with an article and a quarantine row failed the accounting check of every run.
+    (tmp_path / "feed.jsonl").write_text('{"text": "' + "word " * 40 + '"}\n', encoding="utf-8")
+    (tmp_path / "feed.jsonl#L1").write_text("word " * 40, encoding="utf-8")
+    found = scan_inbox(tmp_path, max_file_bytes=1 << 20)
+    assert [r["source_path"] for r in found.records] == ["feed.jsonl#L1"]
+    (row,) = found.quarantine
+    assert row["source_path"] == "feed.jsonl%23L1" and row["reason"] == "reserved_name"
+    assert "rename the file" in row["detail"] and row["content_sha256"]
