@@ -7,7 +7,6 @@ keeps its id and replaces its old rows.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import stat
@@ -19,12 +18,13 @@ from typing import Iterator
 
 import polars as pl
 
-from pipelines.transforms.decode import Rejected, decode_bytes, gunzip_limited, normalize_text
+from pipelines.transforms.decode import Rejected, decode_bytes, gunzip_limited
 from pipelines.transforms.file_stats import HashedFile, Reuse, file_stat
+from pipelines.transforms.records import (
+    json_record_fields, jsonl_records, looks_like_html, refuse_entity_declarations, sha256,
+)
 
 FORMATS = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
-TEXT_FIELDS = ("text", "body", "content", "article", "articleBody")
-HTML_FIELDS = ("html", "raw_html", "content_html")
 
 RAW_SCHEMA = {
     "article_id": pl.String, "source_path": pl.String, "source_format": pl.String,
@@ -40,10 +40,6 @@ QUARANTINE_SCHEMA = {
 
 def article_id_for(source_key: str) -> str:
     return hashlib.sha256(source_key.encode("utf-8")).hexdigest()[:16]
-
-
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 @dataclass
@@ -157,11 +153,11 @@ def read_source(key: str, path: Path, root: Path, max_bytes: int) -> list[dict]:
         raise Rejected("empty", "file is empty or whitespace only")
     text, encoding = decode_bytes(data)
     if fmt == "jsonl":
-        return list(_jsonl_records(key, text, encoding))
+        return list(jsonl_records(key, text, encoding))
     base = {"source_path": key, "source_format": fmt, "content_sha256": sha256(data), "encoding": encoding}
     if fmt == "json":
-        return [{**base, **_json_fields(_parse_json(text))}]
-    is_html = fmt == "html" or _looks_like_html(text)
+        return [{**base, **json_record_fields(text)}]
+    is_html = fmt == "html" or looks_like_html(text)
     if is_html:
         refuse_entity_declarations(text)
     return [{**base, "raw_text": text, "is_html": is_html}]
@@ -174,82 +170,6 @@ def _link_target(path: Path) -> Path | None:
         return path.resolve()
     except RuntimeError:
         return None
-
-
-_ENTITY_DECLARATION = re.compile(r"<!ENTITY|<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
-
-
-def refuse_entity_declarations(markup: str) -> None:
-    """Markup that declares DTD entities is refused: that is how entity-expansion bombs (billion
-    laughs) and external entities (XXE, `SYSTEM "file:///etc/passwd"`) are built, and no news
-    page needs them. trafilatura's lxml HTML parser expands neither today (tests/ops pin that);
-    this guard keeps it so whatever parser comes next."""
-    if _ENTITY_DECLARATION.search(markup):
-        raise Rejected("entity_declaration", "markup declares DTD entities (expansion bomb or external entity)")
-
-
-def _jsonl_records(key: str, text: str, encoding: str) -> Iterator[dict]:
-    """One record per non-blank line; a bad line becomes a Rejected *record* so the good lines still load.
-
-    The whole file is decoded first (a BOM or UTF-16 applies to all of it); lines end at CR, LF
-    or CRLF (JSON escapes those inside strings, so no record is ever cut)."""
-    for lineno, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
-        if not line.strip():
-            continue
-        line_key = f"{key}#L{lineno}"
-        base = {"source_path": line_key, "source_format": "jsonl", "content_sha256": sha256(line.encode("utf-8")),
-                "encoding": encoding}
-        try:
-            yield {**base, **_json_fields(_parse_json(line))}
-        except Rejected as exc:
-            yield {**base, "rejected": exc}
-
-
-def _parse_json(text: str) -> dict:
-    try:
-        obj = json.loads(text)
-    except ValueError as exc:  # JSONDecodeError, or an integer past Python's 4,300-digit limit
-        raise Rejected("malformed_json", str(exc)) from exc
-    except RecursionError:  # `[[[[...` a few thousand deep: a JSON bomb, never an article
-        raise Rejected("malformed_json", "nested deeper than the JSON parser goes") from None
-    if not isinstance(obj, dict):
-        raise Rejected("malformed_json", f"expected an object, got {type(obj).__name__}")
-    return obj
-
-
-# JSON can escape half of a surrogate pair (`\ud83d` of a cut emoji); json.loads keeps it, but
-# no UTF-8 string can hold it (the hash, Parquet and DuckDB all refuse it), so it becomes U+FFFD.
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _json_fields(obj: dict) -> dict:
-    def first(names: tuple[str, ...]) -> str | None:
-        for name in names:
-            value = obj.get(name)
-            if isinstance(value, str) and value.strip():
-                return _LONE_SURROGATE.sub("\ufffd", value)
-        return None
-
-    html, text = first(HTML_FIELDS), first(TEXT_FIELDS)
-    if html is None and text is None:
-        raise Rejected("no_text_field", f"none of {TEXT_FIELDS + HTML_FIELDS} in the record")
-    body = html if html is not None else text
-    if html is not None or _looks_like_html(body):
-        refuse_entity_declarations(body)
-    return {
-        "raw_text": normalize_text(body),
-        "is_html": html is not None or _looks_like_html(text or ""),
-        "url": first(("url", "link", "source_url")),
-        "title": first(("title", "headline")),
-        "author": first(("author", "byline")),
-        "published": first(("published", "published_at", "date", "datetime")),
-        "site": first(("site", "source", "domain", "publisher")),
-    }
-
-
-def _looks_like_html(text: str) -> bool:
-    head = text[:2048].lstrip().lower()
-    return head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head
 
 
 def scan_inbox(inbox: Path, *, max_file_bytes: int, reuse: Reuse | None = None) -> Inbox:
