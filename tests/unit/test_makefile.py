@@ -3,15 +3,11 @@ warehouse file kept in the same directory (each has its own stages/<file name>/)
 from __future__ import annotations
 
 import shlex
-import shutil
 import subprocess
-
-import pytest
 
 from pipelines.settings import PROJECT_ROOT, stage_dir_for
 
 
-@pytest.mark.skipif(shutil.which("make") is None, reason="no make")
 def test_clean_warehouse_removes_only_the_default_warehouses_stage_folder():
     recipe = subprocess.run(["make", "-n", "clean-warehouse"], cwd=PROJECT_ROOT, capture_output=True, text=True,
                             check=True).stdout
