@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 
 from pipelines.cli_guards import (
-    DAGSTER_LOG_LEVELS, CommandError, check_run_paths, duckdb_errors_reported, inbox_errors_reported, names_a_file,
+    DAGSTER_LOG_LEVELS, CommandError, check_clean_paths, check_run_paths, duckdb_errors_reported, inbox_errors_reported,
+    names_a_file,
     path_arg, positive_int, seconds_arg, settings_for, text_lines, warehouse_path, writable_file,
 )
-from pipelines.settings import Settings, SettingsError, scanned_by_inbox
+from pipelines.settings import Settings, SettingsError
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -108,23 +109,10 @@ def checks_table(checks: list):
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
-    from pipelines.cleanfiles import clean_directory, output_clashes
+    from pipelines.cleanfiles import clean_directory
 
     in_dir, out_dir = Path(args.in_dir), Path(args.out_dir)
-    if not in_dir.is_dir():
-        raise CommandError(f"{args.in_dir} is not a directory")
-    if out_dir.exists() and not out_dir.is_dir():
-        raise CommandError(f"{args.out_dir} is a file, not a directory")
-    if scanned_by_inbox(out_dir, in_dir):  # a hidden folder of IN_DIR is not read: a fine place for OUT_DIR
-        raise CommandError(f"{args.out_dir} is inside {args.in_dir}: its outputs would be read back as inputs; "
-                           "choose a directory outside it (or a hidden folder of it)")
-    with inbox_errors_reported():
-        clashes = output_clashes(in_dir)
-    if clashes:
-        output, keys = next(iter(clashes.items()))
-        more = f" (and {len(clashes) - 1} more outputs like it)" if len(clashes) > 1 else ""
-        raise CommandError(f"{len(keys)} inputs would all be written to {output} ({', '.join(keys)}){more}; "
-                           "rename all but one")
+    check_clean_paths(in_dir, out_dir)
     with inbox_errors_reported():
         written = clean_directory(in_dir, out_dir)
     print(f"cleaned {written} files into {args.out_dir}", file=sys.stderr)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from pipelines.settings import Settings, warehouse_inside_inbox
+from pipelines.settings import Settings, scanned_by_inbox, warehouse_inside_inbox
 
 
 class CommandError(Exception):
@@ -32,6 +32,26 @@ def check_run_paths(settings: Settings) -> None:
     if home_problem:
         raise CommandError(home_problem)
     make_warehouse_dir(settings.warehouse)
+
+
+def check_clean_paths(in_dir: Path, out_dir: Path) -> None:
+    """What `newswh clean IN_DIR OUT_DIR` is pointed at, refused before any file is written."""
+    from pipelines.cleanfiles import output_clashes
+
+    if not in_dir.is_dir():
+        raise CommandError(f"{in_dir} is not a directory")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise CommandError(f"{out_dir} is a file, not a directory")
+    if scanned_by_inbox(out_dir, in_dir):  # a hidden folder of IN_DIR is not read: a fine place for OUT_DIR
+        raise CommandError(f"{out_dir} is inside {in_dir}: its outputs would be read back as inputs; "
+                           "choose a directory outside it (or a hidden folder of it)")
+    with inbox_errors_reported():
+        clashes = output_clashes(in_dir)
+    if clashes:
+        output, keys = next(iter(clashes.items()))
+        more = f" (and {len(clashes) - 1} more outputs like it)" if len(clashes) > 1 else ""
+        raise CommandError(f"{len(keys)} inputs would all be written to {output} ({', '.join(keys)}){more}; "
+                           "rename all but one")
 
 
 def dagster_home_problem(home: str | None) -> str | None:
