@@ -21,6 +21,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     from pipelines.warehouse import WarehouseLocked, check_writable, open_warehouse, table_counts
 
     settings = settings_for(inbox=args.input, warehouse=args.warehouse)
+    missing = spacy_model_missing(settings.spacy_model)  # before check_run_paths creates any folder
+    if missing:
+        raise CommandError(missing)
     check_run_paths(settings)
     console = Console(stderr=False)
     console.print(f"newswh run: {settings.inbox} -> {settings.warehouse}")
@@ -40,9 +43,6 @@ def cmd_run(args: argparse.Namespace) -> int:
                 console.print(counts_table(settings.warehouse, table_counts(con)))
             console.print("nothing changed in the inbox since the last load: no run needed (--full reprocesses everything)")
             return 0
-    missing = spacy_model_missing(settings.spacy_model)
-    if missing:
-        raise CommandError(missing)
     return launch_run(args, settings, console)
 
 

