@@ -63,6 +63,7 @@ def launch_run(args: argparse.Namespace, settings: Settings, console) -> int:
             summary = run_with_progress(settings, console=progress_console, total=asset_total(), **run)
         else:
             summary = run_pipeline(settings, **run)
+    args.finished_run = summary  # a Ctrl-C from here on comes after the load: see `interrupted_state`
     console.print(counts_table(settings.warehouse, summary.table_counts))
     if summary.checks:
         console.print(checks_table(summary.checks))
@@ -268,11 +269,20 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
     except KeyboardInterrupt:
-        # Ctrl-C before Dagster has its own handler up (imports, pre-flight): a run loads into a
-        # copy and swaps it in at the end, so nothing half-written is left to worry about.
-        after = "; the warehouse keeps its previous state" if args.command == "run" else ""
-        print(f"newswh {args.command}: interrupted{after}", file=sys.stderr)
+        print(f"newswh {args.command}: interrupted{interrupted_state(args)}", file=sys.stderr)
         return 130
+
+
+def interrupted_state(args: argparse.Namespace) -> str:
+    """What a Ctrl-C that reached `main` left in the warehouse. Dagster handles one during the run
+    itself; this one came before it (imports, pre-flight), when a run loads into a copy and swaps it
+    in only at its end, or after it, while its tables print."""
+    if args.command != "run":
+        return ""
+    summary = getattr(args, "finished_run", None)
+    if summary is not None and summary.loaded:
+        return f"; run {summary.run_id} had ended and loaded: the warehouse holds its data"
+    return "; the warehouse keeps its previous state"
 
 
 def entry_point() -> None:

@@ -208,6 +208,30 @@ def test_ctrl_c_is_one_line_and_exit_130_not_a_traceback(monkeypatch, capsys):
     assert captured.err == "newswh run: interrupted; the warehouse keeps its previous state\n"
 
 
+def test_ctrl_c_after_the_run_loaded_says_the_warehouse_holds_its_data(monkeypatch, capsys, tmp_path):
+    import contextlib
+    from types import SimpleNamespace
+
+    from rich.console import Console
+
+    from pipelines import cli, runner
+    from pipelines.checks import gx_worker
+
+    def loaded_run(settings, **kwargs):
+        return SimpleNamespace(run_id="abc123", loaded=True, table_counts={}, checks=[], success=True)
+
+    def print_interrupted(*args, **kwargs):
+        raise KeyboardInterrupt  # Ctrl-C while the run's tables print
+
+    settings = cli.settings_for(inbox=str(tmp_path), warehouse=str(tmp_path / "w.duckdb"))
+    monkeypatch.setattr(gx_worker, "GxWorker", contextlib.nullcontext)
+    monkeypatch.setattr(runner, "run_pipeline", loaded_run)
+    monkeypatch.setattr(cli, "counts_table", print_interrupted)
+    monkeypatch.setattr(cli, "cmd_run", lambda args: cli.launch_run(args, settings, Console()))
+    assert main(["run", "--no-progress"]) == 130
+    assert capsys.readouterr().err == "newswh run: interrupted; run abc123 had ended and loaded: the warehouse holds its data\n"
+
+
 def test_run_with_the_warehouse_inside_its_inbox_is_refused(tmp_path, capsys):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
