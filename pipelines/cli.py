@@ -244,7 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = sub.add_parser("report", help="(re)write the HTML run report (every run writes it beside the warehouse)")
     report.add_argument("--warehouse", type=path_arg, help="DuckDB file (default: settings)")
-    report.add_argument("--out", type=path_arg, help="report file (default: report.html beside the warehouse)")
+    report.add_argument("--out", type=path_arg, help="report file (default: report.html beside the warehouse; NAME.report.html beside NAME.duckdb)")
     report.set_defaults(func=cmd_report)
 
     bench = sub.add_parser("bench", help="time the pipeline on the shared news corpus against the bare spaCy floor")

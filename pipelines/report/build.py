@@ -29,8 +29,15 @@ EMPTY = {
 TABLE_ROWS = 30
 
 
+DEFAULT_WAREHOUSE_NAME = "news.duckdb"
+
+
 def report_path(warehouse: Path) -> Path:
-    return warehouse.parent / "report.html"
+    """report.html beside the warehouse; a warehouse of another name gets `<name>.report.html`,
+    so two warehouses in one folder (a.duckdb, b.duckdb) do not overwrite each other's report."""
+    if warehouse.name == DEFAULT_WAREHOUSE_NAME:
+        return warehouse.parent / "report.html"
+    return warehouse.parent / f"{warehouse.stem}.report.html"
 
 
 def write_report(warehouse: Path, out: Path | None = None) -> Path:

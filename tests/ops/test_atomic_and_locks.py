@@ -201,6 +201,13 @@ def test_two_warehouses_in_one_directory_keep_their_stage_outputs_apart(tmp_path
     assert rows(a.warehouse, live) == [("alpha.txt",), ("beta.txt",)]
     assert rows(b.warehouse, live) == [("gamma.txt",)]
     assert a.stage_dir != b.stage_dir and a.stage_dir.parent == b.stage_dir.parent
+    # and each its own report beside it
+    from pipelines.report import write_report
+
+    reports = write_report(a.warehouse), write_report(b.warehouse)
+    assert [p.name for p in reports] == ["a.report.html", "b.report.html"]
+    assert str(a.warehouse) in reports[0].read_text(encoding="utf-8")
+    assert str(b.warehouse) in reports[1].read_text(encoding="utf-8")
 
 
 def test_a_warehouse_set_in_the_launchpad_gets_its_own_stage_outputs(tmp_path):
