@@ -317,3 +317,15 @@ def test_make_lines_page_steps_agree_with_the_per_line_definitions():
         assert (line.text, line.list_item) == (cut, cut is not text), text
         lead_in = line.words >= MEDIUM_MIN_WORDS and cut.endswith(":")
         assert line.ends_sentence == (ends_with_sentence(cut) or lead_in), text
+
+
+def test_first_match_over_a_page_of_lines_gives_each_line_its_own_match():
+    anchored, cased = _data_alternatives()
+    gated_patterns = [r"home\W*$", r"[\w .'’-]{2,40}\s?@\w{2,20}$", r".{0,20}(\.\.\.|…)$", r"(?-i:[A-Z]\w+) for \w+", r"\w+ at \d"]
+    # literals split over two lines ("... " + "at 5"), a literal on the last line, lines without text
+    texts = [*LINES, "jane @jdoe", "Jane Doe for Reuters", "home @x", "wait...", "seen", "at 5", "", "x at 5", "@"]
+    for patterns, flags in ((SYNTHETIC, 0), (gated_patterns, 0), (gated_patterns, re.IGNORECASE), (anchored, 0), (cased, re.IGNORECASE)):
+        matcher = FirstMatch([(p, i) for i, p in enumerate(patterns)], flags)
+        for page in (texts, [t.lower() for t in texts], texts[::-1], texts[-3:], []):
+            assert matcher.match_lines(page) == [matcher.match(t) for t in page], (patterns, flags)
+            assert matcher.match_lines(page) == [_reference(patterns, flags, t) for t in page]

@@ -9,7 +9,9 @@ a page) give the same answers as running every pattern.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
+from .lines import line_starts
 from .regex_analysis import first_char_test, match_heads, required_literals, uses_group_refs
 
 
@@ -125,17 +127,7 @@ class FirstMatch:
 
     def match(self, text: str) -> object | None:
         """The value paired with the first pattern that `re.match`es `text`, or None."""
-        regex = self._by_two.get(text[:2], _MISSING) if self._by_two else _MISSING
-        if regex is _MISSING:
-            first = text[:1]
-            regex = self._by_first.get(first, _MISSING)
-            if regex is _MISSING:
-                regex = self._bucket(first)
-        best = None
-        if regex is not None:
-            m = regex.match(text)
-            if m:
-                best = int(m.lastgroup[1:])
+        best = self._dispatched(text)
         for i, literals, alone in self._gated:  # in pattern order; loops, not any(): a hot path
             if best is not None and i > best:
                 break
@@ -145,6 +137,43 @@ class FirstMatch:
                         return self.patterns[i][1]
                     break
         return None if best is None else self.patterns[best][1]
+
+    def match_lines(self, texts: list[str]) -> list[object | None]:
+        """`match` of each text (none holding a newline), with the gated patterns' literals
+        looked for once over the joined texts: only the texts holding one run those patterns
+        (a per-text `in` check for each gated literal cost more than the dispatch itself)."""
+        best: list[int | None] = []
+        by_two, by_first = self._by_two, self._by_first
+        for text in texts:  # `_dispatched`, inlined: a hot loop
+            regex = by_two.get(text[:2], _MISSING)
+            if regex is _MISSING:
+                regex = by_first.get(text[:1], _MISSING)
+                if regex is _MISSING:
+                    regex = self._bucket(text[:1])
+            m = regex.match(text) if regex is not None else None
+            best.append(int(m.lastgroup[1:]) if m else None)
+        if self._gated and texts:
+            page, starts = "\n".join(texts), line_starts(texts)
+            for i, literals, alone in self._gated:  # in pattern order: the first match wins
+                for row in _rows_holding(page, starts, literals):
+                    if (best[row] is None or i < best[row]) and alone.match(texts[row]):
+                        best[row] = i
+        patterns = self.patterns
+        return [None if i is None else patterns[i][1] for i in best]
+
+    def _dispatched(self, text: str) -> int | None:
+        """The first pattern outside the gated ones that matches `text`, or None."""
+        regex = self._by_two.get(text[:2], _MISSING) if self._by_two else _MISSING
+        if regex is _MISSING:
+            first = text[:1]
+            regex = self._by_first.get(first, _MISSING)
+            if regex is _MISSING:
+                regex = self._bucket(first)
+        if regex is not None:
+            m = regex.match(text)
+            if m:
+                return int(m.lastgroup[1:])
+        return None
 
     def _bucket(self, first: str) -> re.Pattern[str] | None:
         regex = self._by_first[first] = self._alternation(self._indices(first))
@@ -166,6 +195,20 @@ class FirstMatch:
 
 
 _MISSING = object()
+
+
+def _rows_holding(page: str, starts: list[int], literals: tuple[str, ...]) -> list[int]:
+    """Indices, in order, of the lines of `page` (`starts`: `line_starts` of its lines) holding
+    one of `literals`; a literal running across a newline names a line that holds none, which
+    only costs a test."""
+    rows: set[int] = set()
+    for literal in literals:
+        pos = page.find(literal)
+        while pos != -1:
+            row = bisect_right(starts, pos) - 1
+            rows.add(row)
+            pos = page.find(literal, starts[row + 1]) if row + 1 < len(starts) else -1
+    return sorted(rows)
 
 
 def _never(char: str) -> bool:

@@ -91,10 +91,10 @@ class RuleSet:
             for match in regex.finditer(page):
                 i = bisect.bisect_right(starts, match.start()) - 1
                 reasons[i] = reasons[i] or reason
-        for i, text in enumerate(lowered):
-            if reasons[i] is None:
-                reasons[i] = self.anchored.match(text) or self.cased.match(texts[i])
-        return reasons
+        # each matcher over all lines at once (its gates are page-level): the few lines an
+        # unanchored pattern already settled cost one more regex call each
+        anchored, cased = self.anchored.match_lines(lowered), self.cased.match_lines(texts)
+        return [reason or a or c for reason, a, c in zip(reasons, anchored, cased)]
 
     def marker(self, line: str) -> tuple[str, str] | None:
         """(reason, until) if `line` opens a boilerplate region ("Related Articles"), else None.
