@@ -329,3 +329,20 @@ def test_first_match_over_a_page_of_lines_gives_each_line_its_own_match():
         for page in (texts, [t.lower() for t in texts], texts[::-1], texts[-3:], []):
             assert matcher.match_lines(page) == [matcher.match(t) for t in page], (patterns, flags)
             assert matcher.match_lines(page) == [_reference(patterns, flags, t) for t in page]
+
+
+def test_other_whitespace_is_all_that_str_split_splits_on_besides_space_and_newline():
+    from pipelines.transforms.boilerplate import site
+
+    every = [c for c in map(chr, range(0x110000)) if c.isspace() and c not in " \n"]
+    assert sorted(site._OTHER_WHITESPACE) == every
+    assert site._OTHER_WHITESPACE[: site._ASCII_WHITESPACE] == "".join(c for c in every if c.isascii())
+
+
+@pytest.mark.parametrize("line", ["a  b", "a\tb", "a\u3000b", " a ", "- a -", "a\xa0b", "a b", "", "\u2028", "a \x1c b"])
+def test_normalize_lines_without_runs_of_whitespace_equals_the_split_and_join(line):
+    from pipelines.transforms.boilerplate.site import _EDGE_PUNCT, normalize_lines
+
+    for page in ([line], [line, "plain line"], ["plain", "- x -"], [line.encode("ascii", "replace").decode()]):
+        slow = [" ".join(x.lower().split()).strip(_EDGE_PUNCT) for x in page]
+        assert normalize_lines(page) == slow, page
