@@ -346,3 +346,13 @@ def test_normalize_lines_without_runs_of_whitespace_equals_the_split_and_join(li
     for page in ([line], [line, "plain line"], ["plain", "- x -"], [line.encode("ascii", "replace").decode()]):
         slow = [" ".join(x.lower().split()).strip(_EDGE_PUNCT) for x in page]
         assert normalize_lines(page) == slow, page
+
+
+def test_marker_key_of_the_normalized_line_is_the_marker_key():
+    from pipelines.transforms.boilerplate.rules import marker_key, marker_key_of_normalized, rules
+    from pipelines.transforms.boilerplate.site import normalize_line
+
+    odd = ["don't miss", "'Tis the season'", "top_10 stories", "²nd ½ 3rd", "a1b", "Related\u00a0Articles", "ǅungla ⅷ", "x’s", "-- Share --"]
+    for line in [*LINES, *TRICKY_LINES, *odd]:
+        assert marker_key_of_normalized(normalize_line(line)) == marker_key(line), line
+        assert rules().marker(line, normalize_line(line)) == rules().marker(line), line

@@ -65,7 +65,7 @@ def _judge(line: Line, reason: str | None, ruleset, site_lines: frozenset[str]) 
     if not line.text:
         line.quality, line.reason = "bad", "ad_marker"  # the line was only inline noise
         return
-    marker = ruleset.marker(line.text)
+    marker = ruleset.marker(line.text, line.key)
     if marker:
         line.marker, line.marker_until = marker
         line.quality, line.reason = "bad", line.marker

@@ -96,14 +96,15 @@ class RuleSet:
         anchored, cased = self.anchored.match_lines(lowered), self.cased.match_lines(texts)
         return [reason or a or c for reason, a, c in zip(reasons, anchored, cased)]
 
-    def marker(self, line: str) -> tuple[str, str] | None:
+    def marker(self, line: str, normalized: str | None = None) -> tuple[str, str] | None:
         """(reason, until) if `line` opens a boilerplate region ("Related Articles"), else None.
+        `normalized`: `site.normalize_line(line)`, if the caller has it (a cheaper way to the key).
 
         until is "prose" (the region ends at the next prose line) or "body" (it ends when two
         prose paragraphs in a row show the article resumed)."""
         if len(line) > MARKER_MAX_CHARS:
             return None
-        key = marker_key(line)
+        key = marker_key(line) if normalized is None else marker_key_of_normalized(normalized)
         if not key:
             return None
         reason = self.marker_lines.get(key)
@@ -131,6 +132,17 @@ def marker_key(line: str) -> str:
     """Lower-case words only: "Related Articles:" and "RELATED ARTICLES" give the same key."""
     text = unicodedata.normalize("NFKC", line).lower().replace("'", "").replace("’", "")
     return " ".join(_LETTER_RUN.findall(text))
+
+
+def marker_key_of_normalized(normalized: str) -> str:
+    """`marker_key(line)` from `site.normalize_line(line)`, which was NFKC-normalized and
+    lower-cased the same way: its other steps (digits made 0, whitespace runs made one space,
+    punctuation stripped off the ends) change only the characters between letter runs, and
+    never empty such a gap. Most lines' normalized text is words of letters between single
+    spaces already: then it is their key."""
+    if normalized.replace(" ", "").isalpha():  # str.isalpha: only characters of _LETTER_RUN
+        return normalized
+    return " ".join(_LETTER_RUN.findall(normalized.replace("'", "").replace("’", "")))
 
 
 @lru_cache(maxsize=1)
