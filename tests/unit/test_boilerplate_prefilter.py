@@ -9,7 +9,7 @@ import pytest
 from pipelines.transforms.boilerplate.prefilter import FirstMatch
 from pipelines.transforms.boilerplate.regex_analysis import first_char_test, required_literals
 from pipelines.transforms.boilerplate.rules import _load, split_alternatives
-from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3
+from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3, PARA_4
 
 LINES = [
     "", "Home", "home", "menu", "By Jane Smith", "by jane smith", "Related Articles", "2 hours ago",
@@ -356,3 +356,33 @@ def test_marker_key_of_the_normalized_line_is_the_marker_key():
     for line in [*LINES, *TRICKY_LINES, *odd]:
         assert marker_key_of_normalized(normalize_line(line)) == marker_key(line), line
         assert rules().marker(line, normalize_line(line)) == rules().marker(line), line
+
+
+def test_echo_check_stops_early_with_the_answer_of_counting_every_trigram():
+    from pipelines.transforms.boilerplate.echoes import ECHO_SHARE, _restated_below, _shingles, _tokens
+    from pipelines.transforms.boilerplate.language import stopwords
+    from pipelines.transforms.boilerplate.lines import grade, make_lines
+
+    def counted(lines, i):  # every trigram counted over the text below, then the line by line check
+        own = _shingles(lines[i])
+        if not own:
+            return False
+        needed = ECHO_SHARE * len(own)
+        below = [x for x in lines[i + 1 :] if x.quality in ("good", "medium") and x.words > lines[i].words]
+        page = " " + " ".join(" ".join(_tokens(x)) for x in below) + " "
+        if sum(1 for gram in own if f" {' '.join(gram)} " in page) < needed:
+            return False
+        return any(len(own & _shingles(other)) >= needed for other in below)
+
+    heads = [PARA_1[:60] + ".", PARA_1[:100] + ".", PARA_2[:80] + " and more words here.", "A short line with six words.",
+             "Opponents said the plan would force the city to borrow.", PARA_3[:50] + " " + PARA_1[50:120] + "."]
+    answers = set()
+    for head in heads:
+        for page in ([head, PARA_1, PARA_2], [head, PARA_3, PARA_1 + " " + PARA_2], [head, PARA_4], [head, "ΟΔΟΣ " + PARA_2]):
+            lines = make_lines(list(enumerate(page)), stopwords("en"))
+            for line in lines:
+                line.quality = grade(line)
+            for i in range(len(lines)):
+                assert _restated_below(lines, i) == counted(lines, i), (page, i)
+                answers.add(counted(lines, i))
+    assert answers == {True, False}
