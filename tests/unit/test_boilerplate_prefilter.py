@@ -386,3 +386,30 @@ def test_echo_check_stops_early_with_the_answer_of_counting_every_trigram():
                 assert _restated_below(lines, i) == counted(lines, i), (page, i)
                 answers.add(counted(lines, i))
     assert answers == {True, False}
+
+
+def test_ignorecase_odd_chars_are_all_that_match_an_ascii_character_they_do_not_lower_case_to():
+    from pipelines.transforms.boilerplate.rules import IGNORECASE_ODD_CHARS
+
+    every_char = "".join(map(chr, range(0x110000)))
+    printable_ascii = [chr(code) for code in range(32, 127)]
+    odd = set()
+    for c in re.findall("[ -~]", every_char, re.IGNORECASE):  # every character matching one of them
+        matched = [a for a in printable_ascii if re.fullmatch(re.escape(a), c, re.IGNORECASE)]
+        odd |= {c for a in matched if c.lower() != a.lower()}
+    assert odd == set(IGNORECASE_ODD_CHARS)
+
+
+def test_inline_noise_page_check_is_true_wherever_the_keyword_regex_finds_a_keyword():
+    from dataclasses import replace
+
+    from pipelines.transforms.boilerplate.rules import rules
+
+    ruleset = rules()
+    assert ruleset.inline_keywords_lowered  # today's keywords are ASCII: the cheap check runs
+    texts = [*LINES, *TRICKY_LINES, "An ADVERTISEMENT here", "advertiſement", "ADVERTİSEMENT", "advertısement",
+             "AdVeRtIsEmEnT", "adver tisement", "\n".join(LINES) + "\nAdvertisement"]
+    for text in texts:
+        found = ruleset.inline_keywords.search(text) is not None
+        assert ruleset.may_hold_inline_noise(text) == found, text
+        assert replace(ruleset, inline_keywords_lowered=()).may_hold_inline_noise(text) == found

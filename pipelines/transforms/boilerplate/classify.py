@@ -30,7 +30,7 @@ def parse_lines(
     markers: list[tuple[int, str, str]] = []
     pending_item = False
     # no keyword anywhere on the page (most pages): no line has inline noise to cut
-    strip_noise = ruleset.strip_inline_noise if ruleset.inline_keywords.search(text) else None
+    strip_noise = ruleset.strip_inline_noise if ruleset.may_hold_inline_noise(text) else None
     for no, raw in enumerate(text.split("\n")):
         stripped = raw.strip()
         if not stripped:
