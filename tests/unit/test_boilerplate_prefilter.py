@@ -191,7 +191,7 @@ def test_nfkc_lines_normalizes_only_where_needed_with_the_same_result():
     assert nfkc_lines("already normal") == "already normal"
 
 
-def test_page_search_skips_a_literal_only_when_a_literal_inside_it_is_missing():
+def test_page_search_opens_the_patterns_of_each_literal_the_page_holds():
     from pipelines.transforms.boilerplate.prefilter import PageSearch
 
     search = PageSearch([("ap photo/", 0), ("photo", 1), ("ap", 2), (r"\(ap photo/x", 3)], 0)
@@ -413,3 +413,18 @@ def test_inline_noise_page_check_is_true_wherever_the_keyword_regex_finds_a_keyw
         found = ruleset.inline_keywords.search(text) is not None
         assert ruleset.may_hold_inline_noise(text) == found, text
         assert replace(ruleset, inline_keywords_lowered=()).may_hold_inline_noise(text) == found
+
+
+def test_page_search_keeps_exactly_the_patterns_with_a_required_literal_on_the_page():
+    from pipelines.transforms.boilerplate.prefilter import PageSearch
+
+    unanchored = [alt for e in _load("line_patterns.json")["patterns"] for alt in split_alternatives(e["pattern"])
+                  if not alt.startswith("^") and "(?-i" not in alt]
+    patterns = [*unanchored, "ap photo/", "photo", "ap", r"\(ap photo/x", "…]", "ſign", r"\d+"]
+    search = PageSearch([(p, i) for i, p in enumerate(patterns)], re.MULTILINE)
+    literals = [required_literals(p, re.MULTILINE) for p in patterns]
+    pages = [t.lower() for t in LINES + TRICKY_LINES] + ["\n".join(x.lower() for x in LINES), "an (ap photo/x here", "[…]", ""]
+    for page in pages:
+        plain = [i for i, found in enumerate(literals) if not found or any(literal in page for literal in found)]
+        assert [value for _, value in search.candidates(page)] == plain, page
+    assert PageSearch([(r"\d+", 0)]).candidates("x") and not PageSearch([]).candidates("x")
