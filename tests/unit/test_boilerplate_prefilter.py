@@ -420,10 +420,10 @@ def test_page_search_keeps_exactly_the_patterns_with_a_required_literal_on_the_p
 
     unanchored = [alt for e in _load("line_patterns.json")["patterns"] for alt in split_alternatives(e["pattern"])
                   if not alt.startswith("^") and "(?-i" not in alt]
-    patterns = [*unanchored, "ap photo/", "photo", "ap", r"\(ap photo/x", "…]", "ſign", r"\d+"]
+    patterns = [*unanchored, "ap photo/", "photo", "ap", r"\(ap photo/x", "…]", "ſign", "😀 x", r"\d+"]
     search = PageSearch([(p, i) for i, p in enumerate(patterns)], re.MULTILINE)
     literals = [required_literals(p, re.MULTILINE) for p in patterns]
-    pages = [t.lower() for t in LINES + TRICKY_LINES] + ["\n".join(x.lower() for x in LINES), "an (ap photo/x here", "[…]", ""]
+    pages = [t.lower() for t in LINES + TRICKY_LINES] + ["\n".join(x.lower() for x in LINES), "an (ap photo/x here", "[…]", "😀😀 x", ""]
     for page in pages:
         plain = [i for i, found in enumerate(literals) if not found or any(literal in page for literal in found)]
         assert [value for _, value in search.candidates(page)] == plain, page
