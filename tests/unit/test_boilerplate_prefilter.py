@@ -9,7 +9,7 @@ import pytest
 from pipelines.transforms.boilerplate.prefilter import FirstMatch
 from pipelines.transforms.boilerplate.regex_analysis import first_char_test, required_literals
 from pipelines.transforms.boilerplate.rules import _load, split_alternatives
-from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3
+from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3, PARA_4
 
 LINES = [
     "", "Home", "home", "menu", "By Jane Smith", "by jane smith", "Related Articles", "2 hours ago",
@@ -191,7 +191,7 @@ def test_nfkc_lines_normalizes_only_where_needed_with_the_same_result():
     assert nfkc_lines("already normal") == "already normal"
 
 
-def test_page_search_skips_a_literal_only_when_a_literal_inside_it_is_missing():
+def test_page_search_opens_the_patterns_of_each_literal_the_page_holds():
     from pipelines.transforms.boilerplate.prefilter import PageSearch
 
     search = PageSearch([("ap photo/", 0), ("photo", 1), ("ap", 2), (r"\(ap photo/x", 3)], 0)
@@ -317,3 +317,114 @@ def test_make_lines_page_steps_agree_with_the_per_line_definitions():
         assert (line.text, line.list_item) == (cut, cut is not text), text
         lead_in = line.words >= MEDIUM_MIN_WORDS and cut.endswith(":")
         assert line.ends_sentence == (ends_with_sentence(cut) or lead_in), text
+
+
+def test_first_match_over_a_page_of_lines_gives_each_line_its_own_match():
+    anchored, cased = _data_alternatives()
+    gated_patterns = [r"home\W*$", r"[\w .'’-]{2,40}\s?@\w{2,20}$", r".{0,20}(\.\.\.|…)$", r"(?-i:[A-Z]\w+) for \w+", r"\w+ at \d"]
+    # literals split over two lines ("... " + "at 5"), a literal on the last line, lines without text
+    texts = [*LINES, "jane @jdoe", "Jane Doe for Reuters", "home @x", "wait...", "seen", "at 5", "", "x at 5", "@"]
+    for patterns, flags in ((SYNTHETIC, 0), (gated_patterns, 0), (gated_patterns, re.IGNORECASE), (anchored, 0), (cased, re.IGNORECASE)):
+        matcher = FirstMatch([(p, i) for i, p in enumerate(patterns)], flags)
+        for page in (texts, [t.lower() for t in texts], texts[::-1], texts[-3:], []):
+            assert matcher.match_lines(page) == [matcher.match(t) for t in page], (patterns, flags)
+            assert matcher.match_lines(page) == [_reference(patterns, flags, t) for t in page]
+
+
+def test_other_whitespace_is_all_that_str_split_splits_on_besides_space_and_newline():
+    from pipelines.transforms.boilerplate import site
+
+    every = [c for c in map(chr, range(0x110000)) if c.isspace() and c not in " \n"]
+    assert sorted(site._OTHER_WHITESPACE) == every
+    assert site._OTHER_WHITESPACE[: site._ASCII_WHITESPACE] == "".join(c for c in every if c.isascii())
+
+
+@pytest.mark.parametrize("line", ["a  b", "a\tb", "a\u3000b", " a ", "- a -", "a\xa0b", "a b", "", "\u2028", "a \x1c b"])
+def test_normalize_lines_without_runs_of_whitespace_equals_the_split_and_join(line):
+    from pipelines.transforms.boilerplate.site import _EDGE_PUNCT, normalize_lines
+
+    for page in ([line], [line, "plain line"], ["plain", "- x -"], [line.encode("ascii", "replace").decode()]):
+        slow = [" ".join(x.lower().split()).strip(_EDGE_PUNCT) for x in page]
+        assert normalize_lines(page) == slow, page
+
+
+def test_marker_key_of_the_normalized_line_is_the_marker_key():
+    from pipelines.transforms.boilerplate.rules import marker_key, marker_key_of_normalized, rules
+    from pipelines.transforms.boilerplate.site import normalize_line
+
+    odd = ["don't miss", "'Tis the season'", "top_10 stories", "²nd ½ 3rd", "a1b", "Related\u00a0Articles", "ǅungla ⅷ", "x’s", "-- Share --"]
+    for line in [*LINES, *TRICKY_LINES, *odd]:
+        assert marker_key_of_normalized(normalize_line(line)) == marker_key(line), line
+        assert rules().marker(line, normalize_line(line)) == rules().marker(line), line
+
+
+def test_echo_check_stops_early_with_the_answer_of_counting_every_trigram():
+    from pipelines.transforms.boilerplate.echoes import ECHO_SHARE, _restated_below, _shingles, _tokens
+    from pipelines.transforms.boilerplate.language import stopwords
+    from pipelines.transforms.boilerplate.lines import grade, make_lines
+
+    def counted(lines, i):  # every trigram counted over the text below, then the line by line check
+        own = _shingles(lines[i])
+        if not own:
+            return False
+        needed = ECHO_SHARE * len(own)
+        below = [x for x in lines[i + 1 :] if x.quality in ("good", "medium") and x.words > lines[i].words]
+        page = " " + " ".join(" ".join(_tokens(x)) for x in below) + " "
+        if sum(1 for gram in own if f" {' '.join(gram)} " in page) < needed:
+            return False
+        return any(len(own & _shingles(other)) >= needed for other in below)
+
+    heads = [PARA_1[:60] + ".", PARA_1[:100] + ".", PARA_2[:80] + " and more words here.", "A short line with six words.",
+             "Opponents said the plan would force the city to borrow.", PARA_3[:50] + " " + PARA_1[50:120] + "."]
+    answers = set()
+    for head in heads:
+        for page in ([head, PARA_1, PARA_2], [head, PARA_3, PARA_1 + " " + PARA_2], [head, PARA_4], [head, "ΟΔΟΣ " + PARA_2]):
+            lines = make_lines(list(enumerate(page)), stopwords("en"))
+            for line in lines:
+                line.quality = grade(line)
+            for i in range(len(lines)):
+                assert _restated_below(lines, i) == counted(lines, i), (page, i)
+                answers.add(counted(lines, i))
+    assert answers == {True, False}
+
+
+def test_ignorecase_odd_chars_are_all_that_match_an_ascii_character_they_do_not_lower_case_to():
+    from pipelines.transforms.boilerplate.rules import IGNORECASE_ODD_CHARS
+
+    every_char = "".join(map(chr, range(0x110000)))
+    printable_ascii = [chr(code) for code in range(32, 127)]
+    odd = set()
+    for c in re.findall("[ -~]", every_char, re.IGNORECASE):  # every character matching one of them
+        matched = [a for a in printable_ascii if re.fullmatch(re.escape(a), c, re.IGNORECASE)]
+        odd |= {c for a in matched if c.lower() != a.lower()}
+    assert odd == set(IGNORECASE_ODD_CHARS)
+
+
+def test_inline_noise_page_check_is_true_wherever_the_keyword_regex_finds_a_keyword():
+    from dataclasses import replace
+
+    from pipelines.transforms.boilerplate.rules import rules
+
+    ruleset = rules()
+    assert ruleset.inline_keywords_lowered  # today's keywords are ASCII: the cheap check runs
+    texts = [*LINES, *TRICKY_LINES, "An ADVERTISEMENT here", "advertiſement", "ADVERTİSEMENT", "advertısement",
+             "AdVeRtIsEmEnT", "adver tisement", "\n".join(LINES) + "\nAdvertisement"]
+    for text in texts:
+        found = ruleset.inline_keywords.search(text) is not None
+        assert ruleset.may_hold_inline_noise(text) == found, text
+        assert replace(ruleset, inline_keywords_lowered=()).may_hold_inline_noise(text) == found
+
+
+def test_page_search_keeps_exactly_the_patterns_with_a_required_literal_on_the_page():
+    from pipelines.transforms.boilerplate.prefilter import PageSearch
+
+    unanchored = [alt for e in _load("line_patterns.json")["patterns"] for alt in split_alternatives(e["pattern"])
+                  if not alt.startswith("^") and "(?-i" not in alt]
+    patterns = [*unanchored, "ap photo/", "photo", "ap", r"\(ap photo/x", "…]", "ſign", "😀 x", r"\d+"]
+    search = PageSearch([(p, i) for i, p in enumerate(patterns)], re.MULTILINE)
+    literals = [required_literals(p, re.MULTILINE) for p in patterns]
+    pages = [t.lower() for t in LINES + TRICKY_LINES] + ["\n".join(x.lower() for x in LINES), "an (ap photo/x here", "[…]", "😀😀 x", ""]
+    for page in pages:
+        plain = [i for i, found in enumerate(literals) if not found or any(literal in page for literal in found)]
+        assert [value for _, value in search.candidates(page)] == plain, page
+    assert PageSearch([(r"\d+", 0)]).candidates("x") and not PageSearch([]).candidates("x")

@@ -30,7 +30,7 @@ def parse_lines(
     markers: list[tuple[int, str, str]] = []
     pending_item = False
     # no keyword anywhere on the page (most pages): no line has inline noise to cut
-    strip_noise = ruleset.strip_inline_noise if ruleset.inline_keywords.search(text) else None
+    strip_noise = ruleset.strip_inline_noise if ruleset.may_hold_inline_noise(text) else None
     for no, raw in enumerate(text.split("\n")):
         stripped = raw.strip()
         if not stripped:
@@ -65,7 +65,7 @@ def _judge(line: Line, reason: str | None, ruleset, site_lines: frozenset[str]) 
     if not line.text:
         line.quality, line.reason = "bad", "ad_marker"  # the line was only inline noise
         return
-    marker = ruleset.marker(line.text)
+    marker = ruleset.marker(line.text, line.key)
     if marker:
         line.marker, line.marker_until = marker
         line.quality, line.reason = "bad", line.marker

@@ -43,10 +43,14 @@ def _restated_below(lines: list[Line], i: int) -> bool:
     needed = ECHO_SHARE * len(own)
     below = [x for x in lines[i + 1 :] if x.quality in PROSE and x.words > lines[i].words]
     # cheap pre-check on the text below as one string: most standfirsts share little with it
-    if all(x.lower_tokens is not None for x in below):  # one split for all (each holds a word)
-        page = " " + " ".join(" ".join([x.lower_tokens for x in below]).split()) + " "
+    if all(x.lower_tokens is not None for x in below):  # single-spaced already: a prose line holds a word
+        page = " " + " ".join([x.lower_tokens for x in below]) + " "
     else:
         page = " " + " ".join(" ".join(_tokens(x)) for x in below) + " "
-    if sum(1 for gram in own if f" {' '.join(gram)} " in page) < needed:
-        return False
+    reachable = len(own)  # trigrams found so far plus those not looked for yet
+    for gram in own:
+        if f" {' '.join(gram)} " not in page:
+            reachable -= 1
+            if reachable < needed:  # stop once the share cannot be reached: most standfirsts
+                return False
     return any(len(own & _shingles(other)) >= needed for other in below)

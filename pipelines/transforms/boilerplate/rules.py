@@ -30,6 +30,10 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "boilerplate"
 # [\W\d_] becomes a space (one findall instead of a sub, a split and a join)
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 MARKER_MAX_CHARS = 60
+# The only characters an IGNORECASE regex matches to an ASCII character other than their own
+# lower case ("ſ" to "s", dotless "ı" and dotted "İ" to "i"; tests/unit/test_boilerplate_prefilter.py
+# checks the list against all of Unicode)
+IGNORECASE_ODD_CHARS = ("İ", "ı", "ſ")
 
 
 def _load(name: str) -> dict:
@@ -79,6 +83,18 @@ class RuleSet:
     inline_regexes: tuple[tuple[str, re.Pattern[str]], ...]  # (keyword, pattern)
     marker_anchored: bool = False  # every marker pattern starts with "^": match, not search
     marker_first: FirstMatch | None = None  # then this finds what marker_regex.match finds
+    inline_keywords_lowered: tuple[str, ...] = ()  # set when every keyword is ASCII
+
+    def may_hold_inline_noise(self, text: str) -> bool:
+        """True wherever `inline_keywords` finds a keyword in `text` (and False on most pages).
+
+        An IGNORECASE regex search for a word runs at each position of the page; for ASCII
+        keywords, a search of the lower-cased page is the same test but for the few characters
+        that IGNORECASE takes for an ASCII letter they do not lower-case to."""
+        if not self.inline_keywords_lowered or any(char in text for char in IGNORECASE_ODD_CHARS):
+            return self.inline_keywords.search(text) is not None
+        lowered = text.lower()
+        return any(keyword in lowered for keyword in self.inline_keywords_lowered)
 
     def line_reasons(self, texts: list[str], lowered: list[str] | None = None) -> list[str | None]:
         """For each line, the reason code of a whole-line boilerplate pattern it matches.
@@ -91,19 +107,20 @@ class RuleSet:
             for match in regex.finditer(page):
                 i = bisect.bisect_right(starts, match.start()) - 1
                 reasons[i] = reasons[i] or reason
-        for i, text in enumerate(lowered):
-            if reasons[i] is None:
-                reasons[i] = self.anchored.match(text) or self.cased.match(texts[i])
-        return reasons
+        # each matcher over all lines at once (its gates are page-level): the few lines an
+        # unanchored pattern already settled cost one more regex call each
+        anchored, cased = self.anchored.match_lines(lowered), self.cased.match_lines(texts)
+        return [reason or a or c for reason, a, c in zip(reasons, anchored, cased)]
 
-    def marker(self, line: str) -> tuple[str, str] | None:
+    def marker(self, line: str, normalized: str | None = None) -> tuple[str, str] | None:
         """(reason, until) if `line` opens a boilerplate region ("Related Articles"), else None.
+        `normalized`: `site.normalize_line(line)`, if the caller has it (a cheaper way to the key).
 
         until is "prose" (the region ends at the next prose line) or "body" (it ends when two
         prose paragraphs in a row show the article resumed)."""
         if len(line) > MARKER_MAX_CHARS:
             return None
-        key = marker_key(line)
+        key = marker_key(line) if normalized is None else marker_key_of_normalized(normalized)
         if not key:
             return None
         reason = self.marker_lines.get(key)
@@ -133,6 +150,17 @@ def marker_key(line: str) -> str:
     return " ".join(_LETTER_RUN.findall(text))
 
 
+def marker_key_of_normalized(normalized: str) -> str:
+    """`marker_key(line)` from `site.normalize_line(line)`, which was NFKC-normalized and
+    lower-cased the same way: its other steps (digits made 0, whitespace runs made one space,
+    punctuation stripped off the ends) change only the characters between letter runs, and
+    never empty such a gap. Most lines' normalized text is words of letters between single
+    spaces already: then it is their key."""
+    if normalized.replace(" ", "").isalpha():  # str.isalpha: only characters of _LETTER_RUN
+        return normalized
+    return " ".join(_LETTER_RUN.findall(normalized.replace("'", "").replace("’", "")))
+
+
 @lru_cache(maxsize=1)
 def rules() -> RuleSet:
     anchored, cased, unanchored = [], [], []
@@ -159,5 +187,6 @@ def rules() -> RuleSet:
         marker_anchored=marker_anchored,
         marker_first=FirstMatch([(p, k) for k, (p, _) in enumerate(marker_patterns)]) if marker_anchored else None,
         inline_keywords=re.compile("|".join(sorted({re.escape(p["keyword"]) for p in inline})), re.IGNORECASE),
+        inline_keywords_lowered=tuple(sorted({p["keyword"].lower() for p in inline})) if all(p["keyword"].isascii() for p in inline) else (),
         inline_regexes=tuple((p["keyword"], re.compile(p["pattern"])) for p in inline),
     )

@@ -6,6 +6,13 @@ import unicodedata
 from collections import Counter
 
 _NONZERO_DIGITS = "123456789"  # every digit maps to 0: "© 2019" and "© 2020" share a key
+# what `str.split()` splits on besides the space and the newline, the ASCII ones first
+# (tests/unit/test_boilerplate_prefilter.py checks the list against all of Unicode)
+_OTHER_WHITESPACE = (
+    "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_ASCII_WHITESPACE = 8
 _EDGE_PUNCT = " \t-–—|•·:;,.!?*#>»«\"'“”‘’()[]"
 
 
@@ -24,7 +31,18 @@ def normalize_lines(lines: list[str]) -> list[str]:
     text = nfkc_lines("\n".join(lines)).lower()
     for digit in _NONZERO_DIGITS:  # nine str.replace: a fifth of one re.sub("[1-9]", "0") pass
         text = text.replace(digit, "0")
+    if _single_spaced(text):  # most pages: no line has whitespace for split and join to change
+        return [x.strip(_EDGE_PUNCT) for x in text.split("\n")]  # (" " is an edge character)
     return [" ".join(x.split()).strip(_EDGE_PUNCT) for x in text.split("\n")]
+
+
+def _single_spaced(text: str) -> bool:
+    """No two spaces in a row and no whitespace but the space and the newline: then on each line
+    `" ".join(x.split())` only drops a space at either end."""
+    if "  " in text:
+        return False
+    others = _OTHER_WHITESPACE if not text.isascii() else _OTHER_WHITESPACE[:_ASCII_WHITESPACE]
+    return not any(char in text for char in others)  # one memchr-fast scan each
 
 
 def nfkc_lines(page: str) -> str:
