@@ -6,7 +6,7 @@ import pytest
 
 from pipelines.report.data import read_report_data
 from pipelines.sqlfiles import SQL_DIR, sql
-from pipelines.warehouse import create_views, ensure_schema, open_warehouse
+from pipelines.warehouse import create_views, ensure_schema, open_warehouse, table_columns
 
 # Two articles; "gone" was deleted from the inbox. Ada is named 3 times in it and once in "live";
 # Bob only in "gone".
@@ -46,3 +46,12 @@ def test_report_top_entities_count_only_live_articles(warehouse):
         top = read_report_data(con).frames["top_entities"]
         assert top.select("name", "mentions", "articles").rows() == [("Acme", 1, 1), ("Lovelace", 1, 1)]
         assert con.execute(sql("report/top_entities")).fetchall() == [("Acme", "ORG", 1, 1), ("Lovelace", "PERSON", 1, 1)]
+
+
+def test_report_latest_run_says_how_many_articles_it_marked_deleted(warehouse):
+    with open_warehouse(warehouse) as con:
+        con.execute("INSERT INTO runs VALUES ('r1', now(), now(), '/inbox', 1, 0, 1, 1, 0, 0)")
+    with open_warehouse(warehouse, read_only=True) as con:
+        run = read_report_data(con).latest_run
+        assert list(run) == table_columns(con, "runs")  # every column of the run, in the table's order
+    assert run["articles_deleted"] == 1
