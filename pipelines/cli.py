@@ -151,7 +151,8 @@ def cmd_sql(args: argparse.Namespace) -> int:
             raise CommandError("no SQL statement to run (the query is empty or only comments)")
         result = con.sql(query)
         if result is not None:  # None: a statement without rows (COPY ... TO, SET) has run
-            print(result.pl())
+            # DuckDB's own table, as `make sql` draws it, but whole: every row, column and character
+            result.show(max_width=sys.maxsize, max_rows=sys.maxsize, max_col_width=sys.maxsize)
     return 0
 
 
@@ -230,7 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
     figures.set_defaults(func=cmd_figures)
 
     sql_cmd = sub.add_parser("sql", help="run a SQL file (or a query string) against the warehouse, read-only")
-    sql_cmd.add_argument("file")
+    sql_cmd.add_argument("file", metavar="FILE_OR_QUERY", help="a .sql file (its last statement's rows are printed) or a query")
     sql_cmd.add_argument("--warehouse", type=path_arg, help="DuckDB file (default: settings)")
     sql_cmd.set_defaults(func=cmd_sql)
 

@@ -9,6 +9,7 @@ import pytest
 
 from pipelines.cli import main
 from pipelines.sqlfiles import SQL_DIR
+from pipelines.warehouse import open_warehouse
 
 VIEWS = sorted((SQL_DIR / "views").glob("*.sql"))
 QUERIES = sorted((SQL_DIR / "queries").glob("*.sql"))
@@ -83,7 +84,11 @@ def test_every_query_runs_through_newswh_sql(seeds_run, path, capsys):
     settings, _ = seeds_run
     assert path.read_text(encoding="utf-8").startswith("--"), f"{path.name} needs a header comment"
     assert main(["sql", str(path), "--warehouse", str(settings.warehouse)]) == 0
-    assert "shape:" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    with open_warehouse(settings.warehouse, read_only=True) as con:
+        count = len(con.execute(path.read_text(encoding="utf-8")).fetchall())
+    drawn = sum(line.startswith("│") for line in out.splitlines()) - 2  # less the names and types
+    assert drawn == count, f"{path.name}: {drawn} of {count} rows printed"
 
 
 @pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.stem)
