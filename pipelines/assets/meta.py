@@ -50,7 +50,8 @@ def counts_by(frame: pl.DataFrame, column: str) -> dict[str, int]:
 # --- UI attributes shared by every asset: owners and kinds by group (pipelines/data/ui/owners.json)
 
 _UI = json.loads((PROJECT_ROOT / "pipelines" / "data" / "ui" / "owners.json").read_text(encoding="utf-8"))
-_DDL_COLUMN = re.compile(r"^\s+(\w+)\s+([A-Z]+)\b[^-]*(?:--\s*(.*))?$")
+# name, type (with its size and list brackets: DECIMAL(18,3), VARCHAR[]), the trailing comment
+_DDL_COLUMN = re.compile(r"^\s+(\w+)\s+([A-Z]+(?:\(\d+(?:,\s*\d+)?\))?(?:\[\d*\])*)(?![\w(\[])[^-]*(?:--\s*(.*))?$")
 
 
 def owners_for(group: str | None) -> list[str]:

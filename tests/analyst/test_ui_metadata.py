@@ -9,6 +9,7 @@ from pipelines.assets.meta import ddl_columns, ddl_schema
 from pipelines.assets.tables import TABLE_SOURCES, table_key, warehouse_tables
 from pipelines.definitions import defs
 from pipelines.resources import PipelineConfig
+from pipelines.warehouse import ensure_schema, open_warehouse
 
 
 def asset_nodes():
@@ -37,6 +38,19 @@ def test_ddl_comments_become_column_descriptions():
     assert figures["currency"].description == "ISO 4217 code for money"
     assert figures["value"].type == "double"
     assert set(ddl_columns("articles")) >= {"article_id", "body", "story_id"}
+
+
+def test_declared_table_schemas_match_the_tables_the_ddl_creates(tmp_path):
+    # what the UI shows before any materialization: the spec's schema, read from sql/ddl/
+    with open_warehouse(tmp_path / "news.duckdb") as con:
+        ensure_schema(con)
+        graph = defs.get_repository_def().asset_graph
+        for table in TABLE_SOURCES:
+            declared = [(c.name, c.type) for c in graph.get(table_key(table)).metadata["dagster/column_schema"].columns]
+            actual = [(name, kind.lower()) for name, kind in con.execute(
+                "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index",
+                [table]).fetchall()]
+            assert declared == actual, table
 
 
 @pytest.fixture(scope="module")
