@@ -41,6 +41,14 @@ def test_nightly_schedule_runs_the_whole_graph():
     assert schedule.job_name == "everything"
 
 
+def test_every_schedule_sensor_job_and_check_says_what_it_does():
+    repo = defs.get_repository_def()
+    described = [*repo.schedule_defs, *repo.sensor_defs, repo.get_job("everything")]
+    assert [d.name for d in described if not d.description] == []
+    graph = repo.asset_graph
+    assert [key for key in graph.asset_check_keys if not graph.get_check_spec(key).description] == []
+
+
 def test_a_bad_schedule_cron_is_named_not_a_dagster_traceback():
     import dataclasses
 
