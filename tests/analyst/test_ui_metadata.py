@@ -74,3 +74,21 @@ def test_table_assets_carry_column_lineage_to_their_stage(table_results):
     assert lineage["currency"] == [dg.TableColumnDep(asset_key=dg.AssetKey("figures"), column_name="currency")]
     quarantine = table_results["quarantine"]["dagster/column_lineage"].deps_by_column
     assert dg.AssetKey("ingest_ledger") in {dep.asset_key for dep in quarantine["source_path"]}
+
+
+def test_stage_schemas_name_columns_by_the_duckdb_type_the_load_gives_them():
+    import datetime as dt
+
+    import duckdb
+    import polars as pl
+
+    from pipelines.assets.meta import table_schema
+
+    frame = pl.DataFrame({
+        "id": ["a"], "n": pl.Series([1], dtype=pl.Int32), "big": [2**40], "x": [0.5], "ok": [True],
+        "at": [dt.datetime(2025, 6, 2, 9)], "day": [dt.date(2025, 6, 2)], "ids": [["f1", "f2"]],
+        "blocks": [[{"kind": "paragraph", "words": 3}]],
+    }, schema_overrides={"blocks": pl.List(pl.Struct({"kind": pl.String, "words": pl.Int32}))})
+    with duckdb.connect() as con:
+        loaded = [(name, kind.lower()) for name, kind, *_ in con.execute("DESCRIBE SELECT * FROM frame").fetchall()]
+    assert [(c.name, c.type) for c in table_schema(frame).columns] == loaded
