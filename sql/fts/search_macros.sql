@@ -19,7 +19,8 @@ WITH text_hits AS (
       FROM text_hits
      WHERE text_bm25 IS NOT NULL
 )
-SELECT s.article_id, s.source_path, s.title, s.site, s.paragraph_index, s.text,
+SELECT s.article_id, s.source_path, nullif(s.title, '') AS title, s.site,  -- '' indexed for BM25; NULL as in articles
+       s.paragraph_index, s.text,
        round((s.text_bm25 + r.title_weight * coalesce(s.title_bm25, 0)) * coalesce(w.weight, 1.0)
              * CASE WHEN regexp_matches(lower(s.text), search_phrase_pattern(q)) THEN r.phrase_boost ELSE 1.0 END,
              4) AS score
