@@ -90,5 +90,10 @@ def test_report_renders_in_headless_chromium(report, browser):
     assert errors == [], errors
     fetched = browser.execute_script("return performance.getEntriesByType('resource').map(r => r.name)")
     assert fetched == [], f"the report fetched {fetched}"
+    story_labels = browser.execute_script(
+        "const c = document.getElementById('chart-articles-per-story');"
+        "return c ? Array.from(c.querySelectorAll('svg [aria-label^=\"Y-axis\"] .role-axis-label text')).map(t => t.textContent) : null")
+    if story_labels is not None:  # each label ends with its story id, uncut
+        assert story_labels and all(re.search(r"\(\w{6}\)$", label) for label in story_labels), story_labels
     SCREENSHOT.parent.mkdir(exist_ok=True)
     assert browser.save_screenshot(str(SCREENSHOT)) and SCREENSHOT.stat().st_size > 10_000
