@@ -100,3 +100,10 @@ def test_every_query_runs_in_the_duckdb_cli(seeds_run, path):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and "Error" not in done.stderr, done.stderr
     assert len(done.stdout.splitlines()) > 1, f"{path.name} returned no rows"
+
+
+def test_boilerplate_by_reason_counts_the_articles_each_reason_removed_lines_from(wh):
+    by_reason = {r["reason"]: r for r in rows(wh, (SQL_DIR / "queries" / "boilerplate_by_reason.sql").read_text())}
+    expected = dict(wh.execute("""SELECT reason, count(DISTINCT article_id) FROM boilerplate JOIN articles USING (article_id)
+                                  WHERE NOT is_deleted GROUP BY reason""").fetchall())
+    assert {reason: r["articles"] for reason, r in by_reason.items()} == expected
