@@ -55,3 +55,17 @@ def test_report_latest_run_says_how_many_articles_it_marked_deleted(warehouse):
         run = read_report_data(con).latest_run
         assert list(run) == table_columns(con, "runs")  # every column of the run, in the table's order
     assert run["articles_deleted"] == 1
+
+
+def test_source_removed_at_is_utc_whatever_the_machines_time_zone(tmp_path):
+    from datetime import datetime, timezone
+
+    with open_warehouse(tmp_path / "news.duckdb") as con:
+        ensure_schema(con)
+        con.execute("INSERT INTO articles (article_id, source_path, source_format, content_sha256, body, word_count,"
+                    " ingested_at) VALUES ('a', 'a.txt', 'txt', 'x', 'body', 1, now())")
+        con.execute("CREATE TEMP TABLE seen_keys AS SELECT 'other.txt' AS source_path")
+        con.execute("SET TimeZone = 'Pacific/Kiritimati'")  # UTC+14, as DuckDB takes the machine's zone
+        con.execute(sql("load/mark_deleted"))
+        removed_at = con.execute("SELECT source_removed_at FROM articles").fetchone()[0]
+    assert abs((removed_at - datetime.now(timezone.utc).replace(tzinfo=None)).total_seconds()) < 60
