@@ -92,3 +92,9 @@ def test_stage_schemas_name_columns_by_the_duckdb_type_the_load_gives_them():
     with duckdb.connect() as con:
         loaded = [(name, kind.lower()) for name, kind, *_ in con.execute("DESCRIBE SELECT * FROM frame").fetchall()]
     assert [(c.name, c.type) for c in table_schema(frame).columns] == loaded
+
+
+def test_every_warehouse_column_is_described():
+    # the DDL's trailing comments are the column descriptions the UI shows for tables/*
+    missing = {table: [c.name for c in ddl_schema(table).columns if not c.description] for table in TABLE_SOURCES}
+    assert {table: columns for table, columns in missing.items() if columns} == {}
