@@ -24,7 +24,7 @@ def rows(wh, query: str) -> list[dict]:
 
 @pytest.mark.parametrize("path", VIEWS, ids=lambda p: p.stem)
 def test_every_view_exists_after_the_load_and_says_what_it_answers(wh, path):
-    assert path.read_text(encoding="utf-8").startswith("--"), f"{path.name} needs a header comment"
+    assert path.read_text(encoding="utf-8").startswith("-- Question: "), f"{path.name}: its header says the question it answers"
     name = path.stem
     if name == "v_figure_conflicts":  # owned by story linking; only check it was created
         wh.execute(f"SELECT * FROM {name} LIMIT 1").fetchall()
