@@ -107,3 +107,11 @@ def test_boilerplate_by_reason_counts_the_articles_each_reason_removed_lines_fro
     expected = dict(wh.execute("""SELECT reason, count(DISTINCT article_id) FROM boilerplate JOIN articles USING (article_id)
                                   WHERE NOT is_deleted GROUP BY reason""").fetchall())
     assert {reason: r["articles"] for reason, r in by_reason.items()} == expected
+
+
+def test_money_figures_say_which_sum_a_conversion_restates(wh):
+    money = rows(wh, (SQL_DIR / "queries" / "money_figures.sql").read_text())
+    converted = wh.execute("""SELECT f.text, c.text FROM figures f JOIN figures c ON c.figure_id = f.converted_from_figure_id
+                              WHERE f.kind = 'money'""").fetchall()
+    assert converted, "the seeds hold a converted sum (€5 billion (£4.2 billion))"
+    assert sorted((m["figure"], m["converted_from"]) for m in money if m["converted_from"]) == sorted(converted)
