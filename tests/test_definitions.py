@@ -59,3 +59,12 @@ def test_a_bad_schedule_cron_is_named_not_a_dagster_traceback():
 
     with pytest.raises(SettingsError, match=r"^NEWSWH_SCHEDULE_CRON='every night' is not a cron schedule"):
         build_definitions(dataclasses.replace(Settings(), schedule_cron="every night"))
+
+
+def test_the_partitioned_code_locations_load_as_the_ui_loads_them():
+    # `dagster dev -m pipelines.partitions -a defs` and the k8s gRPC server (k8s_defs) list every job
+    from pipelines.partitions import defs as partitioned, k8s_defs
+
+    for location in (partitioned, k8s_defs):
+        jobs = {job.name for job in location.get_repository_def().get_all_jobs()}
+        assert {"shards", "rebuild_lake_entities"} <= jobs
