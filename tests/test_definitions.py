@@ -68,3 +68,6 @@ def test_the_partitioned_code_locations_load_as_the_ui_loads_them():
     for location in (partitioned, k8s_defs):
         jobs = {job.name for job in location.get_repository_def().get_all_jobs()}
         assert {"shards", "rebuild_lake_entities"} <= jobs
+        graph = location.get_repository_def().asset_graph
+        for key in graph.get_all_asset_keys():  # owned and badged like the main location's assets
+            assert graph.get(key).owners == ["team:platform"] and "ducklake" in graph.get(key).kinds, key
