@@ -135,6 +135,9 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
+    from contextlib import suppress
+
+    from pipelines.search import load_fts
     from pipelines.warehouse import open_warehouse
 
     warehouse = warehouse_path(args)
@@ -149,6 +152,8 @@ def cmd_sql(args: argparse.Namespace) -> int:
     with duckdb_errors_reported(), open_warehouse(warehouse, read_only=True) as con:
         if not query.strip() or not con.extract_statements(query):
             raise CommandError("no SQL statement to run (the query is empty or only comments)")
+        with suppress(FileNotFoundError):  # fts from its pip package: search_paragraphs(...) never autoloads from the network
+            load_fts(con)
         result = con.sql(query)
         if result is not None:  # None: a statement without rows (COPY ... TO, SET) has run
             # DuckDB's own table, as `make sql` draws it, but whole: every row, column and character
