@@ -97,3 +97,13 @@ def test_report_renders_in_headless_chromium(report, browser):
         assert story_labels and all(re.search(r"\(\w{6}\)$", label) for label in story_labels), story_labels
     SCREENSHOT.parent.mkdir(exist_ok=True)
     assert browser.save_screenshot(str(SCREENSHOT)) and SCREENSHOT.stat().st_size > 10_000
+
+
+def test_a_data_table_cut_to_its_first_rows_says_so(report, wh):
+    from pipelines.report.build import TABLE_ROWS
+
+    page = report.read_text(encoding="utf-8")
+    checks = wh.execute("SELECT count(*) FROM quality_results WHERE run_id = (SELECT run_id FROM quality_results "
+                        "ORDER BY checked_at DESC LIMIT 1)").fetchone()[0]
+    assert checks > TABLE_ROWS  # the seeds' check results: more rows than a table shows
+    assert f"data ({checks} rows, the first {TABLE_ROWS} shown)" in page
