@@ -1,9 +1,14 @@
+-- search_word_prefix(w): the part of a word its Porter stem keeps as written: "strikes" -> strike,
+-- "military" -> militar (its stem "militari" is no prefix of the word), "policy" -> polic.
+CREATE OR REPLACE MACRO search_word_prefix(w) AS
+    left(w, list_max(list_filter(range(length(w) + 1), i -> left(w, i) = left(stem(w, 'porter'), i))));
+
 -- search_phrase_pattern(q): a regex that matches the query's words adjacent and in order, each
--- word by its Porter stem ("drone strike" -> '\bdrone\w*\W+strike\w*'), so inflections count.
+-- word by that prefix ("military pressure" -> '\bmilitar\w*\W+pressur\w*'), so inflections count.
 CREATE OR REPLACE MACRO search_phrase_pattern(q) AS
     '\b' || array_to_string(
         list_transform(list_filter(regexp_split_to_array(lower(q), '[^a-z0-9]+'), w -> w <> ''),
-                       w -> stem(w, 'porter') || '\w*'),
+                       w -> search_word_prefix(w) || '\w*'),
         '\W+');
 
 -- search_paragraphs(q, n): the n paragraphs whose text matches q, best first.

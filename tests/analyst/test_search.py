@@ -93,3 +93,13 @@ def test_an_untitled_article_has_a_null_title_in_results_as_in_the_warehouse(wh,
     hits = search(wh, "spiderweb", 10)
     assert untitled & set(hits["article_id"])
     assert all(h["title"] is None for h in hits.iter_rows(named=True) if h["article_id"] in untitled)
+
+
+@pytest.mark.parametrize(("query", "text"), [
+    ("drone strike", "Ukraine's drone strikes"),
+    ("military pressure", "escalating military pressure"),  # stem "militari" is no prefix of "military"
+    ("energy policy", "new energy policies"),
+    ("strikes", "a strike"),
+])
+def test_the_phrase_boost_finds_the_words_as_written(wh, query, text):
+    assert wh.execute("SELECT regexp_matches(lower(?), search_phrase_pattern(?))", [text, query]).fetchone()[0]
