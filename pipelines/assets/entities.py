@@ -3,13 +3,15 @@
 import dagster as dg
 import polars as pl
 
-from pipelines.assets.meta import counts_by, frame_metadata
+from pipelines.assets.meta import counts_by, declared_columns, frame_metadata
 from pipelines.resources import PipelineConfig, columns_in, release_freed_memory
 from pipelines.sqlfiles import sql
+from pipelines.transforms.schemas import MENTION_SCHEMA
 from pipelines.warehouse import read_existing
 
 
-@dg.asset(group_name="entities", description="Named-entity mentions in body paragraphs, each resolved to an entity_id.",
+@dg.asset(group_name="entities", metadata=declared_columns("entity_mentions"),
+          description="Named-entity mentions in body paragraphs, each resolved to an entity_id.",
           ins={"paragraphs": columns_in("paragraphs", "article_id", "paragraph_index", "text")})
 def entity_mentions(pipeline: PipelineConfig, paragraphs: pl.DataFrame) -> dg.Output[pl.DataFrame]:
     # spaCy is imported when NER runs, not when the code location loads (a no-op rerun never needs it).
@@ -30,8 +32,12 @@ def entity_mentions(pipeline: PipelineConfig, paragraphs: pl.DataFrame) -> dg.Ou
 @dg.multi_asset(
     group_name="entities",
     outs={
-        "entities": dg.AssetOut(description="One row per canonical entity across all loaded articles."),
-        "entity_aliases": dg.AssetOut(description="Every surface form of each entity with its mention count."),
+        "entities": dg.AssetOut(
+            description="One row per canonical entity across all loaded articles.",
+            metadata=declared_columns("entities")),
+        "entity_aliases": dg.AssetOut(
+            description="Every surface form of each entity with its mention count.",
+            metadata=declared_columns("entity_aliases")),
     },
 )
 def entities(pipeline: PipelineConfig, entity_mentions: pl.DataFrame, ingest_ledger: pl.DataFrame):
@@ -47,5 +53,4 @@ def entities(pipeline: PipelineConfig, entity_mentions: pl.DataFrame, ingest_led
 
 
 def _empty_mentions() -> pl.DataFrame:
-    return pl.DataFrame(schema={"article_id": pl.String, "paragraph_index": pl.Int32, "char_start": pl.Int32,
-                                "char_end": pl.Int32, "text": pl.String, "label": pl.String})
+    return pl.DataFrame(schema=MENTION_SCHEMA)

@@ -3,12 +3,13 @@
 import dagster as dg
 import polars as pl
 
-from pipelines.assets.meta import counts_by, frame_metadata
+from pipelines.assets.meta import counts_by, declared_columns, frame_metadata
 from pipelines.resources import PipelineConfig, columns_in, release_freed_memory
 from pipelines.transforms.figures import figures_frame
 
 
-@dg.asset(group_name="figures", description="Money, percents, counts, quantities, durations, ordinals, years and dates.",
+@dg.asset(group_name="figures", metadata=declared_columns("figures"),
+          description="Money, percents, counts, quantities, durations, ordinals, years and dates.",
           ins={"paragraphs": columns_in("paragraphs", "article_id", "paragraph_index", "text"),
                "articles": columns_in("articles", "article_id", "published_at")})
 def figures(pipeline: PipelineConfig, paragraphs: pl.DataFrame, articles: pl.DataFrame) -> dg.Output[pl.DataFrame]:

@@ -7,7 +7,7 @@ the rows the warehouse keeps (read back with kept_rows.sql) plus this run's new 
 import dagster as dg
 import polars as pl
 
-from pipelines.assets.meta import counts_by, frame_metadata
+from pipelines.assets.meta import counts_by, declared_columns, frame_metadata
 from pipelines.resources import PipelineConfig, columns_in, release_freed_memory
 from pipelines.sqlfiles import sql
 from pipelines.warehouse import read_existing
@@ -28,7 +28,8 @@ def every_live(pipeline: PipelineConfig, table: str, fresh: pl.DataFrame, ledger
     return pl.concat([kept, fresh]) if fresh.height else kept
 
 
-@dg.asset(group_name="links", description="Pairs of related articles: exact/near duplicates, rewrites, same story.",
+@dg.asset(group_name="links", metadata=declared_columns("article_links"),
+          description="Pairs of related articles: exact/near duplicates, rewrites, same story.",
           ins={"articles": columns_in("articles", *ARTICLE_COLUMNS),
                "entity_mentions": columns_in("entity_mentions", "article_id", "entity_id")})
 def article_links(pipeline: PipelineConfig, ingest_ledger: pl.DataFrame, articles: pl.DataFrame,
@@ -48,8 +49,12 @@ def article_links(pipeline: PipelineConfig, ingest_ledger: pl.DataFrame, article
 @dg.multi_asset(
     group_name="links",
     outs={
-        "stories": dg.AssetOut(description="Connected groups of linked articles; an unlinked article is a story of one."),
-        "story_members": dg.AssetOut(description="article_id -> story_id for every live article."),
+        "stories": dg.AssetOut(
+            description="Connected groups of linked articles; an unlinked article is a story of one.",
+            metadata=declared_columns("stories")),
+        "story_members": dg.AssetOut(
+            description="article_id -> story_id for every live article.",
+            metadata=declared_columns("story_members")),
     },
     ins={"articles": columns_in("articles", *ARTICLE_COLUMNS)},
 )
@@ -64,7 +69,8 @@ def stories(pipeline: PipelineConfig, ingest_ledger: pl.DataFrame, articles: pl.
     yield dg.Output(members, "story_members", metadata=frame_metadata(members))
 
 
-@dg.asset(group_name="links", description="Figures reported by several articles of a story, consistent or conflicting.",
+@dg.asset(group_name="links", metadata=declared_columns("figure_claims"),
+          description="Figures reported by several articles of a story, consistent or conflicting.",
           ins={"articles": columns_in("articles", "article_id", "site")})
 def figure_claims(pipeline: PipelineConfig, ingest_ledger: pl.DataFrame, articles: pl.DataFrame,
                   figures: pl.DataFrame, story_members: pl.DataFrame) -> dg.Output[pl.DataFrame]:

@@ -7,6 +7,7 @@ import dagster as dg
 import polars as pl
 
 from pipelines.settings import PROJECT_ROOT
+from pipelines.transforms.schemas import STAGE_SCHEMAS
 
 # Stage columns are named by the DuckDB type the load gives them, as the tables/* assets name theirs.
 _SQL_TYPES = {pl.String: "varchar", pl.Boolean: "boolean", pl.Float64: "double", pl.Float32: "float",
@@ -25,6 +26,12 @@ def sql_type(dtype: pl.DataType) -> str:
 
 def table_schema(frame: pl.DataFrame) -> dg.TableSchema:
     return dg.TableSchema(columns=[dg.TableColumn(name, sql_type(dtype)) for name, dtype in frame.schema.items()])
+
+
+def declared_columns(asset: str) -> dict:
+    """A stage asset's column schema as its definition declares it: what the UI shows before the
+    first materialization (each materialization then reports the columns it wrote)."""
+    return {"dagster/column_schema": table_schema(pl.DataFrame(schema=STAGE_SCHEMAS[asset]))}
 
 
 def preview(frame: pl.DataFrame, rows: int = 5, width: int = 80) -> str:

@@ -18,24 +18,13 @@ from pipelines.transforms.boilerplate import learn_site_lines, strip_boilerplate
 from pipelines.transforms.document import CleanedDoc
 from pipelines.transforms.html_extract import extract_html
 from pipelines.transforms.parallel import map_chunks
-from pipelines.transforms.segment import BLOCK_DTYPE
+from pipelines.transforms.schemas import ARTICLE_SCHEMA, BOILERPLATE_SCHEMA, REJECTED_SCHEMA
 from pipelines.transforms.words import count_words
 
-ARTICLE_SCHEMA = {
-    "article_id": pl.String, "source_path": pl.String, "source_format": pl.String,
-    "content_sha256": pl.String, "title": pl.String, "author": pl.String,
-    "published_at": pl.Datetime("us"), "site": pl.String, "url": pl.String, "language": pl.String,
-    "body": pl.String, "word_count": pl.Int32, "ingested_at": pl.Datetime("us"), "blocks": BLOCK_DTYPE,
-}
-BOILERPLATE_SCHEMA = {"article_id": pl.String, "line_no": pl.Int32, "text": pl.String, "reason": pl.String}
 # spaCy's default `nlp.max_length`: NER refuses a longer text (E088; ~1 GB of memory per 100,000
 # characters). One such paragraph, a page saved without line breaks, would fail the NER step and
 # with it every other article of the run, so its article is quarantined here instead.
 MAX_PARAGRAPH_CHARS = 1_000_000
-REJECTED_SCHEMA = {
-    "source_path": pl.String, "content_sha256": pl.String, "reason": pl.String,
-    "detail": pl.String, "seen_at": pl.Datetime("us"),
-}
 
 
 @dataclass

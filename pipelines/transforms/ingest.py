@@ -23,19 +23,9 @@ from pipelines.transforms.file_stats import HashedFile, Reuse, file_stat
 from pipelines.transforms.records import (
     json_record_fields, jsonl_records, looks_like_html, refuse_entity_declarations, sha256,
 )
+from pipelines.transforms.schemas import QUARANTINE_SCHEMA, RAW_SCHEMA
 
 FORMATS = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
-
-RAW_SCHEMA = {
-    "article_id": pl.String, "source_path": pl.String, "source_format": pl.String,
-    "content_sha256": pl.String, "raw_text": pl.String, "is_html": pl.Boolean,
-    "url": pl.String, "title": pl.String, "author": pl.String, "published": pl.String,
-    "site": pl.String, "encoding": pl.String,
-}
-QUARANTINE_SCHEMA = {
-    "source_path": pl.String, "content_sha256": pl.String, "reason": pl.String,
-    "detail": pl.String, "seen_at": pl.Datetime("us"),
-}
 
 
 def article_id_for(source_key: str) -> str:

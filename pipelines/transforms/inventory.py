@@ -20,13 +20,9 @@ import polars as pl
 
 from pipelines.settings import stage_dir_for
 from pipelines.transforms.file_stats import FileStat, HashedFile, file_stat
+from pipelines.transforms.schemas import LEDGER_SCHEMA
 from pipelines.transforms.ingest import Inbox, article_id_for, list_inbox, quarantine_frame, raw_frame
 
-LEDGER_SCHEMA = {
-    "source_path": pl.String, "content_sha256": pl.String, "outcome": pl.String,
-    "article_id": pl.String, "duplicate_of": pl.String, "reason": pl.String,
-    "detail": pl.String, "seen_at": pl.Datetime("us"),
-}
 KNOWN_SCHEMA = {"source_path": pl.String, "content_sha256": pl.String, "article_id": pl.String, "kind": pl.String}
 
 

@@ -8,13 +8,8 @@ from __future__ import annotations
 import polars as pl
 
 from pipelines.transforms.document import BODY_SEPARATOR
+from pipelines.transforms.schemas import PARAGRAPH_SCHEMA
 from pipelines.transforms.words import count_words
-
-BLOCK_DTYPE = pl.List(pl.Struct({"kind": pl.String, "text": pl.String}))
-PARAGRAPH_SCHEMA = {
-    "article_id": pl.String, "paragraph_index": pl.Int32, "kind": pl.String, "text": pl.String,
-    "char_start": pl.Int32, "char_end": pl.Int32, "word_count": pl.Int32,
-}
 
 
 def block_offsets(texts: list[str]) -> list[tuple[int, int]]:

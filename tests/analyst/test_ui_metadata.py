@@ -98,3 +98,28 @@ def test_every_warehouse_column_is_described():
     # the DDL's trailing comments are the column descriptions the UI shows for tables/*
     missing = {table: [c.name for c in ddl_schema(table).columns if not c.description] for table in TABLE_SOURCES}
     assert {table: columns for table, columns in missing.items() if columns} == {}
+
+
+def test_stage_assets_declare_the_columns_they_materialize(tmp_path):
+    # the UI shows a stage asset's declared columns before its first run: they must be the ones it writes
+    import dataclasses
+
+    from pipelines.definitions import all_assets
+    from pipelines.resources import resources_for
+    from pipelines.settings import PROJECT_ROOT, Settings
+    from pipelines.transforms.schemas import STAGE_SCHEMAS
+
+    settings = dataclasses.replace(
+        Settings().with_paths(inbox=PROJECT_ROOT / "seeds", warehouse=tmp_path / "news.duckdb"), n_process=1)
+    result = dg.materialize(all_assets(), selection=dg.AssetSelection.assets("warehouse").upstream(),
+                            resources=resources_for(settings), instance=dg.DagsterInstance.ephemeral())
+    graph = defs.get_repository_def().asset_graph
+    written = {}
+    for event in result.get_asset_materialization_events():
+        materialization = event.event_specific_data.materialization
+        if "dagster/column_schema" in materialization.metadata:
+            written[materialization.asset_key.to_user_string()] = materialization.metadata["dagster/column_schema"].schema
+    assert set(written) == set(STAGE_SCHEMAS)
+    for asset, schema in written.items():
+        declared = graph.get(dg.AssetKey(asset)).metadata["dagster/column_schema"]
+        assert [(c.name, c.type) for c in declared.columns] == [(c.name, c.type) for c in schema.columns], asset

@@ -1,7 +1,8 @@
 import polars as pl
 
 from pipelines.transforms.document import BODY_SEPARATOR
-from pipelines.transforms.segment import BLOCK_DTYPE, segment_articles
+from pipelines.transforms.schemas import BLOCK_DTYPE
+from pipelines.transforms.segment import segment_articles
 
 
 def test_offsets_index_into_the_body_and_kinds_are_kept():

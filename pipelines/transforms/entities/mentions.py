@@ -8,19 +8,12 @@ from spacy.language import Language
 
 from pipelines.transforms.entities.data import load_json
 from pipelines.transforms.entities.workers import Row, mention_rows_in_workers
+from pipelines.transforms.schemas import MENTION_SCHEMA
 
 # Numeric labels (CARDINAL, MONEY, DATE, ...) belong to figures, not to entities.
 KEPT_LABELS: tuple[str, ...] = (
     "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART",
 )
-MENTION_SCHEMA = {
-    "article_id": pl.String,
-    "paragraph_index": pl.Int32,
-    "char_start": pl.Int32,
-    "char_end": pl.Int32,
-    "text": pl.String,
-    "label": pl.String,
-}
 # Below this many paragraphs starting worker processes (each imports spaCy and unpickles the
 # model, 1-2 s) costs more than it saves.
 MIN_PARALLEL_PARAGRAPHS = 256

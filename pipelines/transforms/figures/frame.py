@@ -8,15 +8,8 @@ import polars as pl
 
 from pipelines.transforms.figures.extract import extract_figures
 from pipelines.transforms.parallel import map_chunks
+from pipelines.transforms.schemas import FIGURES_SCHEMA
 
-# Exactly the columns of sql/ddl/figures.sql, in order.
-FIGURES_SCHEMA = {
-    "figure_id": pl.Utf8, "article_id": pl.Utf8, "paragraph_index": pl.Int32,
-    "char_start": pl.Int32, "char_end": pl.Int32, "text": pl.Utf8,
-    "value": pl.Float64, "value_high": pl.Float64, "kind": pl.Utf8, "unit": pl.Utf8,
-    "currency": pl.Utf8, "qualifier": pl.Utf8, "subject": pl.Utf8, "iso_date": pl.Utf8,
-    "date_inferred": pl.Boolean, "converted_from_figure_id": pl.Utf8,
-}
 # converted_from: the index, in the same line's list, of the figure this one converts ("€5 billion (£4.2 billion)").
 JSONL_KEYS = ("text", "char_start", "char_end", "value", "value_high", "kind", "unit", "currency", "qualifier", "subject",
               "iso_date", "converted_from")

@@ -12,12 +12,7 @@ from functools import cache
 import polars as pl
 
 from pipelines.transforms.links.text import DATA_DIR, stem, words
-
-CLAIM_SCHEMA = {
-    "claim_id": pl.String, "story_id": pl.String, "kind": pl.String, "unit": pl.String, "subject": pl.String,
-    "value_low": pl.Float64, "value_high": pl.Float64, "article_count": pl.Int32, "site_count": pl.Int32,
-    "agreement": pl.String, "figure_ids": pl.List(pl.String),
-}
+from pipelines.transforms.schemas import CLAIM_SCHEMA
 
 
 @cache

@@ -5,8 +5,7 @@ import polars as pl
 
 from pipelines.transforms.links import alignment, candidates, features, minhash, text, vectors
 from pipelines.transforms.links.relations import classify, keep_strongest_story_links, may_be_rewrite, thresholds
-
-LINK_SCHEMA = {"article_id_a": pl.String, "article_id_b": pl.String, "relation": pl.String, "score": pl.Float64}
+from pipelines.transforms.schemas import LINK_SCHEMA
 
 
 def empty_links() -> pl.DataFrame:

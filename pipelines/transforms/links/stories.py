@@ -8,8 +8,7 @@ import polars as pl
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
-STORY_SCHEMA = {"story_id": pl.String, "title": pl.String, "first_seen": pl.Datetime("us"), "article_count": pl.Int32}
-MEMBER_SCHEMA = {"article_id": pl.String, "story_id": pl.String}
+from pipelines.transforms.schemas import MEMBER_SCHEMA, STORY_SCHEMA
 
 
 def story_id_for(first_article_id: str) -> str:
