@@ -136,6 +136,9 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
+    from contextlib import suppress
+
+    from pipelines.search import load_fts
     from pipelines.warehouse import open_warehouse
 
     warehouse = warehouse_path(args)
@@ -150,9 +153,12 @@ def cmd_sql(args: argparse.Namespace) -> int:
     with duckdb_errors_reported(), open_warehouse(warehouse, read_only=True) as con:
         if not query.strip() or not con.extract_statements(query):
             raise CommandError("no SQL statement to run (the query is empty or only comments)")
+        with suppress(FileNotFoundError):  # fts from its pip package: search_paragraphs(...) never autoloads from the network
+            load_fts(con)
         result = con.sql(query)
         if result is not None:  # None: a statement without rows (COPY ... TO, SET) has run
-            print(result.pl())
+            # DuckDB's own table, as `make sql` draws it, but whole: every row, column and character
+            result.show(max_width=sys.maxsize, max_rows=sys.maxsize, max_col_width=sys.maxsize)
     return 0
 
 
@@ -231,7 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
     figures.set_defaults(func=cmd_figures)
 
     sql_cmd = sub.add_parser("sql", help="run a SQL file (or a query string) against the warehouse, read-only")
-    sql_cmd.add_argument("file")
+    sql_cmd.add_argument("file", metavar="FILE_OR_QUERY", help="a .sql file (its last statement's rows are printed) or a query")
     sql_cmd.add_argument("--warehouse", type=path_arg, help="DuckDB file (default: settings)")
     sql_cmd.set_defaults(func=cmd_sql)
 

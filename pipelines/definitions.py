@@ -41,8 +41,10 @@ def build_definitions(settings: Settings | None = None) -> dg.Definitions:
     check_schedule_cron(settings.schedule_cron)
     everything = dg.define_asset_job("everything", selection=dg.AssetSelection.all(),
                                      description="The whole graph: inbox -> warehouse.")
-    nightly = dg.ScheduleDefinition(job=everything, cron_schedule=settings.schedule_cron,
-                                    execution_timezone=settings.timezone, name="nightly")
+    nightly = dg.ScheduleDefinition(
+        job=everything, cron_schedule=settings.schedule_cron, execution_timezone=settings.timezone, name="nightly",
+        description=f"Runs the whole graph over {settings.inbox} at '{settings.schedule_cron}' ({settings.timezone}; "
+                    "NEWSWH_SCHEDULE_CRON, NEWSWH_TIMEZONE). Off until started.")
     return dg.Definitions(
         assets=all_assets(),
         asset_checks=all_checks(),

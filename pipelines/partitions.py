@@ -14,6 +14,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from pipelines.assets.meta import with_ui_attributes
 from pipelines.lake import lake_counts, merge_shard, open_lake, rebuild_entities
 from pipelines.resources import PipelineConfig, resources_for
 from pipelines.settings import Settings
@@ -85,8 +86,10 @@ def build_partitioned_definitions(settings: Settings | None = None, lake: LakeCo
                                    executor_def=executor,
                                    description="One run per inbox shard.")
     return dg.Definitions(
-        assets=shard_assets,
-        jobs=[backfill, dg.define_asset_job("lake_entities", selection=dg.AssetSelection.assets(shard_assets[1]))],
+        assets=list(dg.map_asset_specs(with_ui_attributes, shard_assets)),
+        # not named like its asset: a job and an asset op of one name break the code location's job list
+        jobs=[backfill, dg.define_asset_job("rebuild_lake_entities", selection=dg.AssetSelection.assets(shard_assets[1]),
+                                            description="Rebuild the lake-wide entity tables once, after the shards.")],
         resources={**resources_for(settings), "lake": lake or LakeConfig()},
     )
 

@@ -41,6 +41,14 @@ def test_nightly_schedule_runs_the_whole_graph():
     assert schedule.job_name == "everything"
 
 
+def test_every_schedule_sensor_job_and_check_says_what_it_does():
+    repo = defs.get_repository_def()
+    described = [*repo.schedule_defs, *repo.sensor_defs, repo.get_job("everything")]
+    assert [d.name for d in described if not d.description] == []
+    graph = repo.asset_graph
+    assert [key for key in graph.asset_check_keys if not graph.get_check_spec(key).description] == []
+
+
 def test_a_bad_schedule_cron_is_named_not_a_dagster_traceback():
     import dataclasses
 
@@ -51,3 +59,15 @@ def test_a_bad_schedule_cron_is_named_not_a_dagster_traceback():
 
     with pytest.raises(SettingsError, match=r"^NEWSWH_SCHEDULE_CRON='every night' is not a cron schedule"):
         build_definitions(dataclasses.replace(Settings(), schedule_cron="every night"))
+
+
+def test_the_partitioned_code_locations_load_as_the_ui_loads_them():
+    # `dagster dev -m pipelines.partitions -a defs` and the k8s gRPC server (k8s_defs) list every job
+    from pipelines.partitions import defs as partitioned, k8s_defs
+
+    for location in (partitioned, k8s_defs):
+        jobs = {job.name for job in location.get_repository_def().get_all_jobs()}
+        assert {"shards", "rebuild_lake_entities"} <= jobs
+        graph = location.get_repository_def().asset_graph
+        for key in graph.get_all_asset_keys():  # owned and badged like the main location's assets
+            assert graph.get(key).owners == ["team:platform"] and "ducklake" in graph.get(key).kinds, key

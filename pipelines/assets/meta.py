@@ -8,14 +8,23 @@ import polars as pl
 
 from pipelines.settings import PROJECT_ROOT
 
-_DAGSTER_TYPES = {pl.String: "string", pl.Boolean: "bool", pl.Float64: "double", pl.Int32: "int", pl.Int64: "bigint"}
+# Stage columns are named by the DuckDB type the load gives them, as the tables/* assets name theirs.
+_SQL_TYPES = {pl.String: "varchar", pl.Boolean: "boolean", pl.Float64: "double", pl.Float32: "float",
+              pl.Int8: "tinyint", pl.Int16: "smallint", pl.Int32: "integer", pl.Int64: "bigint",
+              pl.UInt32: "uinteger", pl.UInt64: "ubigint", pl.Datetime: "timestamp", pl.Date: "date",
+              pl.Null: "null"}
+
+
+def sql_type(dtype: pl.DataType) -> str:
+    if isinstance(dtype, pl.List):
+        return f"{sql_type(dtype.inner)}[]"
+    if isinstance(dtype, pl.Struct):
+        return "struct(" + ", ".join(f"{f.name} {sql_type(f.dtype)}" for f in dtype.fields) + ")"
+    return _SQL_TYPES.get(dtype.base_type(), str(dtype).lower())
 
 
 def table_schema(frame: pl.DataFrame) -> dg.TableSchema:
-    return dg.TableSchema(columns=[
-        dg.TableColumn(name, _DAGSTER_TYPES.get(dtype.base_type(), str(dtype).lower()))
-        for name, dtype in frame.schema.items()
-    ])
+    return dg.TableSchema(columns=[dg.TableColumn(name, sql_type(dtype)) for name, dtype in frame.schema.items()])
 
 
 def preview(frame: pl.DataFrame, rows: int = 5, width: int = 80) -> str:
@@ -50,7 +59,8 @@ def counts_by(frame: pl.DataFrame, column: str) -> dict[str, int]:
 # --- UI attributes shared by every asset: owners and kinds by group (pipelines/data/ui/owners.json)
 
 _UI = json.loads((PROJECT_ROOT / "pipelines" / "data" / "ui" / "owners.json").read_text(encoding="utf-8"))
-_DDL_COLUMN = re.compile(r"^\s+(\w+)\s+([A-Z]+)\b[^-]*(?:--\s*(.*))?$")
+# name, type (with its size and list brackets: DECIMAL(18,3), VARCHAR[]), the trailing comment
+_DDL_COLUMN = re.compile(r"^\s+(\w+)\s+([A-Z]+(?:\(\d+(?:,\s*\d+)?\))?(?:\[\d*\])*)(?![\w(\[])[^-]*(?:--\s*(.*))?$")
 
 
 def owners_for(group: str | None) -> list[str]:

@@ -73,8 +73,9 @@ def _section(name: str, chart_id: str, frame: pl.DataFrame) -> str:
     head = f'<h2 id="{name}">{TITLES[name]}</h2>'
     if frame.height == 0:
         return f'{head}\n<p class="empty">{html.escape(EMPTY.get(name, "No rows."))}</p>'
+    shown = f"{frame.height} rows" if frame.height <= TABLE_ROWS else f"{frame.height} rows, the first {TABLE_ROWS} shown"
     return (f'{head}\n<div class="chart" id="{chart_id}"></div>\n'
-            f"<details><summary>data ({frame.height} rows)</summary>\n{html_table(frame.head(TABLE_ROWS))}</details>")
+            f"<details><summary>data ({shown})</summary>\n{html_table(frame.head(TABLE_ROWS))}</details>")
 
 
 def _run_summary(data: ReportData) -> str:

@@ -5,6 +5,7 @@ import altair as alt
 import polars as pl
 
 WIDTH = 560
+STORY_LABEL_PX = 400  # sql/report/articles_per_story.sql cuts titles to 45 characters
 PASS_FAIL = alt.Scale(domain=["passed", "failed"], range=["#2e7d32", "#c62828"])
 
 
@@ -37,7 +38,8 @@ def boilerplate_by_reason_site(frame: pl.DataFrame) -> dict:
 def articles_per_story(frame: pl.DataFrame) -> dict:
     return alt.Chart(frame).mark_bar().encode(
         x=alt.X("articles:Q", title="articles", axis=alt.Axis(tickMinStep=1)),
-        y=alt.Y("story:N", sort="-x", title=None),
+        # wide enough for the whole label: its end is the story id that tells same-titled stories apart
+        y=alt.Y("story:N", sort="-x", title=None, axis=alt.Axis(labelLimit=STORY_LABEL_PX)),
         tooltip=["story", "articles", "example_article"],
     ).properties(width=WIDTH, title="Articles per story").to_dict()
 

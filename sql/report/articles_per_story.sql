@@ -1,5 +1,6 @@
--- Report: the 30 largest stories (groups of linked articles) by live articles, labelled by title.
-SELECT left(coalesce(s.title, a.story_id), 70) || ' (' || a.story_id[7:12] || ')' AS story,
+-- Report: the 30 largest stories (groups of linked articles) by live articles, labelled by title
+-- (cut to fit the chart's labels) and the start of the story id, which tells same-titled stories apart.
+SELECT left(coalesce(s.title, a.story_id), 45) || ' (' || a.story_id[7:12] || ')' AS story,
        count(*) AS articles,
        min(coalesce(a.title, a.source_path)) AS example_article
   FROM articles a

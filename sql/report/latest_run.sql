@@ -1,6 +1,6 @@
 -- Report: the most recent load.
 SELECT run_id, started_at, finished_at, inbox, files_seen, articles_loaded, articles_unchanged,
-       quarantined, duplicates
+       articles_deleted, quarantined, duplicates
   FROM runs
  ORDER BY finished_at DESC
  LIMIT 1;

@@ -1,6 +1,6 @@
 -- Question: when, and where, was each entity in the news?
--- Mentions per entity per publication day per site. Articles without a date or site keep a
--- NULL day / site rather than disappearing.
+-- Mentions per entity per publication day (the UTC day, as articles.published_at is UTC) per
+-- site. Articles without a date or site keep a NULL day / site rather than disappearing.
 CREATE OR REPLACE VIEW v_entity_timeline AS
 SELECT m.entity_id, e.name, e.label,
        CAST(a.published_at AS DATE) AS day,

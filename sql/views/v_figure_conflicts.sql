@@ -1,4 +1,6 @@
--- Disagreeing reports of one figure, two articles per row, with the sentence each said it in.
+-- Question: where do the articles of one story disagree about a figure?
+-- One row per pair of articles whose reports of a conflicting claim (figure_claims) differ in
+-- value or qualifier, with the figure and the sentence each said it in.
 CREATE OR REPLACE VIEW v_figure_conflicts AS
 WITH reports AS (
     SELECT c.claim_id, c.story_id, c.kind, c.unit, c.subject, f.article_id, a.site, f.text AS figure,

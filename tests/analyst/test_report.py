@@ -90,5 +90,20 @@ def test_report_renders_in_headless_chromium(report, browser):
     assert errors == [], errors
     fetched = browser.execute_script("return performance.getEntriesByType('resource').map(r => r.name)")
     assert fetched == [], f"the report fetched {fetched}"
+    story_labels = browser.execute_script(
+        "const c = document.getElementById('chart-articles-per-story');"
+        "return c ? Array.from(c.querySelectorAll('svg [aria-label^=\"Y-axis\"] .role-axis-label text')).map(t => t.textContent) : null")
+    if story_labels is not None:  # each label ends with its story id, uncut
+        assert story_labels and all(re.search(r"\(\w{6}\)$", label) for label in story_labels), story_labels
     SCREENSHOT.parent.mkdir(exist_ok=True)
     assert browser.save_screenshot(str(SCREENSHOT)) and SCREENSHOT.stat().st_size > 10_000
+
+
+def test_a_data_table_cut_to_its_first_rows_says_so(report, wh):
+    from pipelines.report.build import TABLE_ROWS
+
+    page = report.read_text(encoding="utf-8")
+    checks = wh.execute("SELECT count(*) FROM quality_results WHERE run_id = (SELECT run_id FROM quality_results "
+                        "ORDER BY checked_at DESC LIMIT 1)").fetchone()[0]
+    assert checks > TABLE_ROWS  # the seeds' check results: more rows than a table shows
+    assert f"data ({checks} rows, the first {TABLE_ROWS} shown)" in page

@@ -86,3 +86,20 @@ def test_newswh_search_on_a_missing_warehouse_says_so(tmp_path, capsys):
 @pytest.mark.parametrize("query,pattern", [("drone strike", r"\bdrone\w*\W+strike\w*"), ("Strikes!", r"\bstrike\w*")])
 def test_phrase_pattern_matches_inflections(wh, query, pattern):
     assert wh.execute("SELECT search_phrase_pattern(?)", [query]).fetchone()[0] == pattern
+
+
+def test_an_untitled_article_has_a_null_title_in_results_as_in_the_warehouse(wh, capsys):
+    untitled = {r[0] for r in wh.execute("SELECT article_id FROM articles WHERE title IS NULL").fetchall()}
+    hits = search(wh, "spiderweb", 10)
+    assert untitled & set(hits["article_id"])
+    assert all(h["title"] is None for h in hits.iter_rows(named=True) if h["article_id"] in untitled)
+
+
+@pytest.mark.parametrize(("query", "text"), [
+    ("drone strike", "Ukraine's drone strikes"),
+    ("military pressure", "escalating military pressure"),  # stem "militari" is no prefix of "military"
+    ("energy policy", "new energy policies"),
+    ("strikes", "a strike"),
+])
+def test_the_phrase_boost_finds_the_words_as_written(wh, query, text):
+    assert wh.execute("SELECT regexp_matches(lower(?), search_phrase_pattern(?))", [text, query]).fetchone()[0]

@@ -9,6 +9,7 @@ import pytest
 
 from pipelines.cli import main
 from pipelines.sqlfiles import SQL_DIR
+from pipelines.warehouse import open_warehouse
 
 VIEWS = sorted((SQL_DIR / "views").glob("*.sql"))
 QUERIES = sorted((SQL_DIR / "queries").glob("*.sql"))
@@ -23,7 +24,7 @@ def rows(wh, query: str) -> list[dict]:
 
 @pytest.mark.parametrize("path", VIEWS, ids=lambda p: p.stem)
 def test_every_view_exists_after_the_load_and_says_what_it_answers(wh, path):
-    assert path.read_text(encoding="utf-8").startswith("--"), f"{path.name} needs a header comment"
+    assert path.read_text(encoding="utf-8").startswith("-- Question: "), f"{path.name}: its header says the question it answers"
     name = path.stem
     if name == "v_figure_conflicts":  # owned by story linking; only check it was created
         wh.execute(f"SELECT * FROM {name} LIMIT 1").fetchall()
@@ -83,7 +84,11 @@ def test_every_query_runs_through_newswh_sql(seeds_run, path, capsys):
     settings, _ = seeds_run
     assert path.read_text(encoding="utf-8").startswith("--"), f"{path.name} needs a header comment"
     assert main(["sql", str(path), "--warehouse", str(settings.warehouse)]) == 0
-    assert "shape:" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    with open_warehouse(settings.warehouse, read_only=True) as con:
+        count = len(con.execute(path.read_text(encoding="utf-8")).fetchall())
+    drawn = sum(line.startswith("│") for line in out.splitlines()) - 2  # less the names and types
+    assert drawn == count, f"{path.name}: {drawn} of {count} rows printed"
 
 
 @pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.stem)
@@ -95,3 +100,18 @@ def test_every_query_runs_in_the_duckdb_cli(seeds_run, path):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and "Error" not in done.stderr, done.stderr
     assert len(done.stdout.splitlines()) > 1, f"{path.name} returned no rows"
+
+
+def test_boilerplate_by_reason_counts_the_articles_each_reason_removed_lines_from(wh):
+    by_reason = {r["reason"]: r for r in rows(wh, (SQL_DIR / "queries" / "boilerplate_by_reason.sql").read_text())}
+    expected = dict(wh.execute("""SELECT reason, count(DISTINCT article_id) FROM boilerplate JOIN articles USING (article_id)
+                                  WHERE NOT is_deleted GROUP BY reason""").fetchall())
+    assert {reason: r["articles"] for reason, r in by_reason.items()} == expected
+
+
+def test_money_figures_say_which_sum_a_conversion_restates(wh):
+    money = rows(wh, (SQL_DIR / "queries" / "money_figures.sql").read_text())
+    converted = wh.execute("""SELECT f.text, c.text FROM figures f JOIN figures c ON c.figure_id = f.converted_from_figure_id
+                              WHERE f.kind = 'money'""").fetchall()
+    assert converted, "the seeds hold a converted sum (€5 billion (£4.2 billion))"
+    assert sorted((m["figure"], m["converted_from"]) for m in money if m["converted_from"]) == sorted(converted)

@@ -45,7 +45,7 @@ def sharded(tmp_path_factory) -> ShardedRuns:
     shards = inbox_shards(parted.inbox)
     for shard in shards:
         assert defs.resolve_job_def("shards").execute_in_process(partition_key=shard, instance=instance).success
-    assert defs.resolve_job_def("lake_entities").execute_in_process(instance=instance).success
+    assert defs.resolve_job_def("rebuild_lake_entities").execute_in_process(instance=instance).success
     return ShardedRuns(settings=whole, lake=lake, shards=shards, defs=defs)
 
 

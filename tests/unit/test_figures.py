@@ -88,7 +88,15 @@ def test_figures_jsonl_one_record_per_line():
     assert [r["line"] for r in records] == [1, 2, 3]
     assert records[0]["figures"][0]["value"] == 16.9 and records[1]["figures"] == []
     assert set(records[2]["figures"][0]) == {"text", "char_start", "char_end", "value", "value_high", "kind",
-                                             "unit", "currency", "qualifier", "subject"}
+                                             "unit", "currency", "qualifier", "subject", "iso_date", "converted_from"}
+
+
+def test_figures_jsonl_keeps_what_dates_and_conversions_say():
+    # a date's value is its iso_date (value is NULL for dates); a conversion names the figure it converts
+    [line] = figures_jsonl(["Talks opened on June 2, 2025, with €5 billion (£4.2 billion) pledged."])
+    date, euros, pounds = line["figures"]
+    assert (date["kind"], date["value"], date["iso_date"]) == ("date", None, "2025-06-02")
+    assert (euros["converted_from"], pounds["converted_from"]) == (None, 1)
 
 
 # Seed body lines (1-based), judged by hand: headings, bylines, promos, tags and "Related" blocks left out.

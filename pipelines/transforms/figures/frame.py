@@ -17,7 +17,9 @@ FIGURES_SCHEMA = {
     "currency": pl.Utf8, "qualifier": pl.Utf8, "subject": pl.Utf8, "iso_date": pl.Utf8,
     "date_inferred": pl.Boolean, "converted_from_figure_id": pl.Utf8,
 }
-JSONL_KEYS = ("text", "char_start", "char_end", "value", "value_high", "kind", "unit", "currency", "qualifier", "subject")
+# converted_from: the index, in the same line's list, of the figure this one converts ("€5 billion (£4.2 billion)").
+JSONL_KEYS = ("text", "char_start", "char_end", "value", "value_high", "kind", "unit", "currency", "qualifier", "subject",
+              "iso_date", "converted_from")
 
 
 def _as_date(value) -> dt.date | None:
