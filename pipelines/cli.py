@@ -21,8 +21,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     from pipelines.warehouse import WarehouseLocked, check_writable, open_warehouse, table_counts
 
     settings = settings_for(inbox=args.input, warehouse=args.warehouse)
-    missing = spacy_model_missing(settings.spacy_model)  # before check_run_paths creates any folder
-    if missing:
+    missing = spacy_model_missing(settings.spacy_model)
+    if missing and not settings.warehouse.exists():  # a run is certain: refused before check_run_paths creates any folder
         raise CommandError(missing)
     check_run_paths(settings)
     console = Console(stderr=False)
@@ -43,6 +43,8 @@ def cmd_run(args: argparse.Namespace) -> int:
                 console.print(counts_table(settings.warehouse, table_counts(con)))
             console.print("nothing changed in the inbox since the last load: no run needed (--full reprocesses everything)")
             return 0
+    if missing:  # after the unchanged-inbox answer, which needs no model
+        raise CommandError(missing)
     return launch_run(args, settings, console)
 
 
