@@ -159,9 +159,30 @@ def cmd_sql(args: argparse.Namespace) -> int:
             load_fts(con)
         result = con.sql(query)
         if result is not None:  # None: a statement without rows (COPY ... TO, SET) has run
-            # DuckDB's own table, as `make sql` draws it, but whole: every row, column and character
-            result.show(max_width=sys.maxsize, max_rows=sys.maxsize, max_col_width=sys.maxsize)
+            print_whole(result)
     return 0
+
+
+# DuckDB's Python renderer runs a relation with LIMIT 10000 whatever `max_rows` says, and then
+# ends the table with "? rows" (it cannot tell whether more followed)
+DRAWN_ROWS_MAX = 10_000
+
+
+def print_whole(result) -> None:
+    """DuckDB's own table, as `make sql` draws it, with every column and character, and every row
+    up to DRAWN_ROWS_MAX; a longer result says on stderr how many rows it holds and how to get them all."""
+    import contextlib
+    import io
+
+    drawn = io.StringIO()
+    with contextlib.redirect_stdout(drawn):
+        result.show(max_width=sys.maxsize, max_rows=sys.maxsize, max_col_width=sys.maxsize)
+    sys.stdout.write(drawn.getvalue())
+    sys.stdout.flush()  # a reader gone (`| head`) is a BrokenPipeError here, which `main` answers
+    if drawn.getvalue().rstrip().endswith("? rows") and result.limit(1, offset=DRAWN_ROWS_MAX).fetchone() is not None:
+        total = result.aggregate("count(*)").fetchone()[0]
+        print(f"newswh sql: the first {DRAWN_ROWS_MAX} of {total} rows are shown; COPY (query) TO 'rows.csv' "
+              "writes them all", file=sys.stderr)
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
