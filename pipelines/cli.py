@@ -21,8 +21,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     from pipelines.warehouse import WarehouseLocked, check_writable, open_warehouse, table_counts
 
     settings = settings_for(inbox=args.input, warehouse=args.warehouse)
-    missing = spacy_model_missing(settings.spacy_model)  # before check_run_paths creates any folder
-    if missing:
+    missing = spacy_model_missing(settings.spacy_model)
+    if missing and not settings.warehouse.exists():  # a run is certain: refused before check_run_paths creates any folder
         raise CommandError(missing)
     check_run_paths(settings)
     console = Console(stderr=False)
@@ -43,6 +43,8 @@ def cmd_run(args: argparse.Namespace) -> int:
                 console.print(counts_table(settings.warehouse, table_counts(con)))
             console.print("nothing changed in the inbox since the last load: no run needed (--full reprocesses everything)")
             return 0
+    if missing:  # after the unchanged-inbox answer, which needs no model
+        raise CommandError(missing)
     return launch_run(args, settings, console)
 
 
@@ -157,9 +159,30 @@ def cmd_sql(args: argparse.Namespace) -> int:
             load_fts(con)
         result = con.sql(query)
         if result is not None:  # None: a statement without rows (COPY ... TO, SET) has run
-            # DuckDB's own table, as `make sql` draws it, but whole: every row, column and character
-            result.show(max_width=sys.maxsize, max_rows=sys.maxsize, max_col_width=sys.maxsize)
+            print_whole(result)
     return 0
+
+
+# DuckDB's Python renderer runs a relation with LIMIT 10000 whatever `max_rows` says, and then
+# ends the table with "? rows" (it cannot tell whether more followed)
+DRAWN_ROWS_MAX = 10_000
+
+
+def print_whole(result) -> None:
+    """DuckDB's own table, as `make sql` draws it, with every column and character, and every row
+    up to DRAWN_ROWS_MAX; a longer result says on stderr how many rows it holds and how to get them all."""
+    import contextlib
+    import io
+
+    drawn = io.StringIO()
+    with contextlib.redirect_stdout(drawn):
+        result.show(max_width=sys.maxsize, max_rows=sys.maxsize, max_col_width=sys.maxsize)
+    sys.stdout.write(drawn.getvalue())
+    sys.stdout.flush()  # a reader gone (`| head`) is a BrokenPipeError here, which `main` answers
+    if drawn.getvalue().rstrip().endswith("? rows") and result.limit(1, offset=DRAWN_ROWS_MAX).fetchone() is not None:
+        total = result.aggregate("count(*)").fetchone()[0]
+        print(f"newswh sql: the first {DRAWN_ROWS_MAX} of {total} rows are shown; COPY (query) TO 'rows.csv' "
+              "writes them all", file=sys.stderr)
 
 
 def cmd_bench(args: argparse.Namespace) -> int:

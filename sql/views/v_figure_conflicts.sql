@@ -1,6 +1,7 @@
 -- Question: where do the articles of one story disagree about a figure?
--- One row per pair of articles whose reports of a conflicting claim (figure_claims) differ in
--- value or qualifier, with the figure and the sentence each said it in.
+-- One row per pair of reports of a conflicting claim (figure_claims) from two articles that
+-- differ in value, range or qualifier, with the figure and the sentence each said it in (an
+-- article that reports the figure twice pairs each of its reports with the other article's).
 CREATE OR REPLACE VIEW v_figure_conflicts AS
 WITH reports AS (
     SELECT c.claim_id, c.story_id, c.kind, c.unit, c.subject, f.article_id, a.site, f.text AS figure,

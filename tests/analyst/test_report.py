@@ -107,3 +107,11 @@ def test_a_data_table_cut_to_its_first_rows_says_so(report, wh):
                         "ORDER BY checked_at DESC LIMIT 1)").fetchone()[0]
     assert checks > TABLE_ROWS  # the seeds' check results: more rows than a table shows
     assert f"data ({checks} rows, the first {TABLE_ROWS} shown)" in page
+
+
+def test_the_warehouse_folder_readme_names_the_report_of_a_warehouse_not_named_news_duckdb():
+    from pathlib import Path
+
+    readme = (PROJECT_ROOT / "warehouse" / "README.md").read_text(encoding="utf-8")
+    assert report_path(Path("news.duckdb")).name == "report.html" and "`report.html`" in readme
+    assert f"`{report_path(Path('a.duckdb')).name}`" in readme  # one report per warehouse file, not per folder

@@ -408,3 +408,24 @@ def test_figures_and_sql_read_a_pipe_named_as_their_file(warehouse, tmp_path, ca
 
 def test_figures_of_a_directory_says_so(tmp_path, capsys):
     assert error_of(["figures", str(tmp_path)], capsys) == f"newswh figures: {tmp_path} is a directory, not a file"
+
+
+def test_an_unchanged_inbox_needs_no_spacy_model_but_a_run_does(tmp_path, monkeypatch, capsys):
+    # "nothing changed" needs no NER: it answered so before the model check moved ahead of the
+    # folder's creation, and must still (only a warehouse that does not exist yet is refused first)
+    from pipelines import cli, preflight
+    from pipelines.warehouse import ensure_schema, open_warehouse
+
+    monkeypatch.setenv("NEWSWH_SPACY_MODEL", "en_core_web_nope")
+    inbox, warehouse = tmp_path / "inbox", tmp_path / "wh" / "news.duckdb"
+    inbox.mkdir()
+    warehouse.parent.mkdir()
+    with open_warehouse(warehouse) as con:
+        ensure_schema(con)
+    monkeypatch.setattr(cli, "launch_run", lambda *a: pytest.fail("a run launched without its spaCy model"))
+    monkeypatch.setattr(preflight, "nothing_to_load", lambda *a, **k: True)
+    assert main(["run", "--input", str(inbox), "--warehouse", str(warehouse)]) == 0
+    assert "nothing changed in the inbox" in capsys.readouterr().out
+    monkeypatch.setattr(preflight, "nothing_to_load", lambda *a, **k: False)
+    assert main(["run", "--input", str(inbox), "--warehouse", str(warehouse)]) == 2
+    assert "spaCy model 'en_core_web_nope' (NEWSWH_SPACY_MODEL) is not installed" in capsys.readouterr().err

@@ -50,3 +50,17 @@ def test_the_search_macro_works_for_a_user_who_never_ran_the_pipeline(tmp_path, 
     monkeypatch.setenv("HOME", str(tmp_path / "analyst"))
     assert main(["sql", "SELECT paragraph_index FROM search_paragraphs('drone', 3)", "--warehouse", str(path)]) == 0
     assert "paragraph_index" in capsys.readouterr().out
+
+
+def test_a_result_longer_than_duckdb_draws_says_so(warehouse, capsys):
+    from pipelines.cli import DRAWN_ROWS_MAX
+
+    assert main(["sql", f"SELECT i FROM range({DRAWN_ROWS_MAX}) t(i)", "--warehouse", str(warehouse)]) == 0
+    captured = capsys.readouterr()
+    cells = lambda out: [line.strip("│ ") for line in out.splitlines()]  # noqa: E731
+    assert str(DRAWN_ROWS_MAX - 1) in cells(captured.out) and captured.err == ""  # all of it: nothing to say
+    assert main(["sql", f"SELECT i FROM range({DRAWN_ROWS_MAX + 5}) t(i) ORDER BY i DESC", "--warehouse", str(warehouse)]) == 0
+    captured = capsys.readouterr()
+    assert str(DRAWN_ROWS_MAX + 4) in cells(captured.out) and "5" in cells(captured.out) and "4" not in cells(captured.out)
+    assert captured.err == (f"newswh sql: the first {DRAWN_ROWS_MAX} of {DRAWN_ROWS_MAX + 5} rows are shown; "
+                            "COPY (query) TO 'rows.csv' writes them all\n")
