@@ -101,7 +101,7 @@ def warehouse_inside_inbox(inbox: Path, warehouse: Path) -> str | None:
     run from the Dagster UI, the schedule or the sensor)."""
     if not scanned_by_inbox(warehouse.parent, inbox):
         return None
-    return (f"warehouse {warehouse} is inside the inbox {inbox}: its report.html and stages/ would be read back "
+    return (f"warehouse {warehouse} is inside the inbox {inbox}: its run report and stages/ would be read back "
             "as inputs; put the warehouse outside the inbox (or in a hidden folder of it)")
 
 

@@ -238,7 +238,7 @@ def test_run_with_the_warehouse_inside_its_inbox_is_refused(tmp_path, capsys):
     (inbox / "a.txt").write_text("A line of text.\n", encoding="utf-8")
     warehouse = inbox / "wh" / "news.duckdb"
     err = error_of(["run", "--input", str(inbox), "--warehouse", str(warehouse)], capsys)
-    assert err == (f"newswh run: warehouse {warehouse} is inside the inbox {inbox}: its report.html and stages/ "
+    assert err == (f"newswh run: warehouse {warehouse} is inside the inbox {inbox}: its run report and stages/ "
                    "would be read back as inputs; put the warehouse outside the inbox (or in a hidden folder of it)")
     assert not warehouse.exists()
 
