@@ -12,7 +12,7 @@ from pathlib import Path
 import polars as pl
 
 from pipelines.transforms.inventory import inbox_index_path, load_index, pending_changes, plan_ingest, unchanged_inbox
-from pipelines.warehouse import known_sources
+from pipelines.warehouse import derived_sql_stale, known_sources
 
 
 def nothing_to_load(inbox: Path, warehouse: Path, *, max_file_bytes: int, full_refresh: bool = False) -> bool:
@@ -28,10 +28,12 @@ def nothing_to_load(inbox: Path, warehouse: Path, *, max_file_bytes: int, full_r
 
 
 def nothing_pending(ledger: pl.DataFrame, known: pl.DataFrame, warehouse: Path) -> bool:
-    """The ledger changes nothing the warehouse holds and no stage check results wait for a load."""
+    """The ledger changes nothing the warehouse holds, no stage check results wait for a load, and
+    the warehouse's views and search index were built by this version's SQL."""
     from pipelines.checks.quality_log import pending_quality_log
 
-    return warehouse.exists() and pending_changes(ledger, known) == 0 and not pending_quality_log(warehouse)[1]
+    return (warehouse.exists() and pending_changes(ledger, known) == 0 and not pending_quality_log(warehouse)[1]
+            and not derived_sql_stale(warehouse))
 
 
 def spacy_model_missing(name: str) -> str | None:

@@ -5,6 +5,7 @@ the file read-only at any time. `WarehouseLocked` is re-exported here for caller
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import time
@@ -18,7 +19,7 @@ import duckdb
 import polars as pl
 
 from pipelines.search import build_search_index
-from pipelines.sqlfiles import ddl_names, sql, view_files
+from pipelines.sqlfiles import SQL_DIR, ddl_names, sql, view_files
 from pipelines.staging import (LOAD_LOCK_WAIT_SECONDS, LOCK_WAIT_SECONDS, WarehouseLocked, copy_current,
                                remove_stage, stage_path, swap_in, with_backoff, writer_lock)
 from pipelines.transforms.ingest import article_id_for
@@ -90,6 +91,31 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
     for path in view_files():
         con.execute(path.read_text(encoding="utf-8"))
+
+
+def derived_sql_fingerprint() -> str:
+    """sha256 of the SQL that builds what every load rebuilds: the views and the search index."""
+    digest = hashlib.sha256()
+    for path in [*view_files(), *sorted((SQL_DIR / "fts").glob("*.sql"))]:
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return "sql " + digest.hexdigest()[:16]
+
+
+def create_derived(con: duckdb.DuckDBPyConnection) -> None:
+    """The views, the search index and its macros, stamped with the SQL they were built from."""
+    create_views(con)
+    build_search_index(con)
+    con.execute(sql("load/stamp_derived_sql").format(fingerprint=derived_sql_fingerprint()))
+
+
+def derived_sql_stale(path: Path) -> bool:
+    """Were the warehouse's views and search index built from other SQL than this version's (an
+    upgrade)? Then a run must load, even over an unchanged inbox, to rebuild them."""
+    if not path.exists():
+        return False
+    with open_warehouse(path, read_only=True) as con:
+        row = con.execute(sql("load/derived_sql_stamp")).fetchone()
+    return row is not None and row[0] != derived_sql_fingerprint()
 
 
 def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
@@ -191,8 +217,7 @@ def _write_batch(con: duckdb.DuckDBPyConnection, batch: Batch) -> dict[str, int]
     if batch.run_row:
         row = {**batch.run_row, "articles_deleted": loaded["marked_deleted"]}
         insert_frame(con, "runs", pl.DataFrame([row]).cast({"articles_deleted": pl.Int32}))
-    create_views(con)
-    build_search_index(con)
+    create_derived(con)
     return loaded
 
 
