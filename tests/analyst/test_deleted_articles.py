@@ -55,6 +55,7 @@ def test_report_latest_run_says_how_many_articles_it_marked_deleted(warehouse):
         run = read_report_data(con).latest_run
         assert list(run) == table_columns(con, "runs")  # every column of the run, in the table's order
     assert run["articles_deleted"] == 1
+    assert run["started_at"].microsecond == 0 and run["finished_at"].microsecond == 0  # shown in whole seconds
 
 
 def test_source_removed_at_is_utc_whatever_the_machines_time_zone(tmp_path):
