@@ -41,6 +41,13 @@ def test_report_has_every_section_and_the_seeds_data(report, wh):
     assert ('id="chart-articles-per-story"' in page) == (linked > 0)
 
 
+def test_check_results_name_severities_as_the_suites_do(wh):
+    from pipelines.report.data import read_report_data
+
+    severities = set(read_report_data(wh).frames["check_results"]["severity"])
+    assert severities == {"blocking", "warning"}  # the table's error/warn, in the README's words
+
+
 @pytest.mark.parametrize("drop", [(), ("stories",), ("stories", "quality_results", "runs")])
 def test_report_of_a_warehouse_missing_tables_says_what_is_absent(tmp_path, drop):
     warehouse = tmp_path / "news.duckdb"
