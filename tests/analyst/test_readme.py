@@ -2,16 +2,13 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from pipelines.settings import PROJECT_ROOT
 from pipelines.sqlfiles import SQL_DIR
+from tests.analyst.duckdb_cli import run_duckdb_cli
 
-DUCKDB_CLI = Path(sys.executable).with_name("duckdb")
 README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
 # "`top_people.sql`" (optionally followed by a note), a blank line, then a markdown table
 SHOWN = dict(re.findall(r"^`(\w+)\.sql`[^\n]*\n\n((?:\|[^\n]*\n)+)", README, flags=re.MULTILINE))
@@ -24,10 +21,7 @@ def test_readme_shows_the_three_queries():
 @pytest.mark.parametrize("name", sorted(SHOWN))
 def test_readme_output_is_what_the_query_prints_on_the_seeds(seeds_run, name):
     settings, _ = seeds_run
-    if not DUCKDB_CLI.exists():
-        pytest.skip(f"{DUCKDB_CLI} is missing: `pip install duckdb-cli` (a pinned project dependency)")
-    done = subprocess.run([str(DUCKDB_CLI), "-readonly", "-markdown", str(settings.warehouse)],
-                          input=(SQL_DIR / "queries" / f"{name}.sql").read_text(encoding="utf-8"),
-                          capture_output=True, text=True, timeout=60)
+    done = run_duckdb_cli(settings.warehouse, (SQL_DIR / "queries" / f"{name}.sql").read_text(encoding="utf-8"),
+                          "markdown")
     assert done.returncode == 0, done.stderr
     assert done.stdout == SHOWN[name]

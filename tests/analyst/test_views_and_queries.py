@@ -1,19 +1,15 @@
 """Every view and ready query runs on the freshly loaded seeds warehouse and answers correctly."""
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from pipelines.cli import main
 from pipelines.sqlfiles import SQL_DIR
 from pipelines.warehouse import open_warehouse
+from tests.analyst.duckdb_cli import run_duckdb_cli
 
 VIEWS = sorted((SQL_DIR / "views").glob("*.sql"))
 QUERIES = sorted((SQL_DIR / "queries").glob("*.sql"))
-DUCKDB_CLI = Path(sys.executable).with_name("duckdb")
 
 
 def rows(wh, query: str) -> list[dict]:
@@ -94,10 +90,7 @@ def test_every_query_runs_through_newswh_sql(seeds_run, path, capsys):
 @pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.stem)
 def test_every_query_runs_in_the_duckdb_cli(seeds_run, path):
     settings, _ = seeds_run
-    if not DUCKDB_CLI.exists():
-        pytest.skip(f"{DUCKDB_CLI} is missing: `pip install duckdb-cli` (a pinned project dependency)")
-    done = subprocess.run([str(DUCKDB_CLI), "-readonly", "-csv", str(settings.warehouse)], input=path.read_text(),
-                          capture_output=True, text=True, timeout=60)
+    done = run_duckdb_cli(settings.warehouse, path.read_text(), "csv")
     assert done.returncode == 0 and "Error" not in done.stderr, done.stderr
     assert len(done.stdout.splitlines()) > 1, f"{path.name} returned no rows"
 
