@@ -214,7 +214,7 @@ def test_ctrl_c_after_the_run_loaded_says_the_warehouse_holds_its_data(monkeypat
 
     from rich.console import Console
 
-    from pipelines import cli, runner
+    from pipelines import cli, cli_run, runner
     from pipelines.checks import gx_worker
 
     def loaded_run(settings, **kwargs):
@@ -223,11 +223,11 @@ def test_ctrl_c_after_the_run_loaded_says_the_warehouse_holds_its_data(monkeypat
     def print_interrupted(*args, **kwargs):
         raise KeyboardInterrupt  # Ctrl-C while the run's tables print
 
-    settings = cli.settings_for(inbox=str(tmp_path), warehouse=str(tmp_path / "w.duckdb"))
+    settings = cli_run.settings_for(inbox=str(tmp_path), warehouse=str(tmp_path / "w.duckdb"))
     monkeypatch.setattr(gx_worker, "GxWorker", contextlib.nullcontext)
     monkeypatch.setattr(runner, "run_pipeline", loaded_run)
-    monkeypatch.setattr(cli, "counts_table", print_interrupted)
-    monkeypatch.setattr(cli, "cmd_run", lambda args: cli.launch_run(args, settings, Console()))
+    monkeypatch.setattr(cli_run, "counts_table", print_interrupted)
+    monkeypatch.setattr(cli, "cmd_run", lambda args: cli_run.launch_run(args, settings, Console()))
     assert main(["run", "--no-progress"]) == 130
     assert capsys.readouterr().err == "newswh run: interrupted; run abc123 had ended and loaded: the warehouse holds its data\n"
 
@@ -413,7 +413,7 @@ def test_figures_of_a_directory_says_so(tmp_path, capsys):
 def test_an_unchanged_inbox_needs_no_spacy_model_but_a_run_does(tmp_path, monkeypatch, capsys):
     # "nothing changed" needs no NER: it answered so before the model check moved ahead of the
     # folder's creation, and must still (only a warehouse that does not exist yet is refused first)
-    from pipelines import cli, preflight
+    from pipelines import cli_run, preflight
     from pipelines.warehouse import ensure_schema, open_warehouse
 
     monkeypatch.setenv("NEWSWH_SPACY_MODEL", "en_core_web_nope")
@@ -422,7 +422,7 @@ def test_an_unchanged_inbox_needs_no_spacy_model_but_a_run_does(tmp_path, monkey
     warehouse.parent.mkdir()
     with open_warehouse(warehouse) as con:
         ensure_schema(con)
-    monkeypatch.setattr(cli, "launch_run", lambda *a: pytest.fail("a run launched without its spaCy model"))
+    monkeypatch.setattr(cli_run, "launch_run", lambda *a: pytest.fail("a run launched without its spaCy model"))
     monkeypatch.setattr(preflight, "nothing_to_load", lambda *a, **k: True)
     assert main(["run", "--input", str(inbox), "--warehouse", str(warehouse)]) == 0
     assert "nothing changed in the inbox" in capsys.readouterr().out
