@@ -3,7 +3,7 @@
 import dagster as dg
 import polars as pl
 
-from pipelines.assets.meta import counts_by, declared_columns, frame_metadata
+from pipelines.assets.meta import counts_by, frame_metadata, stage_out
 from pipelines.resources import PipelineConfig, release_freed_memory
 from pipelines.settings import language_codes
 
@@ -11,15 +11,11 @@ from pipelines.settings import language_codes
 @dg.multi_asset(
     group_name="clean",
     outs={
-        "articles": dg.AssetOut(
-            description="Cleaned articles: metadata and body blocks (paragraphs, headings, list items).",
-            metadata=declared_columns("articles")),
-        "boilerplate": dg.AssetOut(
-            description="Every line removed by the cleaner, with its reason code.",
-            metadata=declared_columns("boilerplate")),
-        "clean_rejections": dg.AssetOut(
-            description="Records with no usable body after cleaning (become quarantine rows).",
-            metadata=declared_columns("clean_rejections")),
+        "articles": stage_out("articles",
+                              "Cleaned articles: metadata and body blocks (paragraphs, headings, list items)."),
+        "boilerplate": stage_out("boilerplate", "Every line removed by the cleaner, with its reason code."),
+        "clean_rejections": stage_out("clean_rejections",
+                                      "Records with no usable body after cleaning (become quarantine rows)."),
     },
 )
 def clean(context: dg.AssetExecutionContext, pipeline: PipelineConfig, raw_articles: pl.DataFrame):

@@ -3,7 +3,7 @@
 import dagster as dg
 import polars as pl
 
-from pipelines.assets.meta import counts_by, declared_columns, frame_metadata
+from pipelines.assets.meta import counts_by, declared_columns, frame_metadata, stage_out
 from pipelines.resources import PipelineConfig, columns_in, release_freed_memory
 from pipelines.sqlfiles import sql
 from pipelines.transforms.schemas import MENTION_SCHEMA
@@ -32,12 +32,8 @@ def entity_mentions(pipeline: PipelineConfig, paragraphs: pl.DataFrame) -> dg.Ou
 @dg.multi_asset(
     group_name="entities",
     outs={
-        "entities": dg.AssetOut(
-            description="One row per canonical entity across all loaded articles.",
-            metadata=declared_columns("entities")),
-        "entity_aliases": dg.AssetOut(
-            description="Every surface form of each entity with its mention count.",
-            metadata=declared_columns("entity_aliases")),
+        "entities": stage_out("entities", "One row per canonical entity across all loaded articles."),
+        "entity_aliases": stage_out("entity_aliases", "Every surface form of each entity with its mention count."),
     },
 )
 def entities(pipeline: PipelineConfig, entity_mentions: pl.DataFrame, ingest_ledger: pl.DataFrame):

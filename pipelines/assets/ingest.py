@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from pipelines.assets.meta import counts_by, declared_columns, frame_metadata
+from pipelines.assets.meta import counts_by, frame_metadata, stage_out
 from pipelines.resources import PipelineConfig
 from pipelines.transforms.ingest import scan_inbox
 from pipelines.preflight import nothing_pending
@@ -15,12 +15,10 @@ from pipelines.warehouse import known_sources
     group_name="ingest",
     outs={
         # Not required: when nothing changed neither is emitted, and every step after ingest is skipped.
-        "raw_articles": dg.AssetOut(
-            description="Inbox records that are new or changed since the last load, decoded.",
-            metadata=declared_columns("raw_articles"), is_required=False),
-        "ingest_ledger": dg.AssetOut(
-            description="One row per input seen: new, changed, unchanged, duplicate or quarantined.",
-            metadata=declared_columns("ingest_ledger"), is_required=False),
+        "raw_articles": stage_out("raw_articles", "Inbox records that are new or changed since the last load, decoded.",
+                                  is_required=False),
+        "ingest_ledger": stage_out("ingest_ledger", "One row per input seen: new, changed, unchanged, duplicate or quarantined.",
+                                   is_required=False),
     },
 )
 def ingest(context: dg.AssetExecutionContext, pipeline: PipelineConfig):

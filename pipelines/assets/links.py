@@ -7,7 +7,7 @@ the rows the warehouse keeps (read back with kept_rows.sql) plus this run's new 
 import dagster as dg
 import polars as pl
 
-from pipelines.assets.meta import counts_by, declared_columns, frame_metadata
+from pipelines.assets.meta import counts_by, declared_columns, frame_metadata, stage_out
 from pipelines.resources import PipelineConfig, columns_in, release_freed_memory
 from pipelines.sqlfiles import sql
 from pipelines.warehouse import read_existing
@@ -49,12 +49,8 @@ def article_links(pipeline: PipelineConfig, ingest_ledger: pl.DataFrame, article
 @dg.multi_asset(
     group_name="links",
     outs={
-        "stories": dg.AssetOut(
-            description="Connected groups of linked articles; an unlinked article is a story of one.",
-            metadata=declared_columns("stories")),
-        "story_members": dg.AssetOut(
-            description="article_id -> story_id for every live article.",
-            metadata=declared_columns("story_members")),
+        "stories": stage_out("stories", "Connected groups of linked articles; an unlinked article is a story of one."),
+        "story_members": stage_out("story_members", "article_id -> story_id for every live article."),
     },
     ins={"articles": columns_in("articles", *ARTICLE_COLUMNS)},
 )

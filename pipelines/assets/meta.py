@@ -34,6 +34,11 @@ def declared_columns(asset: str) -> dict:
     return {"dagster/column_schema": table_schema(pl.DataFrame(schema=STAGE_SCHEMAS[asset]))}
 
 
+def stage_out(asset: str, description: str, **kwargs) -> dg.AssetOut:
+    """One output of a stage's multi-asset, with its declared columns."""
+    return dg.AssetOut(description=description, metadata=declared_columns(asset), **kwargs)
+
+
 def preview(frame: pl.DataFrame, rows: int = 5, width: int = 80) -> str:
     """A markdown table of the first rows, long strings cut, nested columns left out."""
     flat = [c for c, t in frame.schema.items() if not isinstance(t, (pl.List, pl.Struct))]
