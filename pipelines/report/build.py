@@ -12,7 +12,7 @@ import polars as pl
 from pipelines.report.charts import CHARTS
 from pipelines.report.data import ReportData, read_report_data
 from pipelines.report.vega import vega_bundle
-from pipelines.settings import PROJECT_ROOT
+from pipelines.settings import DEFAULT_WAREHOUSE, PROJECT_ROOT
 
 TEMPLATE = PROJECT_ROOT / "pipelines" / "data" / "report" / "page.html"
 TITLES = {
@@ -29,13 +29,10 @@ EMPTY = {
 TABLE_ROWS = 30
 
 
-DEFAULT_WAREHOUSE_NAME = "news.duckdb"
-
-
 def report_path(warehouse: Path) -> Path:
     """report.html beside the warehouse; a warehouse of another name gets `<name>.report.html`,
     so two warehouses in one folder (a.duckdb, b.duckdb) do not overwrite each other's report."""
-    if warehouse.name == DEFAULT_WAREHOUSE_NAME:
+    if warehouse.name == DEFAULT_WAREHOUSE.name:
         return warehouse.parent / "report.html"
     return warehouse.parent / f"{warehouse.stem}.report.html"
 
