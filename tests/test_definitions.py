@@ -8,7 +8,7 @@ EXPECTED_DEPS = {
     "boilerplate": {"raw_articles"},
     "clean_rejections": {"raw_articles"},
     "paragraphs": {"articles"},
-    "entity_mentions": {"paragraphs"},
+    "entity_mentions": {"paragraphs", "articles"},
     "entities": {"entity_mentions", "ingest_ledger"},
     "entity_aliases": {"entity_mentions", "ingest_ledger"},
     "figures": {"paragraphs", "articles"},

@@ -12,21 +12,28 @@ from pipelines.warehouse import read_existing
 
 @dg.asset(group_name="entities", metadata=declared_columns("entity_mentions"),
           description="Named-entity mentions in body paragraphs, each resolved to an entity_id.",
-          ins={"paragraphs": columns_in("paragraphs", "article_id", "paragraph_index", "text")})
-def entity_mentions(pipeline: PipelineConfig, paragraphs: pl.DataFrame) -> dg.Output[pl.DataFrame]:
+          ins={"paragraphs": columns_in("paragraphs", "article_id", "paragraph_index", "text"),
+               "articles": columns_in("articles", "article_id", "language")})
+def entity_mentions(context: dg.AssetExecutionContext, pipeline: PipelineConfig, paragraphs: pl.DataFrame,
+                    articles: pl.DataFrame) -> dg.Output[pl.DataFrame]:
     # spaCy is imported when NER runs, not when the code location loads (a no-op rerun never needs it).
     from pipelines.transforms.canonical import resolve_entities
-    from pipelines.transforms.entities import extract_mentions, load_nlp
+    from pipelines.transforms.entities import extract_mentions, load_nlp, paragraphs_for_model
 
-    mentions = pl.DataFrame()
+    mentions, skipped = pl.DataFrame(), {}
     release_freed_memory()  # the clean pool's leftovers: this process stays up beside the NER workers
     if paragraphs.height:
         nlp = load_nlp(pipeline.spacy_model)
+        paragraphs, skipped = paragraphs_for_model(paragraphs, articles, nlp.lang)
+        if skipped:
+            context.log.info(f"NER skips {sum(skipped.values())} articles not in the model's language "
+                             f"({nlp.lang}): {skipped}")
         mentions = extract_mentions(paragraphs.select("article_id", "paragraph_index", "text"), nlp,
                                     n_process=pipeline.n_process, batch_size=pipeline.batch_size)
     known = read_existing(pipeline.warehouse_path, sql("load/known_aliases"))
     resolved = resolve_entities(mentions if mentions.height else _empty_mentions(), known)
-    return dg.Output(resolved, metadata=frame_metadata(resolved, by_label=counts_by(resolved, "label")))
+    return dg.Output(resolved, metadata=frame_metadata(resolved, by_label=counts_by(resolved, "label"),
+                                                       articles_in_other_languages=skipped))
 
 
 @dg.multi_asset(
