@@ -6,7 +6,7 @@ import pytest
 import spacy
 
 from pipelines.transforms.entities import KEPT_LABELS, extract_mentions, load_nlp
-from pipelines.transforms.entities.mentions import trim_span
+from pipelines.transforms.entities.mentions import is_name_shaped, trim_span
 from pipelines.transforms.entities.nlp import ModelNotInstalled
 from tests.conftest import seed_text
 
@@ -116,3 +116,22 @@ def test_no_paragraphs_give_an_empty_typed_frame(nlp):
                                             "article_id": pl.String}), nlp)
     assert mentions.height == 0
     assert mentions.schema["char_start"] == pl.Int32
+
+
+def test_a_fraction_is_no_name(nlp):
+    # the small model reads a recipe's "½" as a PERSON (and as a LOC beside "feta")
+    mentions = extract_mentions(paragraphs(
+        "Mix 4 oz. cooked chicken, ½ cup edamame, 1 tsp. sesame oil and 1 tsp. soy sauce.",
+        "Spray a skillet with nonstick spray and add ½ cup feta before Gordon Ramsay tastes it."), nlp)
+    assert "½" not in set(mentions["text"])
+    assert "Gordon Ramsay" in set(mentions["text"])
+
+
+@pytest.mark.parametrize(("text", "label", "shaped"), [
+    ("al-Tanf", "GPE", True), ("iPhone", "PRODUCT", True), ("東京", "GPE", True), ("Путин", "PERSON", True),
+    ("senate", "ORG", True), ("commerce ministry", "ORG", True),
+    ("½", "PERSON", False), ("n’t", "GPE", False), ("marijuana", "PERSON", False), ("polish", "NORP", False),
+    ("2008", "EVENT", False), ("🙂", "ORG", False),
+])
+def test_a_name_has_a_letter_and_a_person_or_place_a_capital(text, label, shaped):
+    assert is_name_shaped(text, label) is shaped

@@ -17,6 +17,8 @@ KEPT_LABELS: tuple[str, ...] = (
 # Below this many paragraphs starting worker processes (each imports spaCy and unpickles the
 # model, 1-2 s) costs more than it saves.
 MIN_PARALLEL_PARAGRAPHS = 256
+# Names of people, places and peoples are capitalized in every cased script.
+CAPITALIZED_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP"})
 MENTION_CHUNK_ROWS = 20_000
 _ROW_SCHEMA = {"row": pl.Int64, "char_start": pl.Int64, "char_end": pl.Int64, "text": pl.String, "label": pl.String}
 _TRIM = load_json("trim.json")
@@ -78,8 +80,20 @@ def _mention_rows(docs: Iterable) -> Iterator[Row]:
             if ent.label_ not in KEPT_LABELS:
                 continue
             start, end = trim_span(text, ent.start_char, ent.end_char)
-            if end > start:
+            if end > start and is_name_shaped(text[start:end], ent.label_):
                 yield row, start, end, text[start:end], ent.label_
+
+
+def is_name_shaped(text: str, label: str) -> bool:
+    """A mention has a letter, and a person, place or people has a capital (or a script without
+    case: "東京"); an organisation may be named in lower case ("the senate", "the commerce ministry").
+
+    The small model labels "½", "2008", "n’t", "marijuana" and "polish" as names: in 108 English
+    benchmark articles, 52 of the 4,516 mentions fail this, every one of them junk.
+    """
+    if not any(char.isalpha() for char in text):
+        return False
+    return label not in CAPITALIZED_LABELS or any(char.isalpha() and not char.islower() for char in text)
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
