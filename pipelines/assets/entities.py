@@ -18,13 +18,14 @@ def entity_mentions(context: dg.AssetExecutionContext, pipeline: PipelineConfig,
                     articles: pl.DataFrame) -> dg.Output[pl.DataFrame]:
     # spaCy is imported when NER runs, not when the code location loads (a no-op rerun never needs it).
     from pipelines.transforms.canonical import resolve_entities
-    from pipelines.transforms.entities import extract_mentions, load_nlp, paragraphs_for_model
+    from pipelines.transforms.entities import extract_mentions, load_nlp
+    from pipelines.transforms.language_scope import paragraphs_in_language
 
     mentions, skipped = pl.DataFrame(), {}
     release_freed_memory()  # the clean pool's leftovers: this process stays up beside the NER workers
     if paragraphs.height:
         nlp = load_nlp(pipeline.spacy_model)
-        paragraphs, skipped = paragraphs_for_model(paragraphs, articles, nlp.lang)
+        paragraphs, skipped = paragraphs_in_language(paragraphs, articles, nlp.lang)
         if skipped:
             context.log.info(f"NER skips {sum(skipped.values())} articles not in the model's language "
                              f"({nlp.lang}): {skipped}")

@@ -1,4 +1,4 @@
-"""A mixed-language inbox through the real graph: NER reads only what its model's language covers."""
+"""A mixed-language inbox through the real graph: NER and figures read only the languages they know."""
 from __future__ import annotations
 
 import dataclasses
@@ -19,11 +19,11 @@ Die Bundesregierung hat am Mittwoch in Berlin ein Gesetz beschlossen, das die Di
 
 Die Krankenhausgesellschaft begrüßte das Vorhaben grundsätzlich, warnte aber vor zu knappen Fristen. Viele Kliniken hätten ihre Verfahren noch nicht umgestellt, und die Finanzierung der Technik sei in vielen Ländern ungeklärt.
 
-Nach Angaben des Ministeriums sollen die Länder in den nächsten drei Jahren insgesamt drei Milliarden Euro für neue Systeme erhalten. Der Bundestag will noch vor der Sommerpause über das Gesetz abstimmen.
+Nach Angaben des Ministeriums sollen die Länder bis zum 01.01.2027 insgesamt 3 Milliarden Euro für 1.900 Kliniken erhalten. Der Bundestag will noch vor der Sommerpause über das Gesetz abstimmen.
 """
 
 
-def test_ner_skips_the_german_article_and_reads_the_english_one(tmp_path):
+def test_ner_and_figures_skip_the_german_article_and_read_the_english_one(tmp_path):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     shutil.copy(next(SEEDS.glob("004_*.txt")), inbox)
@@ -34,15 +34,18 @@ def test_ner_skips_the_german_article_and_reads_the_english_one(tmp_path):
                             resources=resources_for(settings), instance=dg.DagsterInstance.ephemeral())
 
     assert result.success
-    (ner,) = [e.event_specific_data.materialization for e in result.get_asset_materialization_events()
-              if e.asset_key == dg.AssetKey("entity_mentions")]
-    assert ner.metadata["articles_in_other_languages"].value == {"de": 1}
+    materialized = {e.asset_key.to_user_string(): e.event_specific_data.materialization
+                    for e in result.get_asset_materialization_events()}
+    for asset in ("entity_mentions", "figures"):
+        assert materialized[asset].metadata["articles_in_other_languages"].value == {"de": 1}, asset
     con = duckdb.connect(str(settings.warehouse), read_only=True)
     try:
-        mentions = dict(con.execute(
-            "SELECT a.language, count(m.article_id) FROM articles a LEFT JOIN entity_mentions m USING (article_id) "
-            "GROUP BY 1").fetchall())
+        per_language = {table: dict(con.execute(
+            f"SELECT a.language, count(t.article_id) FROM articles a LEFT JOIN {table} t USING (article_id) "
+            "GROUP BY 1").fetchall()) for table in ("paragraphs", "entity_mentions", "figures")}
     finally:
         con.close()
-    assert mentions["de"] == 0  # kept as an article, with paragraphs and figures, but no entities
-    assert mentions["en"] > 10
+    # the German article is kept, with its paragraphs, but without entities or figures
+    assert per_language["paragraphs"]["de"] >= 3
+    assert per_language["entity_mentions"]["de"] == 0 and per_language["figures"]["de"] == 0
+    assert per_language["entity_mentions"]["en"] > 10 and per_language["figures"]["en"] > 3

@@ -29,4 +29,6 @@ pipelines/data/figures/non_figures.json, and `non_figure_spans(text)` lists them
 from pipelines.transforms.figures.extract import extract_figures, non_figure_spans
 from pipelines.transforms.figures.frame import FIGURES_SCHEMA, figures_frame, figures_jsonl
 
-__all__ = ["extract_figures", "figures_frame", "figures_jsonl", "non_figure_spans", "FIGURES_SCHEMA"]
+LANGUAGE = "en"  # the grammar's words (units, scales, qualifiers, number words) are English
+
+__all__ = ["extract_figures", "figures_frame", "figures_jsonl", "non_figure_spans", "FIGURES_SCHEMA", "LANGUAGE"]

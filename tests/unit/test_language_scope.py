@@ -1,9 +1,9 @@
-"""paragraphs_for_model: NER reads the articles in its model's language, and those in none."""
+"""paragraphs_in_language: a language-bound stage reads the articles in its language, and those in none."""
 from __future__ import annotations
 
 import polars as pl
 
-from pipelines.transforms.entities import paragraphs_for_model
+from pipelines.transforms.language_scope import paragraphs_in_language
 
 ARTICLES = pl.DataFrame({"article_id": ["en1", "de1", "ru1", "ru2", "table"],
                          "language": ["en", "de", "ru", "ru", None]})
@@ -13,19 +13,19 @@ PARAGRAPHS = pl.DataFrame({"article_id": ["en1", "en1", "de1", "ru1", "ru2", "ta
                                     "Москва.", "NEW YORK, March 2 - Shr 24 cts vs 15 cts"]})
 
 
-def test_an_english_model_reads_english_articles_and_those_in_no_language():
-    kept, skipped = paragraphs_for_model(PARAGRAPHS, ARTICLES, "en")
+def test_an_english_stage_reads_english_articles_and_those_in_no_language():
+    kept, skipped = paragraphs_in_language(PARAGRAPHS, ARTICLES, "en")
     assert kept.rows() == [("en1", 0, "Putin met Erdogan."), ("en1", 1, "In Ankara."),
                            ("table", 0, "NEW YORK, March 2 - Shr 24 cts vs 15 cts")]
     assert skipped == {"ru": 2, "de": 1}
 
 
 def test_a_german_model_reads_the_german_article():
-    kept, skipped = paragraphs_for_model(PARAGRAPHS, ARTICLES, "de")
+    kept, skipped = paragraphs_in_language(PARAGRAPHS, ARTICLES, "de")
     assert kept["article_id"].to_list() == ["de1", "table"]
     assert skipped == {"en": 1, "ru": 2}
 
 
 def test_a_multilingual_model_reads_everything():
-    kept, skipped = paragraphs_for_model(PARAGRAPHS, ARTICLES, "xx")
+    kept, skipped = paragraphs_in_language(PARAGRAPHS, ARTICLES, "xx")
     assert kept.equals(PARAGRAPHS) and skipped == {}
