@@ -21,6 +21,19 @@ def test_five_articles_and_every_table_filled(wh):
         assert wh.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0, table
 
 
+def test_plain_text_metadata_reaches_the_articles_and_the_timeline(wh):
+    # 002's "First Published: June 02, 2025, 13:26 IST" is stored in UTC, as every published_at
+    from datetime import datetime
+
+    author, published = wh.execute("SELECT author, published_at FROM articles WHERE article_id = ?",
+                                   [article_id(wh, "002")]).fetchone()
+    assert (author, published) == ("Apoorva Misra", datetime(2025, 6, 2, 7, 56))
+    assert wh.execute("SELECT author FROM articles WHERE article_id = ?", [article_id(wh, "000")]).fetchone() == (
+        "Stefan Wolff, Tetyana Malyarenko",)
+    days = {row[0] for row in wh.execute("SELECT DISTINCT day FROM v_entity_timeline WHERE day IS NOT NULL").fetchall()}
+    assert days == {datetime(2025, 6, 2).date()}
+
+
 @pytest.mark.parametrize("phrase", [
     "Related Articles", "Power restored to 700,000 residents", "About the Author", "Try Our AI Features",
 ])

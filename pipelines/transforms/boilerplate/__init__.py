@@ -17,6 +17,7 @@ from .classify import parse_lines
 from .language import detect_language, stopwords
 from .lines import Line
 from .lists import lead_in_lists, link_lists
+from .metadata import page_metadata
 from .region import comment_thread, main_region, marker_regions, trim_edges
 from .site import learn_site_lines, normalize_line
 from .widgets import widget_thread
@@ -58,4 +59,5 @@ def strip_boilerplate(text: str, *, site_lines: frozenset[str] = frozenset()) ->
     doc.removed.extend(RemovedLine(no, txt, reason) for no, txt, reason in verdicts.list_markers)
     doc.removed.sort(key=lambda r: r.line_no)
     doc.language = verdicts.language
+    doc.author, doc.published_at = page_metadata(doc.removed)
     return doc

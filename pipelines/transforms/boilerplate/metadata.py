@@ -1,0 +1,170 @@
+"""Author and publication date of a plain-text page, read off the lines the cleaner removed.
+
+HTML pages get these from trafilatura; a plain-text scrape states them in the very lines the
+cleaner drops: bylines ("By Jane Doe, Reuters"), datelines ("First Published:" then "June 02,
+2025, 13:26 IST"), author bios ("Apoorva Misra is News Editor at ...") and funding disclosures
+("Stefan Wolff is a past recipient of ..."). Each is read only from lines with that reason, so
+body text never becomes metadata.
+"""
+from __future__ import annotations
+
+import re
+import warnings
+from datetime import datetime
+
+from dateutil import parser as dateparser
+from dateutil.tz import tzoffset
+
+from ..document import RemovedLine
+
+MAX_AUTHORS = 3
+# A name: capitalized words (initials, hyphens, apostrophes), with the particles names carry.
+NAME_PARTICLES = frozenset({"de", "da", "di", "van", "von", "der", "bin", "al", "la", "le", "du"})
+NAME_RE = re.compile(rf"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|{'|'.join(sorted(NAME_PARTICLES))})){{1,4}}")
+BYLINE_LABEL_RE = re.compile(
+    r"^\s*(?:by|author|written by|posted by|words by|текст|автор|text|texto|testo|por|von|oleh|door|par|av)\b\s*:?\s*",
+    re.IGNORECASE)
+# Where a byline's names end: a bar or dash, " on "/" at ", a digit, a month ("by Regan September
+# 15, 2014"); and how they are separated ("Jane Doe, John Roe and Ann Poe").
+BYLINE_END_RE = re.compile(
+    r"\s*(?:[|·•—–(@]| - | on | at |\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?\s+\d)",
+    re.IGNORECASE)
+# Words of an outlet or a job, not of a name ("By Jane Doe, Associated Press", "JERUSALEM POST STAFF").
+ROLE_WORDS = frozenset({"staff", "writer", "reporter", "correspondent", "editor", "contributor", "columnist",
+                        "press", "news", "agency", "wire", "wires", "desk", "team", "reuters", "afp", "ap"})
+NAME_SEPARATOR_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
+# A bio opens with its subject's name ("Apoorva Misra is News Editor ..."), and so does a
+# funding disclosure ("Stefan Wolff is a past recipient of ..."); "Live Science is supported by
+# its audience" is the site's own disclosure, no author's.
+BIO_SUBJECT_RE = re.compile(rf"^({NAME_RE.pattern})(?: \([^)]{{1,60}}\))? (?:is|was|writes|covers|works|joined)\b")
+DISCLOSURE_SUBJECT_RE = re.compile(
+    rf"^({NAME_RE.pattern}) (?:does not work|receives|received|has received|is a past recipient|has disclosed|works for)\b")
+AUTHOR_HEADER_RE = re.compile(
+    r"\babout the (?:author|writer|reporter)s?\b|\b(?:über die|über den|sobre o|sobre el|à propos de l'|sull')\s?autor",
+    re.IGNORECASE)
+
+DATE_LABEL_RE = re.compile(r"^\s*(last updated|updated|modified|first published|published|posted|created)\b", re.IGNORECASE)
+UPDATE_LABELS = frozenset({"last updated", "updated", "modified"})
+YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+# A month by its English name, or an all-numbers date (20/11/2019, 2019-11-20): what dateutil reads
+MONTH_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b",
+                      re.IGNORECASE)
+# Where an unlabelled date belongs to the article: just under its headline (byline, dateline) or
+# a few lines above it; found on the benchmark's dev pages, where the site's header date (the
+# crawl day) sits further up and related-post and comment dates further down.
+DATE_BELOW_TITLE, DATE_ABOVE_TITLE = 20, 12
+DATE_RUN, DATE_RUN_GAP = 3, 4
+# News-page time zones dateutil does not know by their abbreviation (hours east of UTC).
+TIME_ZONES = {name: tzoffset(name, int(hours * 3600)) for name, hours in {
+    "UTC": 0, "GMT": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3, "IST": 5.5,
+    "PKT": 5, "SGT": 8, "HKT": 8, "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11, "NZST": 12,
+    "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "ET": -5, "PT": -8,
+}.items()}
+# Two defaults for dateutil: a month or day the text lacks shows up as a difference between them.
+_DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
+
+
+def page_metadata(removed: list[RemovedLine]) -> tuple[str | None, str | None]:
+    """(author, published_at as ISO 8601) from a page's removed lines, in page order.
+
+    No site: a plain-text page names its host nowhere reliable. Its copyright line names a
+    company ("Hearst Communications", "NYP Holdings"), and "originally published on Futurism"
+    names another site than the one the page was scraped from (ScienceAlert), which is what
+    `site` means for HTML pages (trafilatura's)."""
+    return _author(removed), _published(removed)
+
+
+def _author(removed: list[RemovedLine]) -> str | None:
+    bylines = [name for r in removed if r.reason == "byline" for name in byline_names(r.text)]
+    subjects = {"author_bio": BIO_SUBJECT_RE, "disclosure": DISCLOSURE_SUBJECT_RE}
+    names = bylines or [m.group(1) for r in removed if r.reason in subjects
+                        for m in [subjects[r.reason].match(r.text.strip())] if m]
+    if not names:  # "About the Author" over a line holding just the name
+        names = [line.text.strip() for header, line in zip(removed, removed[1:])
+                 if header.reason == line.reason == "author_bio" and line.line_no == header.line_no + 1
+                 and AUTHOR_HEADER_RE.search(header.text) and NAME_RE.fullmatch(line.text.strip())]
+    unique = list(dict.fromkeys(names))
+    return ", ".join(unique[:MAX_AUTHORS]) or None
+
+
+def byline_names(text: str) -> list[str]:
+    """"By Jane Doe and John Roe, Reuters" -> ["Jane Doe", "John Roe"]: the names up to the first
+    part that is none (an outlet, a job, a date, a handle)."""
+    label = BYLINE_LABEL_RE.match(text)
+    if not label:
+        return []
+    names: list[str] = []
+    for part in NAME_SEPARATOR_RE.split(BYLINE_END_RE.split(text[label.end():], maxsplit=1)[0]):
+        words = part.split()
+        if (not 1 <= len(words) <= 5 or not all(w[0].isupper() or w in NAME_PARTICLES for w in words)
+                or ROLE_WORDS.intersection(w.lower() for w in words) or (names and len(words) == 1)):
+            break  # a co-author has a first name and a surname; "Reuters", "Staff Writer" are none
+        names.append(" ".join(words))
+    return names
+
+
+def _published(removed: list[RemovedLine]) -> str | None:
+    """The publication date: one labelled as such ("First Published:") wherever it is, else the
+    first date just under the headline (or the nearest above it). Pages also show today's date
+    in their header, lists of other posts with their dates, and dated comments: those lie outside
+    the headline's window or in runs of dates. Update dates ("Last Updated:") are not
+    publication dates and are left out. Lines are parsed in that order until one is a date
+    (dateutil costs ~0.1 ms a line, more than the rest of this module for a page)."""
+    labelled, plain = [], []
+    dated = [r for r in removed if r.reason in ("dateline", "byline")]
+    consumed = -1
+    for i, line in enumerate(dated):
+        if i == consumed:
+            continue
+        text = line.text.strip()
+        label = DATE_LABEL_RE.match(text)
+        if label and not YEAR_RE.search(text) and i + 1 < len(dated) and dated[i + 1].line_no == line.line_no + 1:
+            text, consumed = dated[i + 1].text, i + 1  # "First Published:" over its date
+        if not YEAR_RE.search(text):
+            continue
+        if label is None:
+            plain.append((line.line_no, text))
+        elif label.group(1).lower() not in UPDATE_LABELS:
+            labelled.append(text)
+    title = next((r.line_no for r in removed if r.reason == "title"), None)
+    plain = _outside_runs(plain)
+    if title is not None:
+        after = [text for no, text in plain if title < no <= title + DATE_BELOW_TITLE]
+        before = [text for no, text in reversed(plain) if title - DATE_ABOVE_TITLE <= no < title]
+        plain_texts = after + before
+    else:
+        plain_texts = [text for _, text in plain]
+    when = next((when for text in labelled + plain_texts if (when := parse_date(text)) is not None), None)
+    return when.isoformat() if when else None
+
+
+def _outside_runs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Drop dated lines in runs of DATE_RUN or more, each close to the next: a list of posts."""
+    runs: list[list[tuple[int, str]]] = []
+    for item in lines:
+        if runs and item[0] - runs[-1][-1][0] <= DATE_RUN_GAP:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return [item for run in runs if len(run) < DATE_RUN for item in run]
+
+
+def parse_date(text: str) -> datetime | None:
+    """A date with its year, month and day written out; "2 hours ago" or "Monday" is no date."""
+    if not YEAR_RE.search(text) or not MONTH_RE.search(text):
+        return None
+    text = DATE_LABEL_RE.sub("", text).strip(" :")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # dateutil warns about zone names it does not know
+        try:
+            first = _parse(text, _DEFAULTS[0])
+            if first.month != _DEFAULTS[0].month and first.day != _DEFAULTS[0].day:
+                return first  # neither can be the default's
+            # "November 2019" has no day: parsed against the other default it differs
+            return first if _parse(text, _DEFAULTS[1]) == first else None
+        except (ValueError, OverflowError):
+            return None
+
+
+def _parse(text: str, default: datetime) -> datetime:
+    return dateparser.parse(text, fuzzy=True, tzinfos=TIME_ZONES, default=default)

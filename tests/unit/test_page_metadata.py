@@ -1,0 +1,84 @@
+"""page_metadata: author and publication date of a plain-text page, from the lines it removed."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from pipelines.transforms.boilerplate import strip_boilerplate
+from pipelines.transforms.boilerplate.metadata import byline_names, page_metadata, parse_date
+from pipelines.transforms.document import RemovedLine
+from tests.conftest import seed_text
+
+
+def removed(*lines: tuple[int, str, str]) -> list[RemovedLine]:
+    return [RemovedLine(no, text, reason) for no, text, reason in lines]
+
+
+def test_seed_002_names_its_author_and_first_publication():
+    doc = strip_boilerplate(seed_text("002"))
+    assert doc.author == "Apoorva Misra"  # "About the Author" over the name, then her bio
+    # "Last Updated:" carries no date; "First Published:" over "June 02, 2025, 13:26 IST"
+    assert datetime.fromisoformat(doc.published_at) == datetime(2025, 6, 2, 13, 26, tzinfo=timezone(timedelta(hours=5, minutes=30)))
+
+
+def test_seed_000_authors_come_from_the_conversation_disclosures():
+    doc = strip_boilerplate(seed_text("000"))
+    assert doc.author == "Stefan Wolff, Tetyana Malyarenko"
+    assert doc.published_at is None  # the page states no date
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("By Jane Doe, Reuters", ["Jane Doe"]),
+    ("By Stefan Becket, Kathryn Watson, Grace Segers", ["Stefan Becket", "Kathryn Watson", "Grace Segers"]),
+    ("by Regan September 15, 2014", ["Regan"]),
+    ("Текст: Венера Ерофеева·24 сентября 2018", ["Венера Ерофеева"]),
+    ("Written by Ludwig van Beethoven and Clara Schumann", ["Ludwig van Beethoven", "Clara Schumann"]),
+    ("By the time we arrived it was over", []),
+    ("Tweets by @EvenMoreBikes", []),
+])
+def test_byline_names(line, names):
+    assert byline_names(line) == names
+
+
+def test_the_date_under_the_headline_wins_over_the_sites_header_date_and_related_posts():
+    page = removed(
+        (3, "November 20, 2019", "dateline"),  # the site's "today", above the headline
+        (40, "Big Story Headline", "title"),
+        (41, "By Sara Needle", "byline"),
+        (42, "Nov. 19, 2019 8:03 am ET", "dateline"),
+        (80, "May 15, 2017", "dateline"), (83, "January 22, 2018", "dateline"), (86, "June 18, 2013", "dateline"),
+    )
+    author, published = page_metadata(page)
+    assert author == "Sara Needle"
+    assert datetime.fromisoformat(published) == datetime(2019, 11, 19, 8, 3, tzinfo=timezone(timedelta(hours=-5)))
+
+
+def test_a_run_of_dates_is_a_list_of_other_posts_and_an_update_is_no_publication():
+    page = removed(
+        (10, "Headline", "title"),
+        (12, "Updated", "dateline"), (13, "Nov 13, 2019, 10:28am EST", "dateline"),
+        (14, "May 15, 2017", "dateline"), (17, "January 22, 2018", "dateline"), (20, "June 18, 2013", "dateline"),
+    )
+    assert page_metadata(page) == (None, None)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("20/11/2019 / 11:54 am", datetime(2019, 11, 20, 11, 54)),
+    ("Jose Altoveros 2019-11-20 14:35:08", datetime(2019, 11, 20, 14, 35, 8)),
+    ("2 hours ago", None),
+    ("Monday", None),
+    ("November 2019", None),  # no day
+    ("11 октября 2018", None),  # a month dateutil cannot read, not today's
+])
+def test_parse_date_needs_year_month_and_day(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("By Jane Doe, Associated Press Writer", ["Jane Doe"]),
+    ("By JERUSALEM POST STAFF, REUTERS", []),
+    ("By Jane Doe, CNN", ["Jane Doe"]),
+])
+def test_outlets_and_jobs_are_not_authors(line, names):
+    assert byline_names(line) == names
