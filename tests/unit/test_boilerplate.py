@@ -191,3 +191,20 @@ def test_rule_verdicts_keep_exactly_the_body_lines_and_name_each_dropped_one():
     dropped = {line.text: reason for line, reason in zip(verdicts.lines, verdicts.reasons) if reason}
     assert dropped["By Jane Smith"] == "byline"
     assert dropped["Related Articles"] == "related_block"
+
+
+def test_the_headline_is_the_line_that_shares_the_storys_words_not_the_longest_label():
+    page = "\n".join([
+        "Markets Business Technology Opinion Politics Sports Video Podcasts",
+        "Home Depot sales miss, shares plunge",
+        "Subscribe to our Morning Briefing Newsletter",
+        "Home Depot shares fell more than 5% on Tuesday after the home improvement retailer's "
+        "quarterly sales missed analysts' estimates, as a slowing housing market weighed on demand.",
+        "The retailer also cut its sales forecast for the year, citing weaker spending on big projects "
+        "and the uncertainty that tariffs bring to the prices of the goods on its shelves.",
+        "Chief executive Craig Menear said the company was still investing in its stores and its "
+        "website, and that the sales it missed were mostly in lumber, whose prices fell in the quarter.",
+    ])
+    doc = strip_boilerplate(page)
+    assert doc.title == "Home Depot sales miss, shares plunge"
+    assert doc.blocks[0].text.startswith("Home Depot shares fell")
