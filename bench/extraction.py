@@ -5,7 +5,8 @@
 
 Writes <out>/<mode>/<id>.txt ("\\n".join of the blocks, exactly what `newswh clean`
 writes), scores each folder with ../shared/bench/score_extraction.py and prints pages/s
-(cleaning call only, one process, after one warm-up page). Times are CPU time of this
+(cleaning call only, one process, after one warm-up page) and how many titles match the
+page's own. Times are CPU time of this
 process (time.process_time), so other jobs on a shared machine skew them less.
 `--baseline` also times trafilatura favor_precision alone on the same HTML, page by page in
 turn with ours, for the "within 1.3x" speed goal. `--corpus N` times the plain-text
@@ -30,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipelines.transforms.boilerplate import strip_boilerplate  # noqa: E402
+from pipelines.transforms.document import CleanedDoc  # noqa: E402
 from pipelines.transforms.boilerplate.language import load_model  # noqa: E402
 from pipelines.transforms.html_extract import extract_html  # noqa: E402
 
@@ -56,19 +58,33 @@ def read_input(rec: dict, mode: str) -> str:
     return (DATA / "html" / f"{rec['id']}.html").read_text(encoding="utf-8", errors="replace")
 
 
-def run(mode: str, pages: list[dict], out: Path, clean) -> float:
-    """Clean every page into out/<id>.txt; return pages per second of the cleaning calls."""
+def run(mode: str, pages: list[dict], out: Path, clean) -> tuple[float, dict[str, str | None]]:
+    """Clean every page into out/<id>.txt; return pages per second of the cleaning calls and
+    each page's title."""
     out.mkdir(parents=True, exist_ok=True)
     inputs = [(rec, read_input(rec, mode)) for rec in pages]
     clean(inputs[0][0], inputs[0][1])  # warm-up: imports, model and rule loading
     load_model()  # the language model, which an English warm-up page does not load
-    total = 0.0
+    total, titles = 0.0, {}
     for rec, raw in inputs:
         start = time.process_time()
-        text = clean(rec, raw)
+        doc = clean(rec, raw)
         total += time.process_time() - start
-        (out / f"{rec['id']}.txt").write_text(text, encoding="utf-8")
-    return len(inputs) / total if total else float("inf")
+        (out / f"{rec['id']}.txt").write_text("\n".join(b.text for b in doc.blocks), encoding="utf-8")
+        titles[rec["id"]] = doc.title
+    return (len(inputs) / total if total else float("inf")), titles
+
+
+def title_matches(pages: list[dict], titles: dict[str, str | None]) -> int:
+    """Pages whose title matches the page's own (the benchmark's `title`): one contains the
+    other, case and punctuation aside ("Home Depot sales miss" in "Home Depot sales miss | Fox")."""
+    def norm(text: str | None) -> str:
+        return " ".join(WORD_RE.findall((text or "").lower()))
+
+    def match(ours: str, truth: str) -> bool:
+        return bool(ours and truth) and (ours in truth or truth in ours)
+
+    return sum(match(norm(titles.get(rec["id"])), norm(rec.get("title"))) for rec in pages)
 
 
 def interleaved_speed(pages: list[dict], fns: dict) -> dict[str, float]:
@@ -129,12 +145,12 @@ def disable_rule_lists(*, markers: bool, patterns: bool) -> None:
     classify.rules = lambda: bare
 
 
-def clean_text(rec: dict, raw: str) -> str:
-    return "\n".join(b.text for b in strip_boilerplate(raw).blocks)
+def clean_text(rec: dict, raw: str) -> CleanedDoc:
+    return strip_boilerplate(raw)
 
 
-def clean_html(rec: dict, raw: str) -> str:
-    return "\n".join(b.text for b in extract_html(raw, url=rec.get("url")).blocks)
+def clean_html(rec: dict, raw: str) -> CleanedDoc:
+    return extract_html(raw, url=rec.get("url"))
 
 
 def trafilatura_alone(rec: dict, raw: str) -> str:
@@ -173,9 +189,10 @@ def main() -> int:
     runners = {"text": ("text", clean_text), "html": ("html", clean_html)}
     for name in modes:
         kind, fn = runners[name]
-        rate = run(kind, pages, out / name, fn)
+        rate, titles = run(kind, pages, out / name, fn)
         print(f"== {name}: {len(pages)} pages, {rate:.1f} pages/s  -> {out / name}")
         score(out / name, args.show_leaks)
+        print(f"titles: {title_matches(pages, titles)}/{len(pages)} match the page's own")
     if args.corpus:
         n, rate, kept = corpus_speed(args.corpus)
         print(f"== plain text on news-corpus: {n} articles, {rate:.0f} pages/s, body tokens kept {kept:.4f}")

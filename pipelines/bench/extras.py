@@ -32,8 +32,8 @@ def cleaning_pages_per_s() -> dict | None:
         try:
             return {
                 "pages": len(pages),
-                "text": round(extraction.run("text", pages, Path(tmp) / "text", extraction.clean_text), 1),
-                "html": round(extraction.run("html", pages, Path(tmp) / "html", extraction.clean_html), 1),
+                "text": round(extraction.run("text", pages, Path(tmp) / "text", extraction.clean_text)[0], 1),
+                "html": round(extraction.run("html", pages, Path(tmp) / "html", extraction.clean_html)[0], 1),
             }
         except Exception as exc:  # noqa: BLE001 - the cleaner is someone else's, mid-edit at times
             return {"error": f"{type(exc).__name__}: {exc}"}
