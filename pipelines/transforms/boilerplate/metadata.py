@@ -4,10 +4,11 @@ HTML pages get these from trafilatura; a plain-text scrape states them in the ve
 cleaner drops: bylines ("By Jane Doe, Reuters"), datelines ("First Published:" then "June 02,
 2025, 13:26 IST"), author bios ("Apoorva Misra is News Editor at ...") and funding disclosures
 ("Stefan Wolff is a past recipient of ..."). Each is read only from lines with that reason, so
-body text never becomes metadata.
+body text never becomes metadata. The word lists are data: pipelines/data/boilerplate/page_metadata.json.
 """
 from __future__ import annotations
 
+import json
 import re
 import warnings
 from datetime import datetime
@@ -16,22 +17,26 @@ from dateutil import parser as dateparser
 from dateutil.tz import tzoffset
 
 from ..document import RemovedLine
+from .rules import DATA_DIR
+
+_DATA = json.loads((DATA_DIR / "page_metadata.json").read_text(encoding="utf-8"))
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # longest first
+
 
 MAX_AUTHORS = 3
+NAME_PARTICLES = frozenset(_DATA["name_particles"]["words"])
 # A name: capitalized words (initials, hyphens, apostrophes), with the particles names carry.
-NAME_PARTICLES = frozenset({"de", "da", "di", "van", "von", "der", "bin", "al", "la", "le", "du"})
-NAME_RE = re.compile(rf"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|{'|'.join(sorted(NAME_PARTICLES))})){{1,4}}")
-BYLINE_LABEL_RE = re.compile(
-    r"^\s*(?:by|author|written by|posted by|words by|текст|автор|text|texto|testo|por|von|oleh|door|par|av)\b\s*:?\s*",
-    re.IGNORECASE)
+NAME_RE = re.compile(rf"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|{_alternation(list(NAME_PARTICLES))})){{1,4}}")
+BYLINE_LABEL_RE = re.compile(rf"^\s*(?:{_alternation(_DATA['byline_labels']['words'])})\b\s*:?\s*", re.IGNORECASE)
 # Where a byline's names end: a bar or dash, " on "/" at ", a digit, a month ("by Regan September
 # 15, 2014"); and how they are separated ("Jane Doe, John Roe and Ann Poe").
 BYLINE_END_RE = re.compile(
     r"\s*(?:[|·•—–(@]| - | on | at |\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?\s+\d)",
     re.IGNORECASE)
-# Words of an outlet or a job, not of a name ("By Jane Doe, Associated Press", "JERUSALEM POST STAFF").
-ROLE_WORDS = frozenset({"staff", "writer", "reporter", "correspondent", "editor", "contributor", "columnist",
-                        "press", "news", "agency", "wire", "wires", "desk", "team", "reuters", "afp", "ap"})
+ROLE_WORDS = frozenset(_DATA["role_words"]["words"])
 NAME_SEPARATOR_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
 # A bio opens with its subject's name ("Apoorva Misra is News Editor ..."), and so does a
 # funding disclosure ("Stefan Wolff is a past recipient of ..."); "Live Science is supported by
@@ -39,12 +44,10 @@ NAME_SEPARATOR_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
 BIO_SUBJECT_RE = re.compile(rf"^({NAME_RE.pattern})(?: \([^)]{{1,60}}\))? (?:is|was|writes|covers|works|joined)\b")
 DISCLOSURE_SUBJECT_RE = re.compile(
     rf"^({NAME_RE.pattern}) (?:does not work|receives|received|has received|is a past recipient|has disclosed|works for)\b")
-AUTHOR_HEADER_RE = re.compile(
-    r"\babout the (?:author|writer|reporter)s?\b|\b(?:über die|über den|sobre o|sobre el|à propos de l'|sull')\s?autor",
-    re.IGNORECASE)
+AUTHOR_HEADER_RE = re.compile(rf"^\W*(?:{_alternation(_DATA['author_headers']['words'])})\W*$", re.IGNORECASE)
 
-DATE_LABEL_RE = re.compile(r"^\s*(last updated|updated|modified|first published|published|posted|created)\b", re.IGNORECASE)
-UPDATE_LABELS = frozenset({"last updated", "updated", "modified"})
+DATE_LABEL_RE = re.compile(rf"^\s*({_alternation(_DATA['date_labels']['words'])})\b", re.IGNORECASE)
+UPDATE_LABELS = frozenset(_DATA["date_labels"]["update_labels"])
 YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 # A month by its English name, or an all-numbers date (20/11/2019, 2019-11-20): what dateutil reads
 MONTH_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b",
@@ -54,12 +57,7 @@ MONTH_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-
 # crawl day) sits further up and related-post and comment dates further down.
 DATE_BELOW_TITLE, DATE_ABOVE_TITLE = 20, 12
 DATE_RUN, DATE_RUN_GAP = 3, 4
-# News-page time zones dateutil does not know by their abbreviation (hours east of UTC).
-TIME_ZONES = {name: tzoffset(name, int(hours * 3600)) for name, hours in {
-    "UTC": 0, "GMT": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3, "IST": 5.5,
-    "PKT": 5, "SGT": 8, "HKT": 8, "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11, "NZST": 12,
-    "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "ET": -5, "PT": -8,
-}.items()}
+TIME_ZONES = {name: tzoffset(name, int(hours * 3600)) for name, hours in _DATA["time_zones"]["hours"].items()}
 # Two defaults for dateutil: a month or day the text lacks shows up as a difference between them.
 _DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
 
