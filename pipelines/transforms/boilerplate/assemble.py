@@ -67,7 +67,10 @@ def _name_footer_regions(lines: list[Line], end: int, reasons: list[str | None])
 def _drop_stranded(lines: list[Line], reasons: list[str | None]) -> None:
     """Up to three short kept lines with dropped lines on both sides are stray bits of the
     boilerplate around them (a promo between two share bars, a teaser's sentences under a
-    related-stories list), not the article. Pictures and ads interrupt the body: no walls."""
+    related-stories list), not the article. Pictures and ads interrupt the body: no walls. A
+    run holding every kept line of the page is the article itself (a three-line wire brief
+    between its headline and the footer), not stray bits of anything."""
+    kept = sum(reason is None for reason in reasons)
     i = 1
     while i < len(lines) - 1:
         j = i
@@ -76,6 +79,7 @@ def _drop_stranded(lines: list[Line], reasons: list[str | None]) -> None:
         run = range(i, j)  # kept lines i..j-1, then j is dropped (or the run is too long)
         if (
             run
+            and len(run) < kept
             and reasons[j] is not None
             and _walls_in(reasons[i - 1], len(run))
             and _walls_in(reasons[j], len(run))
