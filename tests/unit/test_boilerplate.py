@@ -225,3 +225,16 @@ def test_a_short_wire_brief_is_the_article_not_stranded_bits():
     ])
     doc = strip_boilerplate(page)
     assert [b.text[:12] for b in doc.blocks][:3] == ["CHICAGO, Mar", "The company ", "Proceeds wil"]
+
+
+def test_dropping_one_stranded_run_never_strands_the_last_kept_lines():
+    # two short walled runs: once the first is dropped as stray bits, the second holds every
+    # kept line of the page and is the article, not more stray bits (it used to empty the page)
+    from types import SimpleNamespace
+
+    from pipelines.transforms.boilerplate.assemble import _drop_stranded
+
+    lines = [SimpleNamespace(words=6, list_item=False) for _ in range(6)]
+    reasons = ["nav", None, "nav", None, None, "footer"]
+    _drop_stranded(lines, reasons)
+    assert reasons == ["nav", "stranded", "nav", None, None, "footer"]

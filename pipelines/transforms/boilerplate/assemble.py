@@ -88,6 +88,7 @@ def _drop_stranded(lines: list[Line], reasons: list[str | None]) -> None:
         ):
             for k in run:
                 reasons[k] = "stranded"
+            kept -= len(run)  # so the last run standing is never dropped as stray bits of nothing
         i = max(j, i + 1)
 
 
