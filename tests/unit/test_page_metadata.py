@@ -82,3 +82,20 @@ def test_parse_date_needs_year_month_and_day(text, expected):
 ])
 def test_outlets_and_jobs_are_not_authors(line, names):
     assert byline_names(line) == names
+
+
+def test_bylines_of_related_posts_are_no_co_authors():
+    # aade2ec8 of the benchmark's dev pages: the article's byline under its headline, then the
+    # related posts' bylines further down ("Lewis White, Surur, Anmol" before)
+    page = removed(
+        (17, "Microsoft Edge gets a new logo", "title"),
+        (18, "by Lewis White", "byline"),
+        (48, "by Surur on November 19, 2019", "byline"),
+        (50, "by Anmol", "byline"), (52, "by Rahul", "byline"),
+    )
+    assert page_metadata(page)[0] == "Lewis White"
+
+
+def test_a_byline_far_from_the_headline_still_names_the_author():
+    page = removed((5, "Big Story Headline", "title"), (90, "By Jane Doe and John Roe, Reuters", "byline"))
+    assert page_metadata(page)[0] == "Jane Doe, John Roe"

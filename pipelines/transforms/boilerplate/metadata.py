@@ -73,7 +73,10 @@ def page_metadata(removed: list[RemovedLine]) -> tuple[str | None, str | None]:
 
 
 def _author(removed: list[RemovedLine]) -> str | None:
-    bylines = [name for r in removed if r.reason == "byline" for name in byline_names(r.text)]
+    # The page's own byline sits by its headline; further bylines are related posts' and
+    # comments' ("by Surur on November 19, 2019", "by Anmol"), none of them a co-author.
+    bylines = next((names for r in _by_headline(removed, [r for r in removed if r.reason == "byline"])
+                    if (names := byline_names(r.text))), [])
     subjects = {"author_bio": BIO_SUBJECT_RE, "disclosure": DISCLOSURE_SUBJECT_RE}
     names = bylines or [m.group(1) for r in removed if r.reason in subjects
                         for m in [subjects[r.reason].match(r.text.strip())] if m]
@@ -134,6 +137,18 @@ def _published(removed: list[RemovedLine]) -> str | None:
         plain_texts = [text for _, text in plain]
     when = next((when for text in labelled + plain_texts if (when := parse_date(text)) is not None), None)
     return when.isoformat() if when else None
+
+
+def _by_headline(removed: list[RemovedLine], lines: list[RemovedLine]) -> list[RemovedLine]:
+    """`lines` nearest the headline first: just under it, then above it (nearest first), then
+    the rest in page order; in page order on a page without a headline."""
+    title = next((r.line_no for r in removed if r.reason == "title"), None)
+    if title is None:
+        return lines
+    after = [r for r in lines if title < r.line_no <= title + DATE_BELOW_TITLE]
+    before = [r for r in reversed(lines) if title - DATE_ABOVE_TITLE <= r.line_no < title]
+    near = {id(r) for r in after + before}
+    return after + before + [r for r in lines if id(r) not in near]
 
 
 def _outside_runs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
