@@ -105,13 +105,13 @@ def byline_names(text: str) -> list[str]:
 
 
 def _published(removed: list[RemovedLine]) -> str | None:
-    """The publication date: one labelled as such ("First Published:") wherever it is, else the
-    first date just under the headline (or the nearest above it). Pages also show today's date
+    """The publication date: one labelled as such ("First Published:") anywhere but in a list of
+    posts, else the first date just under the headline (or the nearest above it). Pages also show today's date
     in their header, lists of other posts with their dates, and dated comments: those lie outside
     the headline's window or in runs of dates. Update dates ("Last Updated:") are not
     publication dates and are left out. Lines are parsed in that order until one is a date
     (dateutil costs ~0.1 ms a line, more than the rest of this module for a page)."""
-    labelled, plain = [], []
+    dates = []  # (line_no, text, label): every dated or date-labelled line, for the runs
     dated = [r for r in removed if r.reason in ("dateline", "byline")]
     consumed = -1
     for i, line in enumerate(dated):
@@ -121,14 +121,13 @@ def _published(removed: list[RemovedLine]) -> str | None:
         label = DATE_LABEL_RE.match(text)
         if label and not YEAR_RE.search(text) and i + 1 < len(dated) and dated[i + 1].line_no == line.line_no + 1:
             text, consumed = dated[i + 1].text, i + 1  # "First Published:" over its date
-        if not YEAR_RE.search(text):
-            continue
-        if label is None:
-            plain.append((line.line_no, text))
-        elif label.group(1).lower() not in UPDATE_LABELS:
-            labelled.append(text)
+        if label or YEAR_RE.search(text):
+            dates.append((line.line_no, text, label.group(1).lower() if label else None))
+    # a list of posts labels its dates too ("Published 4h at 9:15 PM", "Published November 19, 2019")
+    dates = [item for item in _outside_runs(dates) if YEAR_RE.search(item[1])]
+    labelled = [text for _, text, label in dates if label is not None and label not in UPDATE_LABELS]
+    plain = [(no, text) for no, text, label in dates if label is None]
     title = next((r.line_no for r in removed if r.reason == "title"), None)
-    plain = _outside_runs(plain)
     if title is not None:
         after = [text for no, text in plain if title < no <= title + DATE_BELOW_TITLE]
         before = [text for no, text in reversed(plain) if title - DATE_ABOVE_TITLE <= no < title]
@@ -151,9 +150,10 @@ def _by_headline(removed: list[RemovedLine], lines: list[RemovedLine]) -> list[R
     return after + before + [r for r in lines if id(r) not in near]
 
 
-def _outside_runs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Drop dated lines in runs of DATE_RUN or more, each close to the next: a list of posts."""
-    runs: list[list[tuple[int, str]]] = []
+def _outside_runs(lines: list[tuple]) -> list[tuple]:
+    """Drop dated lines (line_no first) in runs of DATE_RUN or more, each close to the next: a
+    list of posts."""
+    runs: list[list[tuple]] = []
     for item in lines:
         if runs and item[0] - runs[-1][-1][0] <= DATE_RUN_GAP:
             runs[-1].append(item)
