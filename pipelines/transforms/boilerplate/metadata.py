@@ -43,15 +43,16 @@ NAME_SEPARATOR_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
 # its audience" is the site's own disclosure, no author's.
 BIO_SUBJECT_RE = re.compile(rf"^({NAME_RE.pattern})(?: \([^)]{{1,60}}\))? (?:is|was|writes|covers|works|joined)\b")
 DISCLOSURE_SUBJECT_RE = re.compile(
-    rf"^({NAME_RE.pattern}) (?:does not work|receives|received|has received|is a past recipient|has disclosed|works for)\b")
+    rf"^({NAME_RE.pattern}) (?:does not work|receives|received|has received|is a past recipient"
+    r"|has disclosed|works for)\b")
 AUTHOR_HEADER_RE = re.compile(rf"^\W*(?:{_alternation(_DATA['author_headers']['words'])})\W*$", re.IGNORECASE)
 
 DATE_LABEL_RE = re.compile(rf"^\s*({_alternation(_DATA['date_labels']['words'])})\b", re.IGNORECASE)
 UPDATE_LABELS = frozenset(_DATA["date_labels"]["update_labels"])
 YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 # A month by its English name, or an all-numbers date (20/11/2019, 2019-11-20): what dateutil reads
-MONTH_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b",
-                      re.IGNORECASE)
+MONTH_RE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b", re.IGNORECASE)
 # Where an unlabelled date belongs to the article: just under its headline (byline, dateline) or
 # a few lines above it; found on the benchmark's dev pages, where the site's header date (the
 # crawl day) sits further up and related-post and comment dates further down.
@@ -106,11 +107,11 @@ def byline_names(text: str) -> list[str]:
 
 def _published(removed: list[RemovedLine]) -> str | None:
     """The publication date: one labelled as such ("First Published:") anywhere but in a list of
-    posts, else the first date just under the headline (or the nearest above it). Pages also show today's date
-    in their header, lists of other posts with their dates, and dated comments: those lie outside
-    the headline's window or in runs of dates. Update dates ("Last Updated:") are not
-    publication dates and are left out. Lines are parsed in that order until one is a date
-    (dateutil costs ~0.1 ms a line, more than the rest of this module for a page)."""
+    posts, else the first date just under the headline (or the nearest above it). Pages also
+    show today's date in their header, lists of other posts with their dates, and dated
+    comments: those lie outside the headline's window or in runs of dates. Update dates ("Last
+    Updated:") are not publication dates and are left out. Lines are parsed in that order until
+    one is a date (dateutil costs ~0.1 ms a line, more than the rest of this module for a page)."""
     dates = []  # (line_no, text, label): every dated or date-labelled line, for the runs
     dated = [r for r in removed if r.reason in ("dateline", "byline")]
     consumed = -1
