@@ -117,3 +117,16 @@ def test_a_labelled_date_over_its_update_is_still_the_publication_date():
     page = removed((5, "Headline of the story", "title"), (6, "By Jane Doe", "byline"),
                    (7, "Published: June 2, 2025", "dateline"), (8, "Updated: June 3, 2025", "dateline"))
     assert page_metadata(page) == ("Jane Doe", "2025-06-02T00:00:00")
+
+
+def test_a_date_with_its_update_on_the_same_line_is_the_first_one():
+    when = parse_date("By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM")
+    assert when == datetime(2019, 11, 18, 14, 26, tzinfo=timezone(timedelta(hours=-10)))
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER", ["Lisa Mascaro", "Mary Clare Jalonick", "Eric Tucker"]),
+    ("By Sean Martin Sean Martin", ["Sean Martin"]),  # the name and its link, run together
+])
+def test_shouted_and_doubled_names_are_written_once_in_title_case(line, names):
+    assert byline_names(line) == names

@@ -49,6 +49,7 @@ AUTHOR_HEADER_RE = re.compile(rf"^\W*(?:{_alternation(_DATA['author_headers']['w
 
 DATE_LABEL_RE = re.compile(rf"^\s*({_alternation(_DATA['date_labels']['words'])})\b", re.IGNORECASE)
 UPDATE_LABELS = frozenset(_DATA["date_labels"]["update_labels"])
+UPDATE_SPLIT_RE = re.compile(rf"\W+(?:{_alternation(_DATA['date_labels']['update_labels'])})\b", re.IGNORECASE)
 YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 # A month by its English name, or an all-numbers date (20/11/2019, 2019-11-20): what dateutil reads
 MONTH_RE = re.compile(
@@ -101,7 +102,11 @@ def byline_names(text: str) -> list[str]:
         if (not 1 <= len(words) <= 5 or not all(w[0].isupper() or w in NAME_PARTICLES for w in words)
                 or ROLE_WORDS.intersection(w.lower() for w in words) or (names and len(words) == 1)):
             break  # a co-author has a first name and a surname; "Reuters", "Staff Writer" are none
-        names.append(" ".join(words))
+        half = len(words) // 2
+        if len(words) % 2 == 0 and words[:half] == words[half:]:
+            words = words[:half]  # "Sean Martin Sean Martin": a name and its link, run together
+        name = " ".join(words)
+        names.append(name.title() if name.isupper() and len(name) > 3 else name)  # "LISA MASCARO"
     return names
 
 
@@ -167,7 +172,8 @@ def parse_date(text: str) -> datetime | None:
     """A date with its year, month and day written out; "2 hours ago" or "Monday" is no date."""
     if not YEAR_RE.search(text) or not MONTH_RE.search(text):
         return None
-    text = DATE_LABEL_RE.sub("", text).strip(" :")
+    # "November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM": one date, not two
+    text = UPDATE_SPLIT_RE.split(DATE_LABEL_RE.sub("", text), maxsplit=1)[0].strip(" :|-–")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # dateutil warns about zone names it does not know
         try:
