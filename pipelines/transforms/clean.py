@@ -123,7 +123,8 @@ def _article_row(rec: dict, doc: CleanedDoc, body: str, words: int, now: datetim
         "source_format": rec["source_format"], "content_sha256": rec["content_sha256"],
         # Metadata the input states outright wins over what the cleaner infers from the page.
         "title": rec["title"] or doc.title, "author": rec["author"] or doc.author,
-        "published_at": parse_published(rec["published"] or doc.published_at),
+        # a record's date that does not parse ("yesterday") leaves the page's own date a chance
+        "published_at": parse_published(rec["published"]) or parse_published(doc.published_at),
         "site": rec["site"] or doc.site, "url": rec["url"] or doc.url, "language": doc.language,
         "body": body, "word_count": words, "ingested_at": now,
         "blocks": [{"kind": b.kind, "text": b.text} for b in doc.blocks],

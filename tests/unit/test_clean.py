@@ -64,3 +64,15 @@ def test_an_article_in_a_language_written_without_spaces_is_not_too_short(tmp_pa
     assert article["word_count"] == sum(count_words(line) for line in JAPANESE) > 80
     views = articles_views({"articles": out.articles, "boilerplate": out.boilerplate}, {"min_site_articles": 3})
     assert views["articles"]["body_words"].to_list() == [article["word_count"]]
+
+
+def test_a_records_unreadable_date_leaves_the_pages_own_date(tmp_path):
+    import json
+    from datetime import datetime
+
+    page = "\n".join(["Council approves the school budget", "By Jane Doe", "November 18, 2019 at 2:26 PM HST", BODY])
+    lines = [{"id": "a", "text": page, "published": "yesterday"}, {"id": "b", "text": page + " Again.", "published": "2019-11-17"}]
+    (tmp_path / "records.jsonl").write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    out = clean_articles(raw_frame(scan_inbox(tmp_path, max_file_bytes=1 << 20).records), min_body_words=25)
+    published = dict(zip(out.articles["source_path"], out.articles["published_at"]))
+    assert sorted(published.values()) == [datetime(2019, 11, 17), datetime(2019, 11, 19, 0, 26)]  # HST is UTC-10
