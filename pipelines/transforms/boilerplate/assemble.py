@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import islice
 
 from ..document import Block, CleanedDoc, RemovedLine
 from .deks import drop_deks
@@ -11,7 +12,6 @@ TITLE_WINDOW = 25  # the headline sits within this many lines above the first pa
 TITLE_MIN_WORDS = 3
 TITLE_LEAD_LINES = 8  # the body's first lines, whose words the headline shares
 TITLE_MIN_SHARED, TITLE_MIN_SHARE = 2, 0.34  # words, and share of the line's words, shared with them
-MAX_TITLE_WORDS = 25
 LIST_ITEM_MIN_WORDS = 2
 SENTENCE_MIN_WORDS = 8
 SECTION_MIN_WORDS = 30
@@ -169,29 +169,36 @@ def _find_title(lines: list[Line], reasons: list[str | None]) -> int | None:
     gallery repeats it), then the longest. Sharing words is what tells the headline from the
     site's name, section labels and promos above it: on the benchmark's dev pages it took the
     plain-text titles that match the page's own from 64 to 86 of 121."""
-    body = [i for i, r in enumerate(reasons) if r is None]
-    if not body:
+    body = (i for i, r in enumerate(reasons) if r is None)
+    first_body = next(body, None)
+    if first_body is None:
         return None
-    window = range(max(0, body[0] - TITLE_WINDOW), body[0])
+    window = range(max(0, first_body - TITLE_WINDOW), first_body)
     candidates = [i for i in window if _title_like(lines[i], reasons[i])]
-    if not candidates:
-        return None
-    lead = set().union(*(_content_words(lines[i]) for i in body[:TITLE_LEAD_LINES]))
-    counts = Counter(x.key for x in lines if x.words <= MAX_TITLE_WORDS)
+    if len(candidates) < 2:
+        return candidates[0] if candidates else None
+    # every word of the lead: the candidates' content words are what gets filtered
+    lead_lines = [first_body, *islice(body, TITLE_LEAD_LINES - 1)]
+    lead = set().union(*(_tokens(lines[i]).split() for i in lead_lines))
+    keys = Counter(lines[i].key for i in candidates)
+    repeated = {key for key in keys if keys[key] > 1 or sum(x.key == key for x in lines) > 1}
 
     def rank(i: int) -> tuple:
         words = _content_words(lines[i])
         shared = len(words & lead)
         on_topic = shared >= TITLE_MIN_SHARED and shared >= TITLE_MIN_SHARE * len(words)
-        return on_topic, shared, counts[lines[i].key] > 1, lines[i].words, i
+        return on_topic, shared, lines[i].key in repeated, lines[i].words, i
 
     return max(candidates, key=rank)
 
 
 def _content_words(line: Line) -> set[str]:
     """Lower-cased words of four letters or more: what a headline and its story share."""
-    tokens = line.lower_tokens if line.lower_tokens is not None else " ".join(WORD_RE.findall(line.text.lower()))
-    return {t for t in tokens.split() if len(t) > 3 and not t.isdigit()}
+    return {t for t in _tokens(line).split() if len(t) > 3 and not t.isdigit()}
+
+
+def _tokens(line: Line) -> str:
+    return line.lower_tokens if line.lower_tokens is not None else " ".join(WORD_RE.findall(line.text.lower()))
 
 
 def _title_like(line: Line, reason: str | None) -> bool:
