@@ -180,14 +180,15 @@ def _find_title(lines: list[Line], reasons: list[str | None]) -> int | None:
     # every word of the lead: the candidates' content words are what gets filtered
     lead_lines = [first_body, *islice(body, TITLE_LEAD_LINES - 1)]
     lead = set().union(*(_tokens(lines[i]).split() for i in lead_lines))
-    keys = Counter(lines[i].key for i in candidates)
-    repeated = {key for key in keys if keys[key] > 1 or sum(x.key == key for x in lines) > 1}
+    # a headline often appears twice (breadcrumb or gallery, then above the article)
+    candidate_keys = {lines[i].key for i in candidates}
+    on_page = Counter(x.key for x in lines if x.key in candidate_keys)
 
     def rank(i: int) -> tuple:
         words = _content_words(lines[i])
         shared = len(words & lead)
         on_topic = shared >= TITLE_MIN_SHARED and shared >= TITLE_MIN_SHARE * len(words)
-        return on_topic, shared, lines[i].key in repeated, lines[i].words, i
+        return on_topic, shared, on_page[lines[i].key] > 1, lines[i].words, i
 
     return max(candidates, key=rank)
 
