@@ -9,6 +9,9 @@ from __future__ import annotations
 import polars as pl
 
 MULTILINGUAL = "xx"  # spaCy's language code of multi-language pipelines (xx_ent_wiki_sm)
+# Codes the language detector may give an article for a stage's language: spaCy's Norwegian
+# models say "nb", py3langid says "no" (or "nb")
+SAME_LANGUAGE = {"nb": ("nb", "no"), "no": ("no", "nb")}
 
 
 def paragraphs_in_language(paragraphs: pl.DataFrame, articles: pl.DataFrame,
@@ -22,7 +25,8 @@ def paragraphs_in_language(paragraphs: pl.DataFrame, articles: pl.DataFrame,
     """
     if language == MULTILINGUAL:
         return paragraphs, {}
-    other = articles.filter(pl.col("language").is_not_null() & (pl.col("language") != language))
+    same = SAME_LANGUAGE.get(language, (language,))
+    other = articles.filter(pl.col("language").is_not_null() & ~pl.col("language").is_in(same))
     if other.height == 0:
         return paragraphs, {}
     skipped = dict(other.group_by("language").len().sort("len", descending=True).iter_rows())

@@ -29,3 +29,10 @@ def test_a_german_model_reads_the_german_article():
 def test_a_multilingual_model_reads_everything():
     kept, skipped = paragraphs_in_language(PARAGRAPHS, ARTICLES, "xx")
     assert kept.equals(PARAGRAPHS) and skipped == {}
+
+
+def test_a_norwegian_model_reads_what_the_detector_calls_norwegian():
+    articles = pl.DataFrame({"article_id": ["no1", "sv1"], "language": ["no", "sv"]})
+    paragraphs = pl.DataFrame({"article_id": ["no1", "sv1"], "paragraph_index": [0, 0], "text": ["Hei.", "Hej."]})
+    kept, skipped = paragraphs_in_language(paragraphs, articles, "nb")  # spaCy's nb_core_news_sm
+    assert kept["article_id"].to_list() == ["no1"] and skipped == {"sv": 1}
