@@ -77,12 +77,13 @@ def run(mode: str, pages: list[dict], out: Path, clean) -> tuple[float, dict[str
 
 def title_matches(pages: list[dict], titles: dict[str, str | None]) -> int:
     """Pages whose title matches the page's own (the benchmark's `title`): one contains the
-    other, case and punctuation aside ("Home Depot sales miss" in "Home Depot sales miss | Fox")."""
-    def norm(text: str | None) -> str:
-        return " ".join(WORD_RE.findall((text or "").lower()))
+    other as whole words, case and punctuation aside ("Home Depot sales miss" in "Home Depot sales
+    miss | Fox")."""
+    def norm(text: str | None) -> str:  # padded, so a match is of whole words
+        return f" {' '.join(WORD_RE.findall((text or '').lower()))} "
 
     def match(ours: str, truth: str) -> bool:
-        return bool(ours and truth) and (ours in truth or truth in ours)
+        return bool(ours.strip() and truth.strip()) and (ours in truth or truth in ours)
 
     return sum(match(norm(titles.get(rec["id"])), norm(rec.get("title"))) for rec in pages)
 
