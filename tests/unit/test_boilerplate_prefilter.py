@@ -359,9 +359,9 @@ def test_marker_key_of_the_normalized_line_is_the_marker_key():
 
 
 def test_echo_check_stops_early_with_the_answer_of_counting_every_trigram():
-    from pipelines.transforms.boilerplate.echoes import ECHO_SHARE, _restated_below, _shingles, _tokens
+    from pipelines.transforms.boilerplate.echoes import ECHO_SHARE, _restated_below, _shingles
     from pipelines.transforms.boilerplate.language import stopwords
-    from pipelines.transforms.boilerplate.lines import grade, make_lines
+    from pipelines.transforms.boilerplate.lines import grade, lower_words, make_lines
 
     def counted(lines, i):  # every trigram counted over the text below, then the line by line check
         own = _shingles(lines[i])
@@ -369,7 +369,7 @@ def test_echo_check_stops_early_with_the_answer_of_counting_every_trigram():
             return False
         needed = ECHO_SHARE * len(own)
         below = [x for x in lines[i + 1 :] if x.quality in ("good", "medium") and x.words > lines[i].words]
-        page = " " + " ".join(" ".join(_tokens(x)) for x in below) + " "
+        page = " " + " ".join(" ".join(lower_words(x)) for x in below) + " "
         if sum(1 for gram in own if f" {' '.join(gram)} " in page) < needed:
             return False
         return any(len(own & _shingles(other)) >= needed for other in below)

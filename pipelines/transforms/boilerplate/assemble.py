@@ -6,7 +6,7 @@ from itertools import islice
 
 from ..document import Block, CleanedDoc, RemovedLine
 from .deks import drop_deks
-from .lines import MIN_STOP_DENSITY, WORD_RE, Line, is_heading_like
+from .lines import MIN_STOP_DENSITY, Line, is_heading_like, lower_words
 
 TITLE_WINDOW = 25  # the headline sits within this many lines above the first paragraph
 TITLE_MIN_WORDS = 3
@@ -179,7 +179,7 @@ def _find_title(lines: list[Line], reasons: list[str | None]) -> int | None:
         return candidates[0] if candidates else None
     # every word of the lead: the candidates' content words are what gets filtered
     lead_lines = [first_body, *islice(body, TITLE_LEAD_LINES - 1)]
-    lead = set().union(*(_tokens(lines[i]).split() for i in lead_lines))
+    lead = set().union(*(lower_words(lines[i]) for i in lead_lines))
     # a headline often appears twice (breadcrumb or gallery, then above the article)
     candidate_keys = {lines[i].key for i in candidates}
     on_page = Counter(x.key for x in lines if x.key in candidate_keys)
@@ -195,11 +195,7 @@ def _find_title(lines: list[Line], reasons: list[str | None]) -> int | None:
 
 def _content_words(line: Line) -> set[str]:
     """Lower-cased words of four letters or more: what a headline and its story share."""
-    return {t for t in _tokens(line).split() if len(t) > 3 and not t.isdigit()}
-
-
-def _tokens(line: Line) -> str:
-    return line.lower_tokens if line.lower_tokens is not None else " ".join(WORD_RE.findall(line.text.lower()))
+    return {t for t in lower_words(line) if len(t) > 3 and not t.isdigit()}
 
 
 def _title_like(line: Line, reason: str | None) -> bool:

@@ -9,7 +9,7 @@ dropped twice as many body lines as boilerplate ones). Exact repeats are
 """
 from __future__ import annotations
 
-from .lines import WORD_RE, Line
+from .lines import Line, lower_words
 
 PROSE = ("good", "medium")
 SHINGLE = 3
@@ -17,13 +17,8 @@ ECHO_MIN_WORDS = 6  # shorter lines share trigrams by chance ("said in a stateme
 ECHO_SHARE = 0.8  # share of the standfirst's trigrams that the longer line repeats
 
 
-def _tokens(line: Line) -> list[str]:
-    """WORD_RE.findall(line.text.lower()), from the tokens make_lines kept where it could."""
-    return line.lower_tokens.split() if line.lower_tokens is not None else WORD_RE.findall(line.text.lower())
-
-
 def _shingles(line: Line) -> set[tuple[str, ...]]:
-    tokens = _tokens(line)
+    tokens = lower_words(line)
     return {tuple(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)}
 
 
@@ -46,7 +41,7 @@ def _restated_below(lines: list[Line], i: int) -> bool:
     if all(x.lower_tokens is not None for x in below):  # single-spaced already: a prose line holds a word
         page = " " + " ".join([x.lower_tokens for x in below]) + " "
     else:
-        page = " " + " ".join(" ".join(_tokens(x)) for x in below) + " "
+        page = " " + " ".join(" ".join(lower_words(x)) for x in below) + " "
     reachable = len(own)  # trigrams found so far plus those not looked for yet
     for gram in own:
         if f" {' '.join(gram)} " not in page:

@@ -74,6 +74,11 @@ class Line:
     lower_tokens: str | None = None
 
 
+def lower_words(line: Line) -> list[str]:
+    """WORD_RE.findall(line.text.lower()), from the tokens make_lines kept where it could."""
+    return line.lower_tokens.split() if line.lower_tokens is not None else WORD_RE.findall(line.text.lower())
+
+
 def word_count(text: str, tokens: list[str]) -> int:
     if not CJK_RE.search(text):
         return len(tokens)
