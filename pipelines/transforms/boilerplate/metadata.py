@@ -71,14 +71,16 @@ def page_metadata(removed: list[RemovedLine]) -> tuple[str | None, str | None]:
     company ("Hearst Communications", "NYP Holdings"), and "originally published on Futurism"
     names another site than the one the page was scraped from (ScienceAlert), which is what
     `site` means for HTML pages (trafilatura's)."""
-    return _author(removed), _published(removed)
+    title = next((r.line_no for r in removed if r.reason == "title"), None)
+    return _author(removed, title), _published(removed, title)
 
 
-def _author(removed: list[RemovedLine]) -> str | None:
+def _author(removed: list[RemovedLine], title: int | None) -> str | None:
     # The page's own byline sits by its headline; further bylines are related posts' and
     # comments' ("by Surur on November 19, 2019", "by Anmol"), none of them a co-author.
-    bylines = next((names for r in _by_headline(removed, [r for r in removed if r.reason == "byline"])
-                    if (names := byline_names(r.text))), [])
+    bylines = [r for r in removed if r.reason == "byline"]
+    near, rest = _by_headline(bylines, title)
+    bylines = next((names for r in near + rest if (names := byline_names(r.text))), [])
     subjects = {"author_bio": BIO_SUBJECT_RE, "disclosure": DISCLOSURE_SUBJECT_RE}
     names = bylines or [m.group(1) for r in removed if r.reason in subjects
                         for m in [subjects[r.reason].match(r.text.strip())] if m]
@@ -110,7 +112,7 @@ def byline_names(text: str) -> list[str]:
     return names
 
 
-def _published(removed: list[RemovedLine]) -> str | None:
+def _published(removed: list[RemovedLine], title: int | None) -> str | None:
     """The publication date: one labelled as such ("First Published:") anywhere but in a list of
     posts, else the first date just under the headline (or the nearest above it). Pages also
     show today's date in their header, lists of other posts with their dates, and dated
@@ -132,28 +134,19 @@ def _published(removed: list[RemovedLine]) -> str | None:
     # a list of posts labels its dates too ("Published 4h at 9:15 PM", "Published November 19, 2019")
     dates = [item for item in _outside_runs(dates) if YEAR_RE.search(item[1])]
     labelled = [text for _, text, label in dates if label is not None and label not in UPDATE_LABELS]
-    plain = [(no, text) for no, text, label in dates if label is None]
-    title = next((r.line_no for r in removed if r.reason == "title"), None)
-    if title is not None:
-        after = [text for no, text in plain if title < no <= title + DATE_BELOW_TITLE]
-        before = [text for no, text in reversed(plain) if title - DATE_ABOVE_TITLE <= no < title]
-        plain_texts = after + before
-    else:
-        plain_texts = [text for _, text in plain]
-    when = next((when for text in labelled + plain_texts if (when := parse_date(text)) is not None), None)
+    near, _ = _by_headline([RemovedLine(no, text, "dateline") for no, text, label in dates if label is None], title)
+    when = next((when for text in labelled + [r.text for r in near] if (when := parse_date(text)) is not None), None)
     return when.isoformat() if when else None
 
 
-def _by_headline(removed: list[RemovedLine], lines: list[RemovedLine]) -> list[RemovedLine]:
-    """`lines` nearest the headline first: just under it, then above it (nearest first), then
-    the rest in page order; in page order on a page without a headline."""
-    title = next((r.line_no for r in removed if r.reason == "title"), None)
+def _by_headline(lines: list[RemovedLine], title: int | None) -> tuple[list[RemovedLine], list[RemovedLine]]:
+    """(`lines` by the headline: just under it, then above it, nearest first; the rest, in page
+    order). On a page without a headline every line counts as near, in page order."""
     if title is None:
-        return lines
+        return lines, []
     after = [r for r in lines if title < r.line_no <= title + DATE_BELOW_TITLE]
     before = [r for r in reversed(lines) if title - DATE_ABOVE_TITLE <= r.line_no < title]
-    near = {id(r) for r in after + before}
-    return after + before + [r for r in lines if id(r) not in near]
+    return after + before, [r for r in lines if not title - DATE_ABOVE_TITLE <= r.line_no <= title + DATE_BELOW_TITLE]
 
 
 def _outside_runs(lines: list[tuple]) -> list[tuple]:
