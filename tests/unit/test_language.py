@@ -3,13 +3,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from pathlib import Path
-
-import pytest
 
 from pipelines.transforms.boilerplate.language import detect_language
-
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "data" / "news-corpus" / "news_articles.jsonl"
+from tests.conftest import require_shared
 
 # Reuters-style wire notices (written for this test): a few words of English among tickers and
 # figures. py3langid 0.4 took such notices for Nigerian Pidgin (pcm): 1,343 of the corpus' 19,043
@@ -42,12 +38,11 @@ def test_confident_other_languages_are_still_found():
     assert detect_language(["A vida requer da gente otimismo e coragem para esperar o melhor e fazer o melhor acontecer."]) == "pt"
 
 
-@pytest.mark.skipif(not CORPUS.exists(), reason=f"news corpus not found at {CORPUS} (../shared/data/news-corpus)")
 def test_the_english_news_corpus_comes_out_english_or_no_language():
     """The first 3,000 BBC/Reuters articles: English, or None for the tables. Before, 77 came
     out pcm (Nigerian Pidgin) and 9 zxx ("no linguistic content", py3langid's own label)."""
     found = Counter()
-    with CORPUS.open(encoding="utf-8") as corpus:
+    with require_shared("data", "news-corpus", "news_articles.jsonl").open(encoding="utf-8") as corpus:
         for _, line in zip(range(3000), corpus):
             found[detect_language(_lines(json.loads(line)["text"]))] += 1
     assert set(found) <= {"en", None}, found
