@@ -131,9 +131,13 @@ def _short_line_belongs(lines: list[Line], i: int, end: int, in_marker_region: d
     line = lines[i]
     if line.list_item and line.words >= LIST_ITEM_MIN_WORDS:
         return True
+    if line.table_row:
+        return True
     nxt = i + 1
     if nxt >= end or nxt in in_marker_region:
         return False
+    if lines[nxt].table_row and is_heading_like(line):
+        return True  # a table's heading, or a sub-heading between its rows ("Nine mths")
     if _unpunctuated_sentence(lines, i):
         return True
     if line.text.endswith(":") and lines[nxt].list_item:

