@@ -19,6 +19,7 @@ _PRONOUN_ONE = re.compile(r"\b(?:no|the|any|every|each|this|that|which|someone|a
 _PRONOUN_ONE_AFTER = re.compile(r"\s*(?:another|'s|’s|day\b|by one|time\b|way\b|or (?:another|the other)|"
                                 r"thing\b|who|that|which|in order|[,.;:!?)]|$|\d|[$€£])", re.I)
 _AGE_COMMA = re.compile(r"[A-Z][a-z]+,\s$")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(]\s*)$")
 _MIXED_FRACTION = re.compile(r"[- ]([1-9])/([1-9]\d?)(?![\d/])")
 _SLASH_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 128}
@@ -206,7 +207,11 @@ def _is_year(text: str, m: re.Match, fig: Fig) -> bool:
 
 
 def _looks_like_name(text: str, fig: Fig, g: Grammar) -> bool:
-    """"Boeing 737", "Windows 11", "Apple Watch 5": a capitalised word right before a bare number."""
+    """"Boeing 737", "Windows 11", "Apple Watch 5": a capitalised word right before a bare number.
+    A number grouped in thousands or scaled is an amount ("Net 807,000 vs 2,858,000", "Revs
+    510.2 mln" in an earnings table), never a model's number."""
+    if fig.scaled or _GROUPED.fullmatch(text, fig.start, fig.end):
+        return False
     nm = _NAME.search(text[max(0, fig.start - 30):fig.start])
     if not nm:
         return False
