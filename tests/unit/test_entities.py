@@ -132,6 +132,9 @@ def test_a_fraction_is_no_name(nlp):
     ("senate", "ORG", True), ("commerce ministry", "ORG", True),
     ("½", "PERSON", False), ("n’t", "GPE", False), ("marijuana", "PERSON", False), ("polish", "NORP", False),
     ("2008", "EVENT", False), ("🙂", "ORG", False),
+    # money and measure words, and figures, in lower case: earnings tables' "cts", pence prices
+    ("cts", "ORG", False), ("mln", "ORG", False), ("401p", "PRODUCT", False), ("2-1/2 week", "EVENT", False),
+    ("Miles", "PERSON", True), ("Euro", "ORG", True), ("3M", "ORG", True),
 ])
 def test_a_name_has_a_letter_and_a_person_or_place_a_capital(text, label, shaped):
     assert is_name_shaped(text, label) is shaped
