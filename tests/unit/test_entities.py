@@ -135,7 +135,7 @@ def test_a_fraction_is_no_name(nlp):
     # money and measure words, and figures, in lower case: earnings tables' "cts", pence prices
     ("cts", "ORG", False), ("mln", "ORG", False), ("401p", "PRODUCT", False), ("2-1/2 week", "EVENT", False),
     ("Miles", "PERSON", True), ("Euro", "ORG", True), ("3M", "ORG", True),
-    ("Revs 37.4", "PERSON", False), ("MI6", "PERSON", False), ("MI6", "ORG", True), ("Louis XIV", "PERSON", True),
+    ("Revs", "PERSON", False), ("Avg", "PERSON", False), ("Revs 37.4", "PERSON", False), ("MI6", "PERSON", False), ("MI6", "ORG", True), ("Louis XIV", "PERSON", True),
 ])
 def test_a_name_has_a_letter_and_a_person_or_place_a_capital(text, label, shaped):
     assert is_name_shaped(text, label) is shaped

@@ -24,6 +24,7 @@ CAPITALIZED_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP"})
 MENTION_CHUNK_ROWS = 20_000
 _ROW_SCHEMA = {"row": pl.Int64, "char_start": pl.Int64, "char_end": pl.Int64, "text": pl.String, "label": pl.String}
 _TRIM = load_json("trim.json")
+_NOT_NAMES = frozenset(load_json("not_names.json")["words"])
 _DETERMINERS = tuple(f"{d} " for d in _TRIM["leading_determiners"])
 # Longest first, so "’s" is stripped whole rather than just its apostrophe.
 _POSSESSIVES = tuple(sorted(_TRIM["trailing_possessives"], key=len, reverse=True))
@@ -95,12 +96,15 @@ def is_name_shaped(text: str, label: str) -> bool:
     money or measure word in lower case, or a figure ("cts", "mln", "401p"): "cts" was an ORG
     789 times in 3,166 news-corpus articles, the second most mentioned entity. A person's name
     has no digit: of the 224 PERSON mentions with one in those articles ("Revs 37.4", "MI6",
-    "Spider-Man 2") the only person was "Rainer Schuettler 7-5", a tennis score glued on.
+    "Spider-Man 2") the only person was "Rainer Schuettler 7-5", a tennis score glued on. Words
+    in pipelines/data/entities/not_names.json ("Revs", "Avg") are no names either.
     """
     if not any(char.isalpha() for char in text):
         return False
     if text.islower() and (text[0].isdigit() or text in _quantity_words()):
         return False  # "cts" in an earnings table (ORG), "401p" (a price in pence, PRODUCT)
+    if text.lower() in _NOT_NAMES:
+        return False  # "Revs", "Avg": an earnings table's row labels
     if label == "PERSON" and any(char.isdigit() for char in text):
         return False  # "Revs 37.4" (an earnings table's row), "MI6", "G8": no one's name
     return label not in CAPITALIZED_LABELS or any(char.isalpha() and not char.islower() for char in text)
