@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from .echoes import mark_echoes
-from .lines import LONE_MARKERS, Line, grade, make_lines, mark_table_rows
+from .lines import LONE_MARKERS, Line, grade, make_lines
 from .rules import rules
+from .tables import mark_table_rows
 
 PREFIX_MIN_CHARS = 40  # a standfirst cut short of the paragraph that repeats it
 PREFIX_LOOKAHEAD = 3

@@ -50,10 +50,6 @@ GLUED_WORD_MIN_CHARS = 3  # "RunDenny" joins two words; "McDonald", "iPhone" are
 CARD_HEAD_MIN_WORDS = 5
 CARD_HEAD_MAX_COMMAS = 1  # a glued headline without a stop word after it needs this many words
 HEADLINE_MIN_WORDS = 3  # longer lines are never graded as headlines
-DATA_ROW_MIN_NUMBERS = 2
-DATA_ROW_NUMBER_SHARE = 3  # one token in three holds a digit
-TABLE_ROW_GAP = 2
-DIGIT_RE = re.compile(r"\d")
 
 
 @dataclass(slots=True)
@@ -76,34 +72,12 @@ class Line:
     # WORD_RE.findall(text.lower()) joined by spaces, made with the page's tokens; None on a page
     # where lower-casing may split or change a token (see CASE_CONTEXT_CHARS)
     lower_tokens: str | None = None
-    table_row: bool = False  # a row of a table of figures (see `mark_table_rows`)
+    table_row: bool = False  # a row of a table of figures (tables.mark_table_rows)
 
 
 def lower_words(line: Line) -> list[str]:
     """WORD_RE.findall(line.text.lower()), from the tokens make_lines kept where it could."""
     return line.lower_tokens.split() if line.lower_tokens is not None else WORD_RE.findall(line.text.lower())
-
-
-def mark_table_rows(lines: list[Line]) -> None:
-    """Flag the rows of tables of figures ("Net 807,000 vs 2,858,000", "Wheat 2.55 2.40 IV
-    4.65"): short lines with DATA_ROW_MIN_NUMBERS tokens holding digits, a third of their
-    tokens, and another such line within TABLE_ROW_GAP lines with no prose between. A table is
-    part of the article its prose sits beside; a lone dated line ("Monday November 18, 2019
-    7:45 am") or a headline with a year above the dateline is not a table."""
-    rows = [i for i, line in enumerate(lines) if _is_data_row(line)]
-    pairs = [(a, b) for a, b in zip(rows, rows[1:]) if b - a <= TABLE_ROW_GAP and lines[b - 1].quality == "short"]
-    for a, b in pairs:
-        lines[a].table_row = lines[b].table_row = True
-
-
-def _is_data_row(line: Line) -> bool:
-    if line.quality != "short" or line.words < DATA_ROW_MIN_NUMBERS or not DIGIT_RE.search(line.text):
-        return False
-    tokens = WORD_RE.findall(line.text)
-    numbers = sum(1 for t in tokens if DIGIT_RE.search(t))
-    # a row names what it counts: bare figures ("225.86", "-5.44%") are a stock-quote widget
-    labelled = numbers < len(tokens)
-    return labelled and numbers >= DATA_ROW_MIN_NUMBERS and numbers * DATA_ROW_NUMBER_SHARE >= len(tokens)
 
 
 def word_count(text: str, tokens: list[str]) -> int:
