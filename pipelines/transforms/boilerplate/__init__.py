@@ -3,9 +3,9 @@
     strip_boilerplate(text, site_lines=...) -> CleanedDoc
 
 Steps: grade each line (rules from data files, site-repeated lines, length, stop words,
-punctuation), find the main region of prose, drop marker-opened regions ("Related
-Articles" and what follows), keep headings and list items that sit in the body, and lift
-the headline into `title`. Every dropped line is recorded with a reason code.
+punctuation), find the main region of prose and the tables of figures right beside it, drop
+marker-opened regions ("Related Articles" and what follows), keep headings and list items
+that sit in the body, and lift the headline into `title`. Every dropped line is recorded with a reason code.
 """
 from __future__ import annotations
 
