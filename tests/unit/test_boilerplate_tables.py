@@ -49,3 +49,12 @@ def test_a_headline_with_a_year_above_the_dateline_is_not_a_table_row():
     doc = strip_boilerplate("\n".join([headline, lede, *rows]))
     assert doc.title == headline
     assert texts(doc) == [lede, *rows]
+
+
+
+def test_table_rows_are_paragraphs_and_never_the_headline():
+    rows = ["Shr 1.78 dlr vs 1.34 dlr", "Net 886,937 vs 892,323", "Revs 25.9 mln vs 23.7 mln"]
+    doc = strip_boilerplate("\n".join([*rows, "Year", *rows, EARNINGS_NOTE]))
+    assert doc.title is None  # a row repeated further down once came out the title, and its repeats with it
+    assert texts(doc) == [*rows, "Year", *rows, EARNINGS_NOTE]
+    assert [block.kind for block in doc.blocks] == ["paragraph"] * 3 + ["heading"] + ["paragraph"] * 4

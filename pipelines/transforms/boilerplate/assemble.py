@@ -203,12 +203,14 @@ def _content_words(line: Line) -> set[str]:
 
 
 def _title_like(line: Line, reason: str | None) -> bool:
-    if reason not in ("nav", None) or line.words < TITLE_MIN_WORDS or line.list_item:
-        return False
+    if reason not in ("nav", None) or line.words < TITLE_MIN_WORDS or line.list_item or line.table_row:
+        return False  # a headline is no list item, nor a row of figures ("Revs 20.9 mln vs 19.6 mln")
     return is_heading_like(line) or (line.text.endswith("?") and line.words <= 20)
 
 
 def _kind(line: Line) -> str:
     if line.list_item:
         return "list_item"
+    if line.table_row:
+        return "paragraph"  # "Net 886,937 vs 892,323" is short and capitalised, yet no heading
     return "heading" if line.quality not in PROSE and is_heading_like(line) else "paragraph"
