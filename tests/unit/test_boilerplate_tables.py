@@ -58,3 +58,16 @@ def test_table_rows_are_paragraphs_and_never_the_headline():
     assert doc.title is None  # a row repeated further down once came out the title, and its repeats with it
     assert texts(doc) == [*rows, "Year", *rows, EARNINGS_NOTE]
     assert [block.kind for block in doc.blocks] == ["paragraph"] * 3 + ["heading"] + ["paragraph"] * 4
+
+
+def test_a_box_of_figures_walled_in_by_the_pages_chrome_is_not_the_articles():
+    scores = ["Latest scores", "Arsenal 2 Chelsea 1", "Everton 0 Liverpool 3"]
+    markets = ["Markets", "FTSE 100 7,512.3 +0.4%", "Dow Jones 34,120.5 -0.2%"]
+    doc = strip_boilerplate("\n".join(["Home", *markets, PARA_1, PARA_2, PARA_3, *scores, "Sign in", "Menu"]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3]
+
+
+def test_a_table_beside_the_articles_own_byline_and_credit_is_kept():
+    credit = "Reporting by Jane Doe; Editing by Bob Roe"
+    doc = strip_boilerplate("\n".join(["By Jane Doe", *EARNINGS_ROWS, EARNINGS_NOTE, *EARNINGS_ROWS[1:3], credit]))
+    assert texts(doc) == [*EARNINGS_ROWS, EARNINGS_NOTE, *EARNINGS_ROWS[1:3]]

@@ -37,6 +37,8 @@ EDGE_GAP = 2  # non-prose lines that cut a lone paragraph off the end of the bod
 HEADER_MAX_LINES = 1  # headline and standfirst above the byline
 LONE_MAX_WORDS = 100  # longer than any standfirst or teaser: the article itself
 HEADER_REASONS = frozenset({"byline", "dateline", "comment_meta", "credit", "photo_credit", "image_gallery", "share"})
+# dropped lines that are the article's own (its byline, pictures, ads): no wall between it and a table
+ARTICLE_REASONS = HEADER_REASONS | {"caption", "ad_marker", "duplicate"}
 
 
 def line_score(line: Line) -> float:
@@ -215,15 +217,19 @@ def trim_edges(lines: list[Line], start: int, end: int) -> tuple[int, int]:
 def _table_edge(lines: list[Line], edge: int, limit: int, step: int) -> int:
     """The body's edge moved past a table of figures right outside it (an earnings report's
     rows above its note), up to `limit` (exclusive): its rows, and up to TABLE_HEADER_LINES
-    short lines before each of them ("Nine mths", column headers)."""
-    i = edge + step
+    short lines between the edge and a row or between two rows ("Nine mths", column headers).
+    A table walled in by the page's chrome on its far side ("Latest scores" and their rows
+    above the footer's "Sign in") is a box of the page, not the article's."""
+    moved, i = edge, edge + step
     while i != limit:
         if lines[i].table_row:
-            edge = i
-        elif lines[i].quality != "short" or abs(i - edge) > TABLE_HEADER_LINES:
+            moved = i
+        elif lines[i].quality != "short" or abs(i - moved) > TABLE_HEADER_LINES:
             break
         i += step
-    return edge
+    if i != limit and lines[i].quality == "bad" and lines[i].reason not in ARTICLE_REASONS:
+        return edge
+    return moved
 
 
 def _short_lone(lines: list[Line], run: tuple[int, int]) -> bool:
