@@ -71,3 +71,10 @@ def test_a_table_beside_the_articles_own_byline_and_credit_is_kept():
     credit = "Reporting by Jane Doe; Editing by Bob Roe"
     doc = strip_boilerplate("\n".join(["By Jane Doe", *EARNINGS_ROWS, EARNINGS_NOTE, *EARNINGS_ROWS[1:3], credit]))
     assert texts(doc) == [*EARNINGS_ROWS, EARNINGS_NOTE, *EARNINGS_ROWS[1:3]]
+
+
+def test_a_teaser_past_a_ticker_and_the_nav_is_still_cut_off():
+    teaser = "Subscribe now for one dollar a week and get all the news you need, every single day."
+    ticker = ["Dow 34,120.5 up 1.2", "Nasdaq 13,900.1 up 0.4"]
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, *ticker, "Home", teaser]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3]

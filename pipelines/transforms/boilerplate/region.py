@@ -246,7 +246,11 @@ def _above_byline(lines: list[Line], head: tuple[int, int], following: tuple[int
 
 
 def _is_cut_off(lines: list[Line], lone: tuple[int, int], neighbour: tuple[int, int], min_gap: int) -> bool:
-    """A single prose line min_gap or more lines from the next run; a table between them joins them."""
-    between = range(lone[1] + 1, neighbour[0]) if neighbour[0] > lone[1] else range(neighbour[1] + 1, lone[0])
-    gap = sum(1 for i in between if not lines[i].table_row)
-    return lone[0] == lone[1] and gap >= min_gap
+    """A single prose line min_gap or more lines from the next run, or from a table of figures
+    that run's edge reaches over (`_table_edge`): a lede above an earnings table is not cut off
+    from the note below it, a teaser below a market ticker and the footer's nav still is."""
+    if lone[0] != lone[1]:
+        return False
+    if neighbour[0] > lone[1]:  # the lone line above the run
+        return _table_edge(lines, neighbour[0], lone[1], -1) - lone[1] - 1 >= min_gap
+    return lone[0] - _table_edge(lines, neighbour[1], lone[0], 1) - 1 >= min_gap
