@@ -35,10 +35,23 @@ def test_a_table_between_paragraphs_and_one_below_them_stay_with_the_body():
 
 def test_figures_that_are_not_a_table_stay_out():
     quotes = ["225.86", "-12.99", "-5.44%"]  # a stock-quote widget: bare figures, no labels
-    dated = "Monday November 18, 2019 7:45 am PST"  # one dated line is not a table
-    doc = strip_boilerplate("\n".join(["Home", *quotes, dated, PARA_1, PARA_2, PARA_3, "Sign in", "Menu"]))
+    doc = strip_boilerplate("\n".join([*quotes, PARA_1, PARA_2, PARA_3]))
     assert texts(doc) == [PARA_1, PARA_2, PARA_3]
-    assert set(quotes) | {dated} <= set(reasons(doc))
+    assert set(quotes) <= set(reasons(doc))
+
+
+def test_a_line_of_figures_alone_is_no_table_row():
+    lone_rows = ["Net 886,937 vs 892,323", "Apple shares rose 2.5% to $150.10"]  # no other row within two lines
+    doc = strip_boilerplate("\n".join([lone_rows[0], "Home", "Markets", lone_rows[1], PARA_1, PARA_2, PARA_3]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3]
+    assert doc.title == lone_rows[1]
+
+
+def test_rows_one_line_apart_are_one_table_and_wordy_lines_are_no_rows():
+    table = ["Quarter", "Net 886,937 vs 892,323", "Year", "Net 2.9 mln vs 1.5 mln"]
+    wordy = ["Top 10 things to do in Paris in 2019", "Our 5 favourite beaches to visit in 2020"]
+    assert texts(strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, *table]))) == [PARA_1, PARA_2, PARA_3, *table]
+    assert texts(strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, *wordy]))) == [PARA_1, PARA_2, PARA_3]
 
 
 def test_a_headline_with_a_year_above_the_dateline_is_not_a_table_row():
@@ -51,13 +64,16 @@ def test_a_headline_with_a_year_above_the_dateline_is_not_a_table_row():
     assert texts(doc) == [lede, *rows]
 
 
-
 def test_table_rows_are_paragraphs_and_never_the_headline():
     rows = ["Shr 1.78 dlr vs 1.34 dlr", "Net 886,937 vs 892,323", "Revs 25.9 mln vs 23.7 mln"]
     doc = strip_boilerplate("\n".join([*rows, "Year", *rows, EARNINGS_NOTE]))
     assert doc.title is None  # a row repeated further down once came out the title, and its repeats with it
     assert texts(doc) == [*rows, "Year", *rows, EARNINGS_NOTE]
     assert [block.kind for block in doc.blocks] == ["paragraph"] * 3 + ["heading"] + ["paragraph"] * 4
+    # rows left above the body (past the nav) are no headline either, so their repeats below stay
+    doc = strip_boilerplate("\n".join([*rows, "Sign in", PARA_1, *rows, PARA_2]))
+    assert doc.title is None
+    assert texts(doc) == [PARA_1, *rows, PARA_2]
 
 
 def test_a_box_of_figures_walled_in_by_the_pages_chrome_is_not_the_articles():
