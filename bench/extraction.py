@@ -124,8 +124,8 @@ def corpus_speed(limit: int) -> tuple[int, float, float, int]:
     sizes = [len(WORD_RE.findall(body)) for body in bodies]
     kept = [min(size, sum(len(WORD_RE.findall(b.text)) for b in doc.blocks)) for doc, size in zip(docs, sizes)]
     total = sum(sizes)
-    half_kept = sum(1 for k, size in zip(kept, sizes) if 2 * k < size)
-    return len(texts), rate, sum(kept) / total if total else 1.0, half_kept
+    under_half = sum(1 for k, size in zip(kept, sizes) if 2 * k < size)
+    return len(texts), rate, sum(kept) / total if total else 1.0, under_half
 
 
 def disable_rule_lists(*, markers: bool, patterns: bool) -> None:
@@ -195,9 +195,9 @@ def main() -> int:
         score(out / name, args.show_leaks)
         print(f"titles: {title_matches(pages, titles)}/{len(pages)} match the page's own")
     if args.corpus:
-        n, rate, kept, half_kept = corpus_speed(args.corpus)
+        n, rate, kept, under_half = corpus_speed(args.corpus)
         print(f"== plain text on news-corpus: {n} articles, {rate:.0f} pages/s, body tokens kept {kept:.4f}, "
-              f"{half_kept} kept under half their tokens")
+              f"{under_half} kept under half their tokens")
     if args.baseline and "html" in modes:
         rates = interleaved_speed(pages, {"ours": clean_html, "trafilatura": trafilatura_alone})
         print(f"== html speed, interleaved: ours {rates['ours']:.1f} pages/s, trafilatura favor_precision alone "

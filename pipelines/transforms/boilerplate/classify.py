@@ -54,7 +54,7 @@ def parse_lines(
     reasons = ruleset.line_reasons(texts, lowered)
     for line, reason in zip(lines, reasons):
         _judge(line, reason, ruleset, site_lines)
-    mark_table_rows(lines)
+    mark_table_rows(lines)  # on the rules' verdicts; a row dropped as a teaser below still goes
     if drop_duplicates:
         _mark_duplicates(lines)
         mark_echoes(lines)

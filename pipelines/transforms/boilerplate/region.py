@@ -17,7 +17,6 @@ from .lines import Line
 GOOD_SCORE_CAP = 80
 MEDIUM_SCORE = 2.0
 SHORT_SCORE = -1.0
-TABLE_HEADER_LINES = 2  # short lines (headings, "Nine mths") between the body and a table's rows
 BAD_SCORE = -3.0
 MARKER_SCORE = -8.0
 TEASER_SCORE = 1.0  # headline + teaser pairs must not pull a "more stories" list into the body
@@ -34,6 +33,7 @@ MIN_THREAD_HEADERS = 2  # comment headers below a comments marker that prove a t
 MIN_UNMARKED_HEADERS = 3  # name-then-timestamp headers that make a thread without a marker
 LONG_THREAD_HEADERS = 6  # this many make a thread even when its comments outweigh the article
 EDGE_GAP = 2  # non-prose lines that cut a lone paragraph off the end of the body
+TABLE_HEADER_LINES = 2  # short lines (headings, "Nine mths") between the body and a table's rows
 HEADER_MAX_LINES = 1  # headline and standfirst above the byline
 LONE_MAX_WORDS = 100  # longer than any standfirst or teaser: the article itself
 HEADER_REASONS = frozenset({"byline", "dateline", "comment_meta", "credit", "photo_credit", "image_gallery", "share"})

@@ -96,8 +96,9 @@ def is_name_shaped(text: str, label: str) -> bool:
     money or measure word in lower case, or a figure ("cts", "mln", "401p"): "cts" was an ORG
     789 times in 3,166 news-corpus articles, the second most mentioned entity. A person's name
     has no digit: of the 224 PERSON mentions with one in those articles ("Revs 37.4", "MI6",
-    "Spider-Man 2") the only person was "Rainer Schuettler 7-5", a tennis score glued on. Words
-    in pipelines/data/entities/not_names.json ("Revs", "Avg") are no names either.
+    "Spider-Man 2") the only person was "Rainer Schuettler 7-5", a tennis score glued on; stage
+    names with one ("50 Cent") are lost with them. Words in pipelines/data/entities/not_names.json
+    ("Revs", "Avg") are no names either, nor lower-case "bitcoin" (a currency word).
     """
     if not any(char.isalpha() for char in text):
         return False
