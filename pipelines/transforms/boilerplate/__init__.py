@@ -5,7 +5,8 @@
 Steps: grade each line (rules from data files, site-repeated lines, length, stop words,
 punctuation), find the main region of prose and the tables of figures right beside it, drop
 marker-opened regions ("Related Articles" and what follows), keep headings and list items
-that sit in the body, and lift the headline into `title`. Every dropped line is recorded with a reason code.
+that sit in the body, and lift the headline into `title`. Every dropped line is recorded
+with a reason code; author and date are read off the removed lines (`metadata.py`).
 """
 from __future__ import annotations
 

@@ -129,9 +129,7 @@ def _drop_reason(lines: list[Line], i: int, start: int, end: int, in_marker_regi
 def _short_line_belongs(lines: list[Line], i: int, end: int, in_marker_region: dict[int, str]) -> bool:
     """A short line inside the body is kept as a heading before prose, or as a list item."""
     line = lines[i]
-    if line.list_item and line.words >= LIST_ITEM_MIN_WORDS:
-        return True
-    if line.table_row:
+    if (line.list_item and line.words >= LIST_ITEM_MIN_WORDS) or line.table_row:
         return True
     nxt = i + 1
     if nxt >= end or nxt in in_marker_region:
