@@ -113,9 +113,18 @@ def test_every_benchmark_language_cleans_without_crashing():
             assert doc.language == lang, rec["id"]
 
 
-def test_a_text_without_prose_keeps_its_lines():
+def test_a_text_without_prose_keeps_its_lines_under_its_headline():
     table = "BROWN-FORMAN INC 4TH QTR NET\nShr one dlr vs 73 cts\nNet 12.6 mln vs 15.8 mln\nRevs 337.3 mln vs 315.2 mln"
     doc = strip_boilerplate(table)
+    assert doc.title == "BROWN-FORMAN INC 4TH QTR NET"
+    assert texts(doc) == table.split("\n")[1:]
+    assert [(r.line_no, r.reason) for r in doc.removed] == [(0, "title")]
+
+
+def test_a_table_without_a_headline_keeps_every_line():
+    table = "Shr one dlr vs 73 cts\nNet 12.6 mln vs 15.8 mln\nRevs 337.3 mln vs 315.2 mln"
+    doc = strip_boilerplate(table)
+    assert doc.title is None
     assert texts(doc) == table.split("\n")
 
 
@@ -234,7 +243,7 @@ def test_dropping_one_stranded_run_never_strands_the_last_kept_lines():
 
     from pipelines.transforms.boilerplate.assemble import _drop_stranded
 
-    lines = [SimpleNamespace(words=6, list_item=False) for _ in range(6)]
+    lines = [SimpleNamespace(words=6, list_item=False, text="Stray bits") for _ in range(6)]
     reasons = ["nav", None, "nav", None, None, "footer"]
     _drop_stranded(lines, reasons)
     assert reasons == ["nav", "stranded", "nav", None, None, "footer"]

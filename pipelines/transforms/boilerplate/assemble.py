@@ -6,7 +6,7 @@ from itertools import islice
 
 from ..document import Block, CleanedDoc, RemovedLine
 from .deks import drop_deks
-from .lines import MIN_STOP_DENSITY, Line, is_heading_like, lower_words
+from .lines import MIN_STOP_DENSITY, Line, is_heading_like, lower_words, opens_wire_lede
 
 TITLE_WINDOW = 25  # the headline sits within this many lines above the first paragraph
 TITLE_MIN_WORDS = 3
@@ -84,7 +84,7 @@ def _drop_stranded(lines: list[Line], reasons: list[str | None]) -> None:
             and _walls_in(reasons[i - 1], len(run))
             and _walls_in(reasons[j], len(run))
             and sum(lines[k].words for k in run) < STRANDED_MAX_WORDS * len(run)
-            and not any(lines[k].list_item for k in run)
+            and not any(lines[k].list_item or opens_wire_lede(lines[k].text) for k in run)
         ):
             for k in run:
                 reasons[k] = "stranded"
@@ -103,6 +103,11 @@ def _walls_in(reason: str | None, run_length: int) -> bool:
 def assemble_without_prose(lines: list[Line]) -> CleanedDoc:
     """A text with no prose line at all (an earnings table): keep every line no rule drops."""
     doc = CleanedDoc()
+    reasons = [line.reason or "short_fragment" if line.quality == "bad" else None for line in lines]
+    if reasons and reasons[0] is None and _opens_with_headline(lines, reasons):
+        doc.title = lines[0].text
+        doc.removed.append(RemovedLine(lines[0].no, lines[0].text, "title"))
+        lines = lines[1:]
     for line in lines:
         if line.quality == "bad":
             doc.removed.append(RemovedLine(line.no, line.text, line.reason or "short_fragment"))
@@ -129,7 +134,7 @@ def _drop_reason(lines: list[Line], i: int, start: int, end: int, in_marker_regi
 def _short_line_belongs(lines: list[Line], i: int, end: int, in_marker_region: dict[int, str]) -> bool:
     """A short line inside the body is kept as a heading before prose, or as a list item."""
     line = lines[i]
-    if (line.list_item and line.words >= LIST_ITEM_MIN_WORDS) or line.table_row:
+    if (line.list_item and line.words >= LIST_ITEM_MIN_WORDS) or line.table_row or opens_wire_lede(line.text):
         return True
     nxt = i + 1
     if nxt >= end or nxt in in_marker_region:
@@ -175,6 +180,8 @@ def _find_title(lines: list[Line], reasons: list[str | None]) -> int | None:
     first_body = next(body, None)
     if first_body is None:
         return None
+    if first_body == 0:  # the body starts on the first line: a headline there was kept as body
+        return 0 if _opens_with_headline(lines, reasons) else None
     window = range(max(0, first_body - TITLE_WINDOW), first_body)
     candidates = [i for i in window if _title_like(lines[i], reasons[i])]
     if len(candidates) < 2:
@@ -195,6 +202,16 @@ def _find_title(lines: list[Line], reasons: list[str | None]) -> int | None:
     return max(candidates, key=rank)
 
 
+def _opens_with_headline(lines: list[Line], reasons: list[str | None]) -> bool:
+    """The page's first line is a headline over more body: title-like, no paragraph, and in
+    a headline's style ("FARMERS GROUP INC <FGRP> 4TH QTR NET", "Have hackers recruited your
+    PC?"), which a table's first row ("Shr one dlr vs 73 cts") is not."""
+    first = lines[0]
+    styled = first.title_case or first.text.isupper() or first.text.endswith("?")
+    more = any(r is None for r in reasons[1:])
+    return styled and more and first.quality != "good" and _title_like(first, reasons[0])
+
+
 def _content_words(line: Line) -> set[str]:
     """Lower-cased words of four letters or more: what a headline and its story share."""
     return {t for t in lower_words(line) if len(t) > 3 and not t.isdigit()}
@@ -203,6 +220,8 @@ def _content_words(line: Line) -> set[str]:
 def _title_like(line: Line, reason: str | None) -> bool:
     if reason not in ("nav", None) or line.words < TITLE_MIN_WORDS or line.list_item or line.table_row:
         return False  # a headline is no list item, nor a row of figures ("Revs 20.9 mln vs 19.6 mln")
+    if opens_wire_lede(line.text):
+        return False  # "NEW YORK, March 6 - Shr loss 10 cts vs loss 50 cts" is the lede
     return is_heading_like(line) or (line.text.endswith("?") and line.words <= 20)
 
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .lists import WIRE_DATELINE_RE
-from .lines import Line
+from .lines import WIRE_DATELINE_RE, Line
 
 DEK_MAX_LINES = 2
 DEK_MAX_WORDS = 60  # a standfirst is a sentence or two

@@ -29,6 +29,12 @@ GLUE_JOINT_RE = re.compile(r"[A-Z](?<=[a-z][A-Z])[a-z]")
 GLUE_POINT_RE = re.compile(r"[A-Z](?<=[a-z0-9?!’'”][A-Z])[a-z]*\b")
 # a wire dateline inside a line: "San Francisco, March 16 - BankAmerica..."
 DATELINE_RE = re.compile(r"\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\w* \d{1,2}\b")
+# a wire dateline opening a paragraph: "NEW DELHI:", "BUFFALO, N.Y. —", "LONDON (Reuters) -",
+# and with the day, in any case: "PEARL RIVER, N.Y., March 2 -", "Kansas City, April 7 -"
+WIRE_DATELINE_RE = re.compile(
+    r"(?:[A-Z][\w.' -]{2,30}(?:, [A-Z][\w.' -]{1,20}){0,2}, (?i:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)\w*\.? \d{1,2}"
+    r"|[A-Z][A-Z.' ]{2,30}(?:, [A-Z][\w.' ]{1,20})?)(?: \([\w .]{1,20}\))?\s?[:—–-]\s"
+)
 LIST_MARKER_RE = re.compile(r"^([-–•*·▪►●]|\d{1,2}[.)])\s+")  # on a line of its own
 # the same after each newline of a page (its spaces may not run on into the next line)
 PAGE_LIST_MARKER_RE = re.compile(r"\n(?:[-–•*·▪►●]|\d{1,2}[.)])[^\S\n]+")
@@ -73,6 +79,17 @@ class Line:
     # where lower-casing may split or change a token (see CASE_CONTEXT_CHARS)
     lower_tokens: str | None = None
     table_row: bool = False  # a row of a table of figures (tables.mark_table_rows)
+
+
+def opens_wire_lede(text: str) -> bool:
+    """The line opens with a wire dateline and a dash ("CHICAGO, March 11 - IC Industries
+    said..."): an article's first paragraph, never a headline. A colon also ends "BREAKING:"
+    or "WATCH:", which head a headline, and a wire headline in capitals has dashes too
+    ("ECONOMIC SPOTLIGHT - EMS MARKS EIGHTH BIRTHDAY"): neither counts here."""
+    dateline = WIRE_DATELINE_RE.match(text)
+    if dateline is None or dateline.group().rstrip().endswith(":"):
+        return False
+    return not text[dateline.end():].isupper()
 
 
 def lower_words(line: Line) -> list[str]:

@@ -2,17 +2,13 @@
 short items under a lead-in line ("Tour dates:"), which belong to the article."""
 from __future__ import annotations
 
-import re
-
-from .lines import Line
+from .lines import WIRE_DATELINE_RE, Line
 from .region import HEADLINE_MIN_WORDS, PROSE, TEASER_MAX_WORDS
 
 MIN_LINK_PAIRS = 2
 BLURB_MAX_FILLER = 2  # author and date lines between a headline and its blurb
 LEAD_IN_LIST_MAX = 60
 LIST_ITEM_MIN_WORDS = 2
-# a wire dateline opening a paragraph: "NEW DELHI:", "BUFFALO, N.Y. —", "LONDON (Reuters) -"
-WIRE_DATELINE_RE = re.compile(r"[A-Z][A-Z.' ]{2,30}(?:, [A-Z][\w.' ]{1,20})?(?: \([\w .]{1,20}\))?\s?[:—–-]\s")
 
 
 def link_lists(lines: list[Line], start: int, end: int) -> dict[int, str]:

@@ -10,7 +10,7 @@ Lists (other stories' headline + blurb pairs, a lead-in's items) are found in `l
 """
 from __future__ import annotations
 
-from .lines import Line
+from .lines import Line, opens_wire_lede
 
 # Line scores for the maximum-sum region: prose counts its words, everything else a little
 # (menus, fragments) or clearly (rule hits, region markers) below zero.
@@ -211,7 +211,22 @@ def trim_edges(lines: list[Line], start: int, end: int) -> tuple[int, int]:
     if not runs:
         return start, end
     first, last = runs[0][0], runs[-1][1]
-    return _table_edge(lines, first, -1, -1), _table_edge(lines, last, len(lines), 1) + 1
+    return _wire_lede_edge(lines, _table_edge(lines, first, -1, -1)), _table_edge(lines, last, len(lines), 1) + 1
+
+
+def _wire_lede_edge(lines: list[Line], start: int) -> int:
+    """The body's top edge moved up to a line that opens with a wire dateline ("CHICAGO,
+    March 11 - IC Industries Inc called...") right above it, or above up to TABLE_HEADER_LINES
+    short lines ("Shr loss one ct", "Terms were not disclosed."): the lede starts the article,
+    however short or terse it is ("NEW YORK, March 6 - Shr loss 10 cts vs loss 50 cts")."""
+    for above in range(start - 1, max(-1, start - 2 - TABLE_HEADER_LINES), -1):
+        if lines[above].quality == "bad":
+            break
+        if opens_wire_lede(lines[above].text):
+            return above
+        if lines[above].quality != "short":
+            break
+    return start
 
 
 def _table_edge(lines: list[Line], edge: int, limit: int, step: int) -> int:

