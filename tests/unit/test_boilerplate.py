@@ -8,7 +8,7 @@ import pytest
 
 from pipelines.transforms.boilerplate import learn_site_lines, normalize_line, rule_verdicts, strip_boilerplate
 from pipelines.transforms.document import BLOCK_KINDS
-from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3, texts
+from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3, reasons, texts
 
 BENCH = Path(__file__).resolve().parents[3] / "shared" / "data" / "extraction-benchmark"
 
@@ -217,6 +217,18 @@ def test_the_headline_is_the_line_that_shares_the_storys_words_not_the_longest_l
     doc = strip_boilerplate(page)
     assert doc.title == "Home Depot sales miss, shares plunge"
     assert doc.blocks[0].text.startswith("Home Depot shares fell")
+
+
+def test_the_headline_above_a_long_share_panel_is_still_the_title():
+    # a share panel's buttons and the date between headline and body (a BBC page has some 30)
+    # do not count against the reach of the headline search
+    networks = ["Facebook", "Messenger", "Twitter", "Email", "WhatsApp", "LinkedIn", "Pinterest"]
+    panel = [x for network in networks * 2 for x in (network, f"Share this with {network}")]
+    headline = "Council approves a bigger budget for schools and buses"
+    doc = strip_boilerplate("\n".join(["News", "Politics", headline, "19 November 2019", *panel, PARA_1, PARA_2, PARA_3]))
+    assert doc.title == headline
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3]
+    assert {reasons(doc)[x] for x in panel} == {"share"}
 
 
 def test_a_short_wire_brief_is_the_article_not_stranded_bits():

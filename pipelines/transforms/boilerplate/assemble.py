@@ -7,6 +7,7 @@ from itertools import islice
 from ..document import Block, CleanedDoc, RemovedLine
 from .deks import drop_deks
 from .lines import MIN_STOP_DENSITY, Line, is_heading_like, lower_words, opens_wire_lede
+from .region import HEADER_REASONS
 
 TITLE_WINDOW = 25  # the headline sits within this many lines above the first paragraph
 TITLE_MIN_WORDS = 3
@@ -182,8 +183,9 @@ def _find_title(lines: list[Line], reasons: list[str | None]) -> int | None:
         return None
     if first_body == 0:  # the body starts on the first line: a headline there was kept as body
         return 0 if _opens_with_headline(lines, reasons) else None
-    window = range(max(0, first_body - TITLE_WINDOW), first_body)
-    candidates = [i for i in window if _title_like(lines[i], reasons[i])]
+    # a share panel's buttons, bylines and datelines do not push the headline out of reach
+    window = [i for i in range(first_body - 1, -1, -1) if reasons[i] not in HEADER_REASONS][:TITLE_WINDOW]
+    candidates = sorted(i for i in window if _title_like(lines[i], reasons[i]))
     if len(candidates) < 2:
         return candidates[0] if candidates else None
     # every word of the lead: the candidates' content words are what gets filtered
