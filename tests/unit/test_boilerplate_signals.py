@@ -184,3 +184,14 @@ def test_foreign_you_may_like_headers_open_a_related_block_and_read_also_labels_
     doc = strip_boilerplate("\n".join([PARA_1, PARA_2, "Leggi anche", link, PARA_3, PARA_4]))
     assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
     assert reasons(doc)["Leggi anche"] == reasons(doc)[link] == "related_block"
+
+
+def test_an_unsupported_browser_notice_is_dropped_but_news_about_browsers_stays():
+    notices = ["We've detected you are on Internet Explorer. For the best Barrons.com experience, please update to a modern browser.",
+               "You are using an outdated browser. Please upgrade your browser to improve your experience.",
+               "Your browser is not supported."]
+    news = ("Microsoft urged people still on Internet Explorer to switch to its Edge browser, saying the "
+            "old browser would no longer get security updates after the end of the year.")
+    doc = strip_boilerplate("\n".join([*notices, PARA_1, news, PARA_2]))
+    assert texts(doc) == [PARA_1, news, PARA_2]
+    assert {reasons(doc)[n] for n in notices} == {"browser_notice"}
