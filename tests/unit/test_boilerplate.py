@@ -231,6 +231,21 @@ def test_the_headline_above_a_long_share_panel_is_still_the_title():
     assert {reasons(doc)[x] for x in panel} == {"share"}
 
 
+def test_a_navigation_label_is_never_the_title_and_a_stranded_headline_can_be():
+    # "Zurück zur Übersicht" matches the nav pattern: a rule dropped it, however headline-like
+    doc = strip_boilerplate("\n".join(["Zurück zur Übersicht", "Von", "Moritz Bachmann", PARA_1, PARA_2, PARA_3]))
+    assert doc.title is None
+    # a headline and standfirst walled in by the menu and the byline are dropped as stray bits,
+    # and the headline is still the title
+    headline = "Council budget: time to worry about the schools?"
+    standfirst = "The new budget raises spending on schools, but the money may not last beyond next year."
+    page = ["Home", "Markets", "Last Updated : Nov 20, 2019 01:41 PM IST", headline, standfirst,
+            "By Jane Smith", PARA_1, PARA_2, PARA_3]
+    doc = strip_boilerplate("\n".join(page))
+    assert doc.title == headline
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3]
+
+
 def test_a_short_wire_brief_is_the_article_not_stranded_bits():
     # a wire brief's kept lines all lie between its headline and a last line judged a footer:
     # that run is the body (19 of the news corpus' first 5,000 articles came out empty)
