@@ -246,6 +246,21 @@ def test_a_navigation_label_is_never_the_title_and_a_stranded_headline_can_be():
     assert texts(doc) == [PARA_1, PARA_2, PARA_3]
 
 
+def test_the_headline_is_chosen_over_the_longer_standfirst_under_it_but_not_a_kicker_over_it():
+    headline = "Council approves bigger school budget"
+    standfirst = "Spending on schools and public transport rises by a tenth after a six-hour council debate"
+    doc = strip_boilerplate("\n".join(["Home", "Politics", headline, standfirst, "By Jane Smith", PARA_1, PARA_2, PARA_3]))
+    assert doc.title == headline
+    kicker = "BUDGET FOR SCHOOLS"  # shares two words with the story, as a kicker does
+    doc = strip_boilerplate("\n".join(["Home", "Politics", kicker, headline, "By Jane Smith", PARA_1, PARA_2, PARA_3]))
+    assert doc.title == headline
+    # nor a shorter line off the story's topic
+    long_headline = "City council approves a bigger budget for schools and buses"
+    doc = strip_boilerplate("\n".join(["Home", "Weather forecast for the coming weekend", long_headline,
+                                       "By Jane Smith", PARA_1, PARA_2, PARA_3]))
+    assert doc.title == long_headline
+
+
 def test_a_short_wire_brief_is_the_article_not_stranded_bits():
     # a wire brief's kept lines all lie between its headline and a last line judged a footer:
     # that run is the body (19 of the news corpus' first 5,000 articles came out empty)

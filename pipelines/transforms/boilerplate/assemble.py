@@ -13,6 +13,7 @@ TITLE_WINDOW = 25  # the headline sits within this many lines above the first pa
 TITLE_MIN_WORDS = 3
 TITLE_LEAD_LINES = 8  # the body's first lines, whose words the headline shares
 TITLE_MIN_SHARED, TITLE_MIN_SHARE = 2, 0.34  # words, and share of the line's words, shared with them
+HEADLINE_MIN_WORDS = 5  # shorter lines above a headline are kickers ("BLACK DEATH FEARS")
 LIST_ITEM_MIN_WORDS = 2
 SENTENCE_MIN_WORDS = 8
 SECTION_MIN_WORDS = 30
@@ -201,7 +202,12 @@ def _find_title(lines: list[Line], reasons: list[str | None]) -> int | None:
         on_topic = shared >= TITLE_MIN_SHARED and shared >= TITLE_MIN_SHARE * len(words)
         return on_topic, shared, on_page[lines[i].key] > 1, lines[i].words, i
 
-    return max(candidates, key=rank)
+    best = max(candidates, key=rank)
+    above = best - 1
+    # a standfirst shares more words with the story than the shorter headline right above it
+    if above in candidates and rank(above)[0] and HEADLINE_MIN_WORDS <= lines[above].words < lines[best].words:
+        return above
+    return best
 
 
 def _opens_with_headline(lines: list[Line], reasons: list[str | None]) -> bool:
