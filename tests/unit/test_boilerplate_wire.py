@@ -21,8 +21,10 @@ from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3, reasons, texts
     "GEORGETOWN, Grand Cayman, British West Indies, March 25 - Shr 29 cts vs nine cts",
     "Kansas City, April 7 - The following cash sorghum prices were reported",
     "LONDON, APRIL 9 - Johnson Matthey today issued the following prices",
-    "ST. JOSEPH, Mich. (AP) — Michigan health authorities are reporting a 6th fatality",
-    "WASHINGTON (Reuters) - The Senate voted on Tuesday",
+    "ST. JOSEPH, Mich. (AP) — Michigan health authorities are reporting a 6th fatality linked to Eastern Equine Encephalitis.",
+    "WASHINGTON (Reuters) - The Senate voted on Tuesday to confirm the nominee.",
+    "STOCKHOLM, Mar 12 - Group loss after financial income and expenses 1.08",
+    "Toronto, April 1 - Shr 51 cts vs one dlr",
 ])
 def test_a_wire_dateline_and_a_dash_open_a_lede(line):
     assert opens_wire_lede(line)
@@ -33,9 +35,21 @@ def test_a_wire_dateline_and_a_dash_open_a_lede(line):
     "ECONOMIC SPOTLIGHT - EMS MARKS EIGHTH BIRTHDAY",  # a wire headline in capitals
     "Tim Morrison on the Gordon problem",
     "March 2 - the day the talks began",
+    # headlines and labels with a dash: no full stop, and no place and day before the dash
+    "US - China trade talks resume in Geneva",
+    "CANADIAN METALS - April 7",
+    "VIDEO - Watch the council debate",
+    "Coronavirus live updates, March 2 - What we know",
 ])
 def test_other_lines_do_not_open_a_lede(line):
     assert not opens_wire_lede(line)
+
+
+@pytest.mark.parametrize("headline", ["US - China trade talks resume in Geneva", "CANADIAN METALS - April 7"])
+def test_a_headline_with_a_dash_is_the_title_not_a_lede(headline):
+    doc = strip_boilerplate("\n".join(["Home", "News", headline, PARA_1, PARA_2, PARA_3]))
+    assert doc.title == headline
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3]
 
 
 def test_a_terse_wire_lede_above_a_table_is_the_body_not_the_title():

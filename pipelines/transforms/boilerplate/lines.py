@@ -29,10 +29,13 @@ GLUE_JOINT_RE = re.compile(r"[A-Z](?<=[a-z][A-Z])[a-z]")
 GLUE_POINT_RE = re.compile(r"[A-Z](?<=[a-z0-9?!’'”][A-Z])[a-z]*\b")
 # a wire dateline inside a line: "San Francisco, March 16 - BankAmerica..."
 DATELINE_RE = re.compile(r"\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\w* \d{1,2}\b")
+# a month and its day, in any case, spelled out or cut short: "March 2", "MARCH 2", "Mar 12", "Sept. 15"
+MONTH_DAY = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.? \d{1,2}"
+MONTH_DAY_RE = re.compile(MONTH_DAY + r"\b")
 # a wire dateline opening a paragraph: "NEW DELHI:", "BUFFALO, N.Y. —", "LONDON (Reuters) -",
 # and with the day, in any case: "PEARL RIVER, N.Y., March 2 -", "Kansas City, April 7 -"
 WIRE_DATELINE_RE = re.compile(
-    r"(?:[A-Z][\w.' -]{2,30}(?:, [A-Z][\w.' -]{1,20}){0,2}, (?i:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)\w*\.? \d{1,2}"
+    r"(?:[A-Z][\w.' -]{2,30}(?:, [A-Z][\w.' -]{1,20}){0,2}, " + MONTH_DAY +
     r"|[A-Z][A-Z.' ]{2,30}(?:, [A-Z][\w.' ]{1,20})?)(?: \([\w .]{1,20}\))?\s?[:—–-]\s"
 )
 LIST_MARKER_RE = re.compile(r"^([-–•*·▪►●]|\d{1,2}[.)])\s+")  # on a line of its own
@@ -87,9 +90,14 @@ def opens_wire_lede(text: str) -> bool:
     or "WATCH:", which head a headline, and a wire headline in capitals has dashes too
     ("ECONOMIC SPOTLIGHT - EMS MARKS EIGHTH BIRTHDAY"): neither counts here."""
     dateline = WIRE_DATELINE_RE.match(text)
-    if dateline is None or dateline.group().rstrip().endswith(":"):
+    if dateline is None or dateline.group().rstrip().endswith(":") or text[dateline.end():].isupper():
         return False
-    return not text[dateline.end():].isupper()
+    # headlines and labels have a dash too ("US - China talks resume", "CANADIAN METALS - April 7",
+    # "Live updates, March 2 - What we know"): a line without a full stop opens a lede only under
+    # the day and a place's name ("DENVER, March 3 - Shr nil vs nil", "Toronto, April 1 - ...")
+    place = text.partition(",")[0].split()
+    dated = MONTH_DAY_RE.search(dateline.group()) and all(word[0].isupper() for word in place)
+    return text.rstrip(CLOSERS).endswith(".") or bool(dated)
 
 
 def lower_words(line: Line) -> list[str]:
