@@ -32,7 +32,9 @@ def test_a_wire_dateline_and_a_dash_open_a_lede(line):
 
 @pytest.mark.parametrize("line", [
     "BREAKING: Lawan moves motion for Senate's adjournment",  # a colon heads a headline
+    "WATCH: Council votes to raise school spending.",
     "ECONOMIC SPOTLIGHT - EMS MARKS EIGHTH BIRTHDAY",  # a wire headline in capitals
+    "LONDON, March 2 - GOLD FIXED AT 400 DLRS",
     "Tim Morrison on the Gordon problem",
     "March 2 - the day the talks began",
     # headlines and labels with a dash: no full stop, and no place and day before the dash
@@ -91,6 +93,34 @@ def test_a_headline_on_the_first_line_right_above_the_body_is_the_title(headline
     assert doc.title == headline
     assert texts(doc) == [PARA_1, PARA_2, PARA_3]
     assert reasons(doc)[headline] == "title"
+
+
+def test_a_lone_headline_like_line_or_a_tables_caption_is_no_title():
+    assert texts(strip_boilerplate("BROWN-FORMAN INC 4TH QTR NET")) == ["BROWN-FORMAN INC 4TH QTR NET"]
+    table = ["GOLD AND SILVER PRICES IN DLRS PER OUNCE:", "Gold 400.50 vs 398.20", "Silver 5.60 vs 5.58"]
+    doc = strip_boilerplate("\n".join(table))
+    assert doc.title is None
+    assert texts(doc) == table
+
+
+def test_a_menu_line_over_a_table_is_no_title():
+    doc = strip_boilerplate("Skip To Main Content\nShr one dlr vs 73 cts\nNet 12.6 mln vs 15.8 mln")
+    assert doc.title is None
+    assert reasons(doc) == {"Skip To Main Content": "nav"}
+
+
+@pytest.mark.parametrize("between", [["World", "Markets", "Business", "Sport"], ["Share on Facebook"]])
+def test_a_ticker_line_above_the_menu_or_a_share_bar_stays_out_of_the_body(between):
+    ticker = "TOKYO, March 2 - Nikkei closes up 2 pct"
+    doc = strip_boilerplate("\n".join([ticker, *between, PARA_1, PARA_2, PARA_3]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3]
+
+
+def test_a_promo_opening_with_a_dateline_does_not_pull_the_headline_into_the_body():
+    promo = "LONDON (Reuters) - Sign up for our newsletter."
+    doc = strip_boilerplate("\n".join([promo, "Council Approves New Budget", PARA_1, PARA_2, PARA_3]))
+    assert doc.title == "Council Approves New Budget"
+    assert reasons(doc)[promo] == "newsletter_promo"
 
 
 def test_a_short_first_paragraph_is_not_taken_for_a_headline():
