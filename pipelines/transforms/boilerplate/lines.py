@@ -95,9 +95,10 @@ def opens_wire_lede(text: str) -> bool:
     # headlines and labels have a dash too ("US - China talks resume", "CANADIAN METALS - April 7",
     # "Live updates, March 2 - What we know"): a line without a full stop opens a lede only under
     # the day and a place's name ("DENVER, March 3 - Shr nil vs nil", "Toronto, April 1 - ...")
+    if text.rstrip(CLOSERS).endswith("."):
+        return True
     place = text.partition(",")[0].split()
-    dated = MONTH_DAY_RE.search(dateline.group()) and all(word[0].isupper() for word in place)
-    return text.rstrip(CLOSERS).endswith(".") or bool(dated)
+    return bool(MONTH_DAY_RE.search(dateline.group())) and all(word[0].isupper() for word in place)
 
 
 def lower_words(line: Line) -> list[str]:
