@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.transforms.boilerplate import strip_boilerplate
-from pipelines.transforms.boilerplate.lines import opens_wire_lede
+from pipelines.transforms.boilerplate.datelines import opens_wire_lede
 from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3, reasons, texts
 
 

@@ -6,7 +6,8 @@ from itertools import islice
 
 from ..document import Block, CleanedDoc, RemovedLine
 from .deks import drop_deks
-from .lines import MIN_STOP_DENSITY, Line, is_heading_like, lower_words, opens_wire_lede
+from .datelines import opens_wire_lede
+from .lines import MIN_STOP_DENSITY, Line, is_heading_like, lower_words
 from .region import HEADER_REASONS
 
 TITLE_WINDOW = 25  # the headline sits within this many lines above the first paragraph
@@ -107,12 +108,10 @@ def assemble_without_prose(lines: list[Line]) -> CleanedDoc:
     doc = CleanedDoc()
     reasons = [line.reason or "short_fragment" if line.quality == "bad" else None for line in lines]
     if reasons and reasons[0] is None and _opens_with_headline(lines, reasons):
-        doc.title = lines[0].text
-        doc.removed.append(RemovedLine(lines[0].no, lines[0].text, "title"))
-        lines = lines[1:]
-    for line in lines:
-        if line.quality == "bad":
-            doc.removed.append(RemovedLine(line.no, line.text, line.reason or "short_fragment"))
+        doc.title, reasons[0] = lines[0].text, "title"
+    for line, reason in zip(lines, reasons):
+        if reason:
+            doc.removed.append(RemovedLine(line.no, line.text, reason))
         else:
             doc.blocks.append(Block("list_item" if line.list_item else "paragraph", line.text))
     return doc

@@ -7,14 +7,11 @@ story, not the story: the lede starts the article.
 """
 from __future__ import annotations
 
-import re
-
-from .lines import WIRE_DATELINE_RE, Line
+from .datelines import opens_with_dateline
+from .lines import Line
 
 DEK_MAX_LINES = 2
 DEK_MAX_WORDS = 60  # a standfirst is a sentence or two
-# a dateline on its own line: "BAAR, SWITZERLAND", "NEW YORK, N.Y."
-DATELINE_LINE_RE = re.compile(r"^[A-Z][A-Z.' -]{2,30}(?:, [A-Z][A-Z.' -]{1,30})?$")
 
 
 def drop_deks(lines: list[Line], reasons: list[str | None], title_idx: int | None) -> None:
@@ -23,12 +20,9 @@ def drop_deks(lines: list[Line], reasons: list[str | None], title_idx: int | Non
         return
     kept = [i for i in range(title_idx + 1, len(lines)) if reasons[i] is None][: DEK_MAX_LINES + 1]
     for n, i in enumerate(kept):
-        if _opens_wire_lede(lines[i]):
+        if opens_with_dateline(lines[i].text):
             if n and all(lines[k].quality in ("good", "medium") and lines[k].words <= DEK_MAX_WORDS for k in kept[:n]):
                 for k in kept[:n]:
                     reasons[k] = "dek"
             return
 
-
-def _opens_wire_lede(line: Line) -> bool:
-    return bool(WIRE_DATELINE_RE.match(line.text) or DATELINE_LINE_RE.match(line.text))

@@ -29,15 +29,6 @@ GLUE_JOINT_RE = re.compile(r"[A-Z](?<=[a-z][A-Z])[a-z]")
 GLUE_POINT_RE = re.compile(r"[A-Z](?<=[a-z0-9?!’'”][A-Z])[a-z]*\b")
 # a wire dateline inside a line: "San Francisco, March 16 - BankAmerica..."
 DATELINE_RE = re.compile(r"\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\w* \d{1,2}\b")
-# a month and its day, in any case, spelled out or cut short: "March 2", "MARCH 2", "Mar 12", "Sept. 15"
-MONTH_DAY = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.? \d{1,2}"
-MONTH_DAY_RE = re.compile(MONTH_DAY + r"\b")
-# a wire dateline opening a paragraph: "NEW DELHI:", "BUFFALO, N.Y. —", "LONDON (Reuters) -",
-# and with the day, in any case: "PEARL RIVER, N.Y., March 2 -", "Kansas City, April 7 -"
-WIRE_DATELINE_RE = re.compile(
-    r"(?:[A-Z][\w.' -]{2,30}(?:, [A-Z][\w.' -]{1,20}){0,2}, " + MONTH_DAY +
-    r"|[A-Z][A-Z.' ]{2,30}(?:, [A-Z][\w.' ]{1,20})?)(?: \([\w .]{1,20}\))?\s?[:—–-]\s"
-)
 LIST_MARKER_RE = re.compile(r"^([-–•*·▪►●]|\d{1,2}[.)])\s+")  # on a line of its own
 # the same after each newline of a page (its spaces may not run on into the next line)
 PAGE_LIST_MARKER_RE = re.compile(r"\n(?:[-–•*·▪►●]|\d{1,2}[.)])[^\S\n]+")
@@ -82,23 +73,6 @@ class Line:
     # where lower-casing may split or change a token (see CASE_CONTEXT_CHARS)
     lower_tokens: str | None = None
     table_row: bool = False  # a row of a table of figures (tables.mark_table_rows)
-
-
-def opens_wire_lede(text: str) -> bool:
-    """The line opens with a wire dateline and a dash ("CHICAGO, March 11 - IC Industries
-    said..."): an article's first paragraph, never a headline. A colon also ends "BREAKING:"
-    or "WATCH:", which head a headline, and a wire headline in capitals has dashes too
-    ("ECONOMIC SPOTLIGHT - EMS MARKS EIGHTH BIRTHDAY"): neither counts here."""
-    dateline = WIRE_DATELINE_RE.match(text)
-    if dateline is None or dateline.group().rstrip().endswith(":") or text[dateline.end():].isupper():
-        return False
-    # headlines and labels have a dash too ("US - China talks resume", "CANADIAN METALS - April 7",
-    # "Live updates, March 2 - What we know"): a line without a full stop opens a lede only under
-    # the day and a place's name ("DENVER, March 3 - Shr nil vs nil", "Toronto, April 1 - ...")
-    if text.rstrip(CLOSERS).endswith("."):
-        return True
-    place = text.partition(",")[0].split()
-    return bool(MONTH_DAY_RE.search(dateline.group())) and all(word[0].isupper() for word in place)
 
 
 def lower_words(line: Line) -> list[str]:

@@ -2,7 +2,8 @@
 short items under a lead-in line ("Tour dates:"), which belong to the article."""
 from __future__ import annotations
 
-from .lines import WIRE_DATELINE_RE, Line
+from .datelines import WIRE_DATELINE_RE
+from .lines import Line
 from .region import HEADLINE_MIN_WORDS, PROSE, TEASER_MAX_WORDS
 
 MIN_LINK_PAIRS = 2

@@ -10,7 +10,8 @@ Lists (other stories' headline + blurb pairs, a lead-in's items) are found in `l
 """
 from __future__ import annotations
 
-from .lines import Line, opens_wire_lede
+from .datelines import opens_wire_lede
+from .lines import Line
 
 # Line scores for the maximum-sum region: prose counts its words, everything else a little
 # (menus, fragments) or clearly (rule hits, region markers) below zero.
