@@ -97,16 +97,19 @@ def resolve_entities(mentions: pl.DataFrame, known_aliases: pl.DataFrame | None 
 
 
 def _resolve_surnames_in_article(rows: list[_Mention]) -> None:
+    """`rows` in reading order (mentions come sorted by paragraph and offset)."""
     by_surname: dict[str, Counter] = defaultdict(Counter)
-    for row in rows:
+    first_seen: dict[str, int] = {}
+    for n, row in enumerate(rows):
         if row.label == "PERSON" and " " in row.key:
             by_surname[row.key.rsplit(" ", 1)[1]][row.key] += 1
+            first_seen.setdefault(row.key, n)
     for row in rows:
         candidates = by_surname.get(row.key)
         # A known place or organisation spelling ("Kyiv") is never read as a surname.
         if " " in row.key or not candidates or variant_key(row.text):
             continue
-        row.key, row.label, row.resolved = _most_common(candidates), "PERSON", True
+        row.key, row.label, row.resolved = _most_common(candidates, first_seen), "PERSON", True
 
 
 def _resolve_acronyms_in_article(rows: list[_Mention]) -> None:
@@ -167,8 +170,11 @@ def _dominant(candidates: Counter) -> str | None:
     return None
 
 
-def _most_common(counts: Counter) -> str:
-    return min(counts, key=lambda key: (-counts[key], key))
+def _most_common(counts: Counter, first_seen: dict[str, int]) -> str:
+    """The full name mentioned most; of equals, the one the article introduced first, as a
+    reporter names a person in full before the surname alone ("CEO Tim Cook said ..." over
+    the small model's "Hosting Cook" further down)."""
+    return min(counts, key=lambda key: (-counts[key], first_seen[key]))
 
 
 def build_entities(entity_mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:

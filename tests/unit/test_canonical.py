@@ -51,6 +51,15 @@ def test_a_surname_resolves_to_the_full_name_in_its_article():
     assert set(resolved["label"]) == {"PERSON"}
 
 
+def test_a_surname_joins_the_full_name_the_article_introduced_first_when_counts_tie():
+    # the small model read "Hosting Cook at Dreamforce ..." as a name, further down the article
+    resolved = resolve_entities(mentions(
+        ("a1", "Tim Cook", "PERSON"), ("a1", "Cook", "PERSON"), ("a1", "Hosting Cook", "PERSON"), ("a1", "Cook", "PERSON"),
+    ))
+    ids = resolved.filter(pl.col("text") == "Cook")["entity_id"].unique().to_list()
+    assert ids == [ids_by_text(resolved, "a1")["Tim Cook"]]
+
+
 def test_same_surname_different_people_stay_apart():
     resolved = resolve_entities(mentions(
         ("a1", "Donald Trump", "PERSON"), ("a1", "Trump", "PERSON"),
