@@ -149,3 +149,13 @@ def test_a_long_question_opening_the_body_is_a_paragraph_not_the_title():
     doc = strip_boilerplate("\n".join([question, PARA_1, PARA_2, PARA_3]))
     assert doc.title is None
     assert texts(doc) == [question, PARA_1, PARA_2, PARA_3]
+
+
+def test_a_wire_lede_above_a_picture_is_the_first_paragraph_not_a_standfirst():
+    lede = ("NEW YORK (Reuters) - The city council voted on Tuesday to approve a new budget that raises "
+            "spending on schools, in a vote that surprised analysts who had expected a long delay.")
+    credit = "FILE PHOTO: Council members vote in New York, U.S., November 19, 2019. REUTERS/Jane Doe"
+    page = ["Council approves bigger school budget", "Jane Smith", "5 Min Read", lede, credit, PARA_1, PARA_2, PARA_3]
+    doc = strip_boilerplate("\n".join(page))
+    assert texts(doc) == [lede, PARA_1, PARA_2, PARA_3]
+    assert reasons(doc)[credit] == "photo_credit"

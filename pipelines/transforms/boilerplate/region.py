@@ -204,7 +204,8 @@ def trim_edges(lines: list[Line], start: int, end: int) -> tuple[int, int]:
     """
     runs = _prose_runs(lines, start, end)
     while len(runs) > 1 and (
-        (_short_lone(lines, runs[0]) and _is_cut_off(lines, runs[0], runs[1], EDGE_GAP)) or _above_byline(lines, runs[0], runs[1])
+        (_short_lone(lines, runs[0]) and _is_cut_off(lines, runs[0], runs[1], EDGE_GAP))
+        or (_above_byline(lines, runs[0], runs[1]) and not opens_wire_lede(lines[runs[0][0]].text))  # a lede is no standfirst
     ):
         runs.pop(0)
     while len(runs) > 1 and _short_lone(lines, runs[-1]) and _is_cut_off(lines, runs[-1], runs[-2], EDGE_GAP):
