@@ -195,3 +195,14 @@ def test_an_unsupported_browser_notice_is_dropped_but_news_about_browsers_stays(
     doc = strip_boilerplate("\n".join([*notices, PARA_1, news, PARA_2]))
     assert texts(doc) == [PARA_1, news, PARA_2]
     assert {reasons(doc)[n] for n in notices} == {"browser_notice"}
+
+
+def test_a_question_put_to_each_guest_of_an_interview_stays_every_time_a_twice_shown_line_once():
+    question = "What inspired you to start cooking for your readers?"
+    answers = [PARA_1, PARA_2, PARA_3]
+    page = [x for answer in answers for x in (question, answer)]
+    doc = strip_boilerplate("\n".join(page))
+    assert texts(doc) == page
+    # shown twice, a line is a teaser or caption repeated: kept once
+    doc = strip_boilerplate("\n".join(page[:4] + [PARA_1]))
+    assert texts(doc).count(PARA_1) == 1

@@ -218,7 +218,8 @@ def _opens_with_headline(lines: list[Line], reasons: list[str | None]) -> bool:
     first = lines[0]
     styled = first.title_case or first.text.isupper() or first.text.endswith("?")
     more = any(r is None for r in reasons[1:])
-    return styled and more and first.quality != "good" and _title_like(first, reasons[0])
+    once = all(line.key != first.key for line in lines[1:])  # not an interview's recurring question
+    return styled and more and once and first.quality != "good" and _title_like(first, reasons[0])
 
 
 def _content_words(line: Line) -> set[str]:

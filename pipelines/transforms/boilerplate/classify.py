@@ -13,6 +13,7 @@ NEIGHBOUR_SPAN = 2
 PROSE = ("good", "medium")
 CREDIT_MAX_WORDS = 8
 CREDIT_LABEL_CHARS = 20
+RECURRING_QUESTION_COPIES = 3
 TRUNCATED_RUN = 2  # consecutive lines cut off with " …": a list of teasers, not a writer's pauses
 
 
@@ -104,8 +105,8 @@ def _mark_duplicates(lines: list[Line]) -> None:
         if len(line.key) >= PREFIX_MIN_CHARS and _is_prefix_of_next(line.key, lines[i + 1 : i + 1 + PREFIX_LOOKAHEAD]):
             line.quality, line.reason = "bad", "duplicate"
     for indices in copies.values():
-        if len(indices) < 2:
-            continue
+        if len(indices) < 2 or (len(indices) >= RECURRING_QUESTION_COPIES and lines[indices[0]].text.endswith("?")):
+            continue  # a question put to each guest of an interview series stays every time
         keep = max(indices, key=lambda i: (_prose_neighbours(lines, i), -i))
         for i in indices:
             if i != keep:
