@@ -123,8 +123,11 @@ def test_a_promo_opening_with_a_dateline_does_not_pull_the_headline_into_the_bod
     assert reasons(doc)[promo] == "newsletter_promo"
 
 
-def test_a_short_first_paragraph_is_not_taken_for_a_headline():
-    opening = "It was the coldest night of the year."
+@pytest.mark.parametrize("opening", [
+    "It was the coldest night of the year.",  # short, but a sentence
+    "Why did the city council vote on Tuesday to approve a budget that raises spending on schools?",  # prose
+])
+def test_a_first_paragraph_opening_the_body_is_not_taken_for_a_headline(opening):
     doc = strip_boilerplate("\n".join([opening, PARA_1, PARA_2, PARA_3]))
     assert doc.title is None
     assert texts(doc) == [opening, PARA_1, PARA_2, PARA_3]
@@ -142,13 +145,6 @@ def test_a_wire_lede_cut_off_from_the_body_is_never_the_title():
     lede = "NEW YORK, March 2 - City council approves new budget raising spending on schools"
     doc = strip_boilerplate("\n".join([headline, lede, "Photo: Reuters/John Doe", PARA_1, PARA_2, PARA_3]))
     assert doc.title == headline
-
-
-def test_a_long_question_opening_the_body_is_a_paragraph_not_the_title():
-    question = "Why did the city council vote on Tuesday to approve a budget that raises spending on schools?"
-    doc = strip_boilerplate("\n".join([question, PARA_1, PARA_2, PARA_3]))
-    assert doc.title is None
-    assert texts(doc) == [question, PARA_1, PARA_2, PARA_3]
 
 
 def test_a_wire_lede_above_a_picture_is_the_first_paragraph_not_a_standfirst():
