@@ -5,8 +5,8 @@ from collections import Counter
 from itertools import islice
 
 from ..document import Block, CleanedDoc, RemovedLine
-from .deks import drop_deks
 from .datelines import opens_wire_lede
+from .deks import drop_deks
 from .lines import MIN_STOP_DENSITY, Line, is_heading_like, lower_words
 from .region import HEADER_REASONS
 

@@ -13,7 +13,7 @@ NEIGHBOUR_SPAN = 2
 PROSE = ("good", "medium")
 CREDIT_MAX_WORDS = 8
 CREDIT_LABEL_CHARS = 20
-RECURRING_QUESTION_COPIES = 3
+RECURRING_QUESTION_COPIES = 3  # a question asked this often is an interview's, no teaser shown twice
 TRUNCATED_RUN = 2  # consecutive lines cut off with " …": a list of teasers, not a writer's pauses
 
 
