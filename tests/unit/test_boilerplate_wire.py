@@ -87,7 +87,8 @@ def test_the_body_edge_stops_at_a_line_that_is_no_lede():
 
 
 @pytest.mark.parametrize("headline", ["Have hackers recruited your PC?", "FARMERS GROUP INC <FGRP> 4TH QTR NET",
-                                      "Istanbul Peace Talks Hang By A Thread Amid Drone Barrage"])
+                                      "Istanbul Peace Talks Hang By A Thread Amid Drone Barrage",
+                                      "<RANGE ROVER> TO SELL VEHICLES IN U.S."])  # an initialism's stop
 def test_a_headline_on_the_first_line_right_above_the_body_is_the_title(headline):
     doc = strip_boilerplate("\n".join([headline, PARA_1, PARA_2, PARA_3]))
     assert doc.title == headline

@@ -29,6 +29,7 @@ GLUE_JOINT_RE = re.compile(r"[A-Z](?<=[a-z][A-Z])[a-z]")
 GLUE_POINT_RE = re.compile(r"[A-Z](?<=[a-z0-9?!’'”][A-Z])[a-z]*\b")
 # a wire dateline inside a line: "San Francisco, March 16 - BankAmerica..."
 DATELINE_RE = re.compile(r"\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\w* \d{1,2}\b")
+INITIALISM_END_RE = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "U.S.", "U.K.", "S.A."
 LIST_MARKER_RE = re.compile(r"^([-–•*·▪►●]|\d{1,2}[.)])\s+")  # on a line of its own
 # the same after each newline of a page (its spaces may not run on into the next line)
 PAGE_LIST_MARKER_RE = re.compile(r"\n(?:[-–•*·▪►●]|\d{1,2}[.)])[^\S\n]+")
@@ -266,8 +267,11 @@ def grade(line: Line) -> str:
 
 
 def is_heading_like(line: Line) -> bool:
-    """A section heading: short, starts with a capital or digit, no trailing sentence mark."""
+    """A section heading: short, starts with a capital or digit, no trailing sentence mark
+    (an initialism's full stop is none: "RANGE ROVER TO SELL VEHICLES IN U.S.")."""
     text = line.text
-    if not (1 <= line.words <= 25) or text[-1] in ".,;:!" or line.glued >= 2:
+    if not (1 <= line.words <= 25) or line.glued >= 2:
+        return False
+    if text[-1] in ".,;:!" and not INITIALISM_END_RE.search(text):
         return False
     return not text[0].islower()  # capitals, digits, quotes and uncased scripts (ko, ja)
