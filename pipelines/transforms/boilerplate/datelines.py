@@ -7,11 +7,8 @@ from __future__ import annotations
 
 import re
 
-from .lines import CLOSERS
+from .lines import CLOSERS, DATELINE_RE, MONTH_DAY
 
-# a month and its day, in any case, spelled out or cut short: "March 2", "MARCH 2", "Mar 12", "Sept. 15"
-MONTH_DAY = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.? \d{1,2}"
-MONTH_DAY_RE = re.compile(MONTH_DAY + r"\b")
 # a wire dateline opening a paragraph: "NEW DELHI:", "BUFFALO, N.Y. —", "LONDON (Reuters) -",
 # and with the day, in any case: "PEARL RIVER, N.Y., March 2 -", "Kansas City, April 7 -"
 WIRE_DATELINE_RE = re.compile(
@@ -36,7 +33,7 @@ def opens_wire_lede(text: str) -> bool:
     if text.rstrip(CLOSERS).endswith("."):
         return True
     place = text.partition(",")[0].split()
-    return bool(MONTH_DAY_RE.search(dateline.group())) and all(word[0].isupper() for word in place)
+    return bool(DATELINE_RE.search(dateline.group())) and all(word[0].isupper() for word in place)
 
 
 def opens_with_dateline(text: str) -> bool:

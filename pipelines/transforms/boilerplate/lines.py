@@ -27,8 +27,11 @@ GLUE_JOINT_RE = re.compile(r"[A-Z](?<=[a-z][A-Z])[a-z]")
 # (the capital first, then the look-behind over it and the character before: the same matches
 # as "(?<=[a-z0-9?!’'”])[A-Z][a-z]*\b", but the regex engine can skip to the capitals)
 GLUE_POINT_RE = re.compile(r"[A-Z](?<=[a-z0-9?!’'”][A-Z])[a-z]*\b")
+# a month and its day, in any case, spelled out or cut short: "March 2", "MARCH 2", "Mar 12", "Sept. 15"
+MONTH_DAY = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+             r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.? \d{1,2}")
 # a wire dateline inside a line: "San Francisco, March 16 - BankAmerica..."
-DATELINE_RE = re.compile(r"\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\w* \d{1,2}\b")
+DATELINE_RE = re.compile(r"\b" + MONTH_DAY + r"\b")
 INITIALISM_END_RE = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "U.S.", "U.K.", "S.A."
 LIST_MARKER_RE = re.compile(r"^([-–•*·▪►●]|\d{1,2}[.)])\s+")  # on a line of its own
 # the same after each newline of a page (its spaces may not run on into the next line)
