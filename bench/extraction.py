@@ -26,6 +26,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -102,7 +103,15 @@ def interleaved_speed(pages: list[dict], fns: dict) -> dict[str, float]:
     return {name: len(inputs) / total for name, total in totals.items()}
 
 
-def corpus_speed(limit: int) -> tuple[int, float, float, int, int]:
+class CorpusRun(NamedTuple):
+    articles: int
+    pages_per_s: float
+    kept: float  # share of body tokens kept
+    under_half: int  # articles that kept under half their tokens
+    titled: int  # articles titled with their own headline
+
+
+def corpus_speed(limit: int) -> CorpusRun:
     """Plain-text pages/s on news-corpus articles (title line + body, as a scrape would hold),
     the share of body tokens kept, how many articles kept under half their tokens, and how
     many got their own title: these articles are already clean, so every token lost is a
@@ -128,7 +137,7 @@ def corpus_speed(limit: int) -> tuple[int, float, float, int, int]:
     total = sum(sizes)
     under_half = sum(1 for k, size in zip(kept, sizes) if 2 * k < size)
     titled = sum(1 for doc, title in zip(docs, titles) if title and doc.title == title)
-    return len(texts), rate, sum(kept) / total if total else 1.0, under_half, titled
+    return CorpusRun(len(texts), rate, sum(kept) / total if total else 1.0, under_half, titled)
 
 
 def disable_rule_lists(*, markers: bool, patterns: bool) -> None:
@@ -198,9 +207,9 @@ def main() -> int:
         score(out / name, args.show_leaks)
         print(f"titles: {title_matches(pages, titles)}/{len(pages)} match the page's own")
     if args.corpus:
-        n, rate, kept, under_half, titled = corpus_speed(args.corpus)
-        print(f"== plain text on news-corpus: {n} articles, {rate:.0f} pages/s, body tokens kept {kept:.4f}, "
-              f"{under_half} kept under half their tokens, {titled} titled with their own headline")
+        c = corpus_speed(args.corpus)
+        print(f"== plain text on news-corpus: {c.articles} articles, {c.pages_per_s:.0f} pages/s, body tokens kept "
+              f"{c.kept:.4f}, {c.under_half} kept under half their tokens, {c.titled} titled with their own headline")
     if args.baseline and "html" in modes:
         rates = interleaved_speed(pages, {"ours": clean_html, "trafilatura": trafilatura_alone})
         print(f"== html speed, interleaved: ours {rates['ours']:.1f} pages/s, trafilatura favor_precision alone "
