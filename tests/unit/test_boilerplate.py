@@ -289,3 +289,11 @@ def test_dropping_one_stranded_run_never_strands_the_last_kept_lines():
     reasons = ["nav", None, "nav", None, None, "footer"]
     _drop_stranded(lines, reasons)
     assert reasons == ["nav", "stranded", "nav", None, None, "footer"]
+
+
+def test_a_caption_ending_in_its_photographer_and_agency_is_a_photo_credit():
+    caption = ("A man rides past the new tram depot in the northern district on November 19, 2019. The "
+               "council approved the budget that pays for the line. Jane DOE / AFP")
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, caption, PARA_3]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3]
+    assert reasons(doc)[caption] == "photo_credit"
