@@ -291,6 +291,19 @@ def test_dropping_one_stranded_run_never_strands_the_last_kept_lines():
     assert reasons == ["nav", "stranded", "nav", None, None, "footer"]
 
 
+def test_the_paragraph_under_the_byline_is_kept_though_a_related_box_parts_it_from_the_body():
+    standfirst = "A THIRD council vote on the budget has been called, as the mayor's critics grow louder"
+    lede = ("Council members in the northern district confirmed on Monday that a third vote on the "
+            "budget will be held next week, after two earlier votes failed to reach a majority. The "
+            "finance committee said the new draft keeps the school spending and cuts the transport plan.")
+    box = ["Related articles", "Mayor unveils plan for new stadium downtown", "Stadium plan splits the council"]
+    page = ["Council calls third budget vote", standfirst, "By Jane Doe", "PUBLISHED: 00:01, Tue, Nov 19, 2019",
+            lede, *box, PARA_1, PARA_2, PARA_3]
+    doc = strip_boilerplate("\n".join(page))
+    assert texts(doc) == [lede, PARA_1, PARA_2, PARA_3]
+    assert standfirst in reasons(doc)  # above the byline: the standfirst, not the article
+
+
 def test_a_caption_ending_in_its_photographer_and_agency_is_a_photo_credit():
     caption = ("A man rides past the new tram depot in the northern district on November 19, 2019. The "
                "council approved the budget that pays for the line. Jane DOE / AFP")

@@ -35,6 +35,7 @@ MIN_UNMARKED_HEADERS = 3  # name-then-timestamp headers that make a thread witho
 LONG_THREAD_HEADERS = 6  # this many make a thread even when its comments outweigh the article
 EDGE_GAP = 2  # non-prose lines that cut a lone paragraph off the end of the body
 TABLE_HEADER_LINES = 2  # short lines (headings, "Nine mths") between the body and a table's rows
+BYLINE_REACH = 2  # lines between a byline or date and the first paragraph under it
 HEADER_MAX_LINES = 1  # headline and standfirst above the byline
 LONE_MAX_WORDS = 100  # longer than any standfirst or teaser: the article itself
 HEADER_REASONS = frozenset({"byline", "dateline", "comment_meta", "credit", "photo_credit", "image_gallery", "share"})
@@ -204,7 +205,8 @@ def trim_edges(lines: list[Line], start: int, end: int) -> tuple[int, int]:
     """
     runs = _prose_runs(lines, start, end)
     while len(runs) > 1 and (
-        (_short_lone(lines, runs[0]) and _is_cut_off(lines, runs[0], runs[1], EDGE_GAP))
+        (_short_lone(lines, runs[0]) and _is_cut_off(lines, runs[0], runs[1], EDGE_GAP)
+         and not _lede_above_box(lines, runs[0], runs[1]))
         or (_above_byline(lines, runs[0], runs[1]) and not opens_wire_lede(lines[runs[0][0]].text))  # a lede is no standfirst
     ):
         runs.pop(0)
@@ -252,6 +254,13 @@ def _table_edge(lines: list[Line], edge: int, limit: int, step: int) -> int:
 def _short_lone(lines: list[Line], run: tuple[int, int]) -> bool:
     """A single line short enough to be a standfirst or a teaser; a long one is the article."""
     return run[0] == run[1] and lines[run[0]].words <= LONE_MAX_WORDS
+
+
+def _lede_above_box(lines: list[Line], lone: tuple[int, int], following: tuple[int, int]) -> bool:
+    """The article's first paragraph, right under its byline or date, that a box of other
+    stories ("Related articles" and its headlines) parts from the rest of the body."""
+    under_byline = any(x.reason in ("byline", "dateline") for x in lines[max(0, lone[0] - BYLINE_REACH) : lone[0]])
+    return under_byline and any(x.marker for x in lines[lone[1] + 1 : following[0]])
 
 
 def _above_byline(lines: list[Line], head: tuple[int, int], following: tuple[int, int]) -> bool:
