@@ -5,7 +5,7 @@ Before, a wire earnings report lost its rows as "nav" or "footer" (bench/extract
 """
 from __future__ import annotations
 
-from pipelines.transforms.boilerplate import strip_boilerplate
+from pipelines.transforms.boilerplate import rule_verdicts, strip_boilerplate
 from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3, reasons, texts
 
 EARNINGS_ROWS = [
@@ -93,4 +93,41 @@ def test_a_teaser_past_a_ticker_and_the_nav_is_still_cut_off():
     teaser = "Subscribe now for one dollar a week and get all the news you need, every single day."
     ticker = ["Dow 34,120.5 up 1.2", "Nasdaq 13,900.1 up 0.4"]
     doc = strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, *ticker, "Home", teaser]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3]
+
+
+STANDINGS = [("1", "Kyle Busch", "5040", "5", "27"), ("2", "Martin Truex Jr.", "5035", "7", "24"),
+             ("3", "Kevin Harvick", "5033", "4", "26"), ("4", "Denny Hamlin", "5027", "6", "24"),
+             ("5", "Joey Logano", "2380", "2", "21")]
+STANDINGS_HEADER = ("Pos.", "Driver", "Points", "Wins", "Top 10")
+
+
+def test_a_table_scraped_one_cell_a_line_under_its_lead_in_is_kept_a_row_a_paragraph():
+    lead_in = "The final standings of the Cup Series after 36 races:"
+    cells = [cell for row in [STANDINGS_HEADER, *STANDINGS] for cell in row]
+    promo = "Click here to see the full calendar of the Cup, Xfinity and Truck Series"
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, lead_in, *cells, promo, "Share this on WhatsApp"]))
+    rows = [" | ".join(row) for row in [STANDINGS_HEADER, *STANDINGS]]
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3, lead_in, *rows]
+    assert {b.kind for b in doc.blocks[4:]} == {"paragraph"}
+    assert promo in reasons(doc)
+
+
+def test_cells_without_columns_of_figures_are_no_table():
+    menu = ["Home", "News", "Sport", "Weather", "Business", "Politics", "Science", "Health",
+            "Travel", "Culture", "Opinion", "Video", "Audio", "Live", "Contact"]
+    ranked = [cell for n in range(1, 11) for cell in (str(n), f"Story number {n} headline")]  # a numbered list
+    pager = [str(n) for n in range(1, 21)]
+    one_figure = [cell for row in STANDINGS for cell in (row[1], row[2], "Team Penske")]  # one figure a row
+    for cells in (menu, ranked, pager, one_figure):
+        lines = rule_verdicts("\n".join([PARA_1, PARA_2, PARA_3, *cells])).lines
+        assert not any(line.table_row or line.cell_row is not None for line in lines), cells
+    standings = [cell for row in [STANDINGS_HEADER, *STANDINGS] for cell in row]
+    lines = rule_verdicts("\n".join([PARA_1, *standings])).lines
+    assert [line.cell_row for line in lines[1:]] == [1 + 5 * (k // 5) for k in range(len(standings))]
+
+
+def test_a_cell_table_walled_in_by_chrome_without_a_lead_in_stays_out():
+    cells = [cell for row in STANDINGS for cell in row]
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, "Latest standings", *cells, "Sign in"]))
     assert texts(doc) == [PARA_1, PARA_2, PARA_3]

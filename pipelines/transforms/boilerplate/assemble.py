@@ -21,6 +21,7 @@ SECTION_MIN_WORDS = 30
 PROSE = ("good", "medium")
 STRANDED_MAX_WORDS = 25  # kept lines this short (on average) between two dropped ones go too
 STRANDED_MAX_LINES = 3
+CELL_SEPARATOR = " | "  # between the cells of a table row scraped one cell a line
 BODY_INTERRUPTIONS = frozenset({"title", "caption", "photo_credit", "image_gallery", "ad_marker", "duplicate"})
 
 
@@ -40,21 +41,26 @@ def rule_reasons(lines: list[Line], start: int, end: int, in_marker_region: dict
 
 
 def build_doc(lines: list[Line], reasons: list[str | None]) -> CleanedDoc:
-    """Kept lines become blocks, dropped ones `RemovedLine`s with their reason."""
+    """Kept lines become blocks, dropped ones `RemovedLine`s with their reason; the cells of a
+    table row scraped one cell a line become one paragraph ("1 | Kyle Busch | 5040")."""
     doc = CleanedDoc()
     title_idx = next((i for i, r in enumerate(reasons) if r == "title"), None)
     title_key = None
     if title_idx is not None:
         doc.title = lines[title_idx].text
         title_key = lines[title_idx].key
+    row = None  # the cell_row of the last block: a table scraped one cell a line
     for i, line in enumerate(lines):
         reason = reasons[i]
         if reason is None and title_key and line.key == title_key:
             reason = "title"  # the headline repeated at the top of the body
         if reason:
             doc.removed.append(RemovedLine(line.no, line.text, reason))
+        elif row is not None and line.cell_row == row:  # the row's next cell
+            doc.blocks[-1] = Block("paragraph", f"{doc.blocks[-1].text}{CELL_SEPARATOR}{line.text}")
         else:
             doc.blocks.append(Block(_kind(line), line.text))
+        row = line.cell_row if reason is None else None
     return doc
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from .echoes import mark_echoes
 from .lines import LONE_MARKERS, Line, grade, make_lines
 from .rules import rules
-from .tables import mark_table_rows
+from .tables import mark_cell_tables, mark_table_rows
 
 PREFIX_MIN_CHARS = 40  # a standfirst cut short of the paragraph that repeats it
 PREFIX_LOOKAHEAD = 3
@@ -56,6 +56,7 @@ def parse_lines(
     for line, reason in zip(lines, reasons):
         _judge(line, reason, ruleset, site_lines)
     mark_table_rows(lines)  # on the rules' verdicts; a row dropped as a teaser below still goes
+    mark_cell_tables(lines)
     if drop_duplicates:
         _mark_duplicates(lines)
         mark_echoes(lines)

@@ -77,6 +77,7 @@ class Line:
     # where lower-casing may split or change a token (see CASE_CONTEXT_CHARS)
     lower_tokens: str | None = None
     table_row: bool = False  # a row of a table of figures (tables.mark_table_rows)
+    cell_row: int | None = None  # a table scraped one cell a line: index of its row's first cell
 
 
 def lower_words(line: Line) -> list[str]:

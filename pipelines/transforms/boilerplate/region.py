@@ -238,7 +238,8 @@ def _table_edge(lines: list[Line], edge: int, limit: int, step: int) -> int:
     rows above its note), up to `limit` (exclusive): its rows, and up to TABLE_HEADER_LINES
     short lines between the edge and a row or between two rows ("Nine mths", column headers).
     A table walled in by the page's chrome on its far side ("Latest scores" and their rows
-    above the footer's "Sign in") is a box of the page, not the article's."""
+    above the footer's "Sign in") is a box of the page, not the article's, unless the body's
+    last line introduces it ("Final standings after 36 races:")."""
     moved, i = edge, edge + step
     while i != limit:
         if lines[i].table_row:
@@ -246,7 +247,8 @@ def _table_edge(lines: list[Line], edge: int, limit: int, step: int) -> int:
         elif lines[i].quality != "short" or abs(i - moved) > TABLE_HEADER_LINES:
             break
         i += step
-    if i != limit and lines[i].quality == "bad" and lines[i].reason not in ARTICLE_REASONS:
+    introduced = step == 1 and moved != edge and lines[edge].text.endswith(":")  # "Final standings:"
+    if i != limit and lines[i].quality == "bad" and lines[i].reason not in ARTICLE_REASONS and not introduced:
         return edge
     return moved
 

@@ -2,6 +2,8 @@
 
 A wire earnings report is mostly rows ("Net 807,000 vs 2,858,000") around a sentence or two;
 a price report is a table under its lede. Graded alone, each row is a short line like a menu's.
+A web page's table scraped one cell a line (a league's standings: "1", "Kyle Busch", "5040",
+...) is found by its columns: the same cells are figures in row after row.
 """
 from __future__ import annotations
 
@@ -13,6 +15,12 @@ DATA_ROW_MIN_NUMBERS = 2
 DATA_ROW_NUMBER_SHARE = 3  # one token in three holds a digit
 TABLE_ROW_GAP = 2
 DIGIT_RE = re.compile(r"\d")
+# a cell-per-line table: CELL_MIN_ROWS rows of CELL_COLUMNS cells, CELL_MIN_FIGURES of them figures
+CELL_COLUMNS = range(3, 13)
+CELL_MIN_ROWS = 4
+CELL_MIN_FIGURES = 2
+CELL_MAX_WORDS = 4
+FIGURE_CELL_RE = re.compile(r"[-+–—]?\d[\d.,:/%]*|[-–—]")
 
 
 def mark_table_rows(lines: list[Line]) -> None:
@@ -39,3 +47,54 @@ def _is_data_row(line: Line) -> bool:
     # "-5.44%") are a stock-quote widget; "12:30 pm" or "Phone: 316-831-6143" pass this test
     labelled = numbers < len(tokens)
     return labelled and numbers >= DATA_ROW_MIN_NUMBERS and numbers * DATA_ROW_NUMBER_SHARE >= len(tokens)
+
+
+def mark_cell_tables(lines: list[Line]) -> None:
+    """Flag a table scraped one cell a line, its header row too, and number each line's row
+    (`cell_row`: the row's first line) so the body joins a row's cells into one paragraph.
+    Its rows are runs of short lines whose pattern of figure and text cells repeats with the
+    table's width, CELL_MIN_FIGURES figures a row ("1", "Kyle Busch", "5040", "5", ...): a
+    menu has no figures, a numbered list of headlines one a row, a pager nothing else."""
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].quality == "short" and 0 < lines[j].words <= CELL_MAX_WORDS:
+            j += 1
+        if j - i >= CELL_MIN_ROWS * CELL_COLUMNS.start:
+            _mark_cell_run(lines, i, j)
+        i = max(j, i + 1)
+
+
+def _mark_cell_run(lines: list[Line], start: int, end: int) -> None:
+    figure = [FIGURE_CELL_RE.fullmatch(line.text) is not None for line in lines[start:end]]
+    if sum(figure) < CELL_MIN_ROWS * CELL_MIN_FIGURES:
+        return  # a menu
+    best = None  # (rows, width, first row's offset)
+    for width in CELL_COLUMNS:
+        for offset in range(2 * width):  # the first row may sit under a header row
+            rows = _repeating_rows(figure, offset, width)
+            if rows >= CELL_MIN_ROWS and (best is None or rows * width > best[0] * best[1]):
+                best = (rows, width, offset)
+    if best is None:
+        return
+    rows, width, offset = best
+    first = start + offset
+    header = first - width
+    if header >= start and not any(figure[header - start : first - start]):
+        first = header  # the column names above the first row
+    for k in range(first, start + offset + rows * width):
+        lines[k].table_row = True
+        lines[k].cell_row = first + (k - first) // width * width
+
+
+def _repeating_rows(figure: list[bool], offset: int, width: int) -> int:
+    """Rows from `offset` on that repeat the first one's figure cells, with enough figures."""
+    pattern = figure[offset : offset + width]
+    if len(pattern) < width or sum(pattern) < CELL_MIN_FIGURES:
+        return 0
+    if any(pattern == pattern[p:] + pattern[:p] for p in range(1, width) if width % p == 0):
+        return 0  # rows of a narrower list ("1", headline, "2", headline) or a pager ("1", "2", "3")
+    rows = 1
+    while figure[offset + rows * width : offset + (rows + 1) * width] == pattern:
+        rows += 1
+    return rows
