@@ -4,7 +4,9 @@ trafilatura (favor_precision) gives the main content as a small XML tree plus me
 (title, author, date, site, language). Its output still carries related-story lists,
 "READ MORE:" lines, newsletter promos, author contact lines, reprint notices and the
 headline repeated at the top; the same data-file rules and marker regions as the
-plain-text cleaner (`boilerplate`) drop those, each with a reason code.
+plain-text cleaner (`boilerplate`) drop those, each with a reason code. When trafilatura
+finds no article, or only what those rules drop (a reprint notice taken for the body), the
+page's text goes through the plain-text cleaner instead (`html_text.page_text`).
 """
 from __future__ import annotations
 
@@ -12,12 +14,14 @@ import trafilatura
 from htmldate import find_date
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_sitename, extract_title
 
+from .boilerplate import strip_boilerplate
 from .boilerplate.classify import parse_lines
 from .boilerplate.lines import Line
 from .boilerplate.language import detect_language, stopwords
 from .boilerplate.region import marker_regions
 from .boilerplate.site import normalize_line
 from .document import Block, CleanedDoc, RemovedLine
+from .html_text import page_text
 
 HEADLINE_MIN_WORDS = 4
 TRAILING_RUN_MAX = 6
@@ -36,13 +40,23 @@ def extract_html(html: str, *, url: str | None = None) -> CleanedDoc:
         return doc
     _read_metadata(tree, doc)
     found = trafilatura.bare_extraction(tree, url=url, favor_precision=True, include_comments=False)
-    if found is None or found.body is None:
-        return doc
-    units = body_units(found.body)
-    # the body's own words beat <html lang>, which some sites leave at a template default
-    doc.language = detect_language([text for _, text in units]) or doc.language
-    _filter_units(units, doc)
+    if found is not None and found.body is not None:
+        units = body_units(found.body)
+        # the body's own words beat <html lang>, which some sites leave at a template default
+        doc.language = detect_language([text for _, text in units]) or doc.language
+        _filter_units(units, doc)
+    if not doc.blocks:
+        _clean_page_text(trafilatura.load_html(html), doc)
     return doc
+
+
+def _clean_page_text(tree, doc: CleanedDoc) -> None:
+    """The page's text through the plain-text cleaner, for a page where trafilatura found no
+    article; the page's metadata stays. Removed lines are then numbered in that text."""
+    found = strip_boilerplate(page_text(tree)) if tree is not None else CleanedDoc()
+    doc.blocks, doc.removed = found.blocks, found.removed
+    doc.title = doc.title or found.title
+    doc.language = found.language or doc.language
 
 
 def _read_metadata(tree, doc: CleanedDoc) -> None:

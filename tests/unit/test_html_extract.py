@@ -80,3 +80,36 @@ def test_benchmark_pages_in_every_language_extract_with_a_language():
         assert doc.language and len(doc.language) == 2
         if lang in ("ru", "ko", "ja"):
             assert doc.language == lang
+
+
+NOTICE_PAGE = """<html lang="en"><head><title>Council approves budget | Example News</title>
+<meta property="og:title" content="Council approves budget after six-hour debate"></head><body>
+<div class="reprints"><p>This copy is for your personal, non-commercial use only. To order presentation-ready
+copies for distribution to your colleagues, clients or customers visit http://www.djreprints.com.</p></div>
+<div class="article-wrap"><div>{0}</div><div>{1}</div><div>{2}</div></div>
+</body></html>""".format(*PARAS)
+
+
+def test_a_page_where_trafilatura_finds_only_a_notice_is_cleaned_as_text():
+    doc = extract_html(NOTICE_PAGE)  # trafilatura takes the reprint notice for the body
+    assert [b.text for b in doc.blocks] == PARAS
+    assert doc.title == "Council approves budget after six-hour debate"
+    assert any(r.reason == "copyright" and r.text.startswith("This copy is") for r in doc.removed)
+
+
+def test_page_text_is_a_line_per_block_without_scripts_comments_or_head():
+    from pipelines.transforms.html_text import page_text
+    import trafilatura
+
+    html = ("<html><head><title>T</title></head><body><!-- hidden --><div>Menu<a href='/'>Home</a></div>"
+            "<p>One <b>bold</b>\n  line<br>two</p><script>var x = 1;</script>tail<ul><li>a</li><li>b</li></ul>"
+            + "<div>" * 200 + "deep" + "</div>" * 200 + "</body></html>")
+    assert page_text(trafilatura.load_html(html)).split("\n") == ["MenuHome", "One bold line", "two", "tail", "a", "b", "deep"]
+
+
+@pytest.mark.skipif(not BENCH.is_dir(), reason="needs ../shared/data/extraction-benchmark")
+def test_a_benchmark_page_trafilatura_misses_keeps_its_article():
+    page = next((BENCH / "html").glob("f8ff621a0b9b*.html")).read_text(encoding="utf-8")  # Barron's, dev split
+    body = extract_html(page).body
+    assert "Home Depot (ticker: HD) reported $2.53 in per-share earnings" in body
+    assert "djreprints" not in body
