@@ -131,3 +131,8 @@ def test_a_cell_table_walled_in_by_chrome_without_a_lead_in_stays_out():
     cells = [cell for row in STANDINGS for cell in row]
     doc = strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, "Latest standings", *cells, "Sign in"]))
     assert texts(doc) == [PARA_1, PARA_2, PARA_3]
+
+
+def test_a_row_of_dates_or_figures_alone_is_never_the_title():
+    page = ["04/09/87 03/09/87 04/09/87 03/09/87", *EARNINGS_ROWS[1:3], EARNINGS_NOTE]
+    assert strip_boilerplate("\n".join(page)).title is None

@@ -236,8 +236,8 @@ def _content_words(line: Line) -> set[str]:
 def _title_like(line: Line, reason: str | None) -> bool:
     if reason not in ("nav", "stranded", None) or line.quality == "bad":
         return False  # dropped by a rule, even the nav pattern's "Back to overview"
-    if line.words < TITLE_MIN_WORDS or line.list_item or line.table_row:
-        return False  # a headline is no list item, nor a row of figures ("Revs 20.9 mln vs 19.6 mln")
+    if line.words < TITLE_MIN_WORDS or line.list_item or line.table_row or not any(map(str.isalpha, line.text)):
+        return False  # a headline is no list item, nor a row of figures ("Revs 20.9 mln vs 19.6 mln", "04/09/87")
     if opens_wire_lede(line.text):
         return False  # "NEW YORK, March 6 - Shr loss 10 cts vs loss 50 cts" is the lede
     return is_heading_like(line) or (line.text.endswith("?") and line.words <= 20)
