@@ -133,6 +133,13 @@ def test_a_cell_table_walled_in_by_chrome_without_a_lead_in_stays_out():
     assert texts(doc) == [PARA_1, PARA_2, PARA_3]
 
 
+def test_a_note_under_a_long_table_stays_with_the_body_above_the_table():
+    rows = [f"Region {n} output {100 + n}.5 vs {90 + n}.2 mln" for n in range(1, 21)]
+    note = "NOTE: The figures include a one-time gain of 400,000 dlrs from the sale of the trucking unit."
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, *rows, note]))
+    assert texts(doc) == [PARA_1, PARA_2, *rows, note]
+
+
 def test_a_row_of_dates_or_figures_alone_is_never_the_title():
     page = ["04/09/87 03/09/87 04/09/87 03/09/87", *EARNINGS_ROWS[1:3], EARNINGS_NOTE]
     assert strip_boilerplate("\n".join(page)).title is None

@@ -18,6 +18,7 @@ from .lines import Line
 GOOD_SCORE_CAP = 80
 MEDIUM_SCORE = 2.0
 SHORT_SCORE = -1.0
+TABLE_ROW_SCORE = 0.0  # rows of figures neither pull the body in nor push it away
 BAD_SCORE = -3.0
 MARKER_SCORE = -8.0
 TEASER_SCORE = 1.0  # headline + teaser pairs must not pull a "more stories" list into the body
@@ -52,7 +53,7 @@ def line_score(line: Line) -> float:
         return MEDIUM_SCORE
     if line.quality == "bad":
         return BAD_SCORE
-    return SHORT_SCORE
+    return TABLE_ROW_SCORE if line.table_row else SHORT_SCORE
 
 
 def is_teaser(lines: list[Line], i: int) -> bool:
