@@ -156,3 +156,14 @@ def test_a_wire_lede_above_a_picture_is_the_first_paragraph_not_a_standfirst():
     doc = strip_boilerplate("\n".join(page))
     assert texts(doc) == [lede, PARA_1, PARA_2, PARA_3]
     assert reasons(doc)[credit] == "photo_credit"
+
+
+def test_a_wire_brief_shaped_like_two_headline_and_blurb_pairs_is_the_article():
+    brief = ["TOKHEIM <TOK> UNIT IN MARKETING AGREEMENT",
+             "FORT WAYNE, IND., March 5 - Tokheim Corp said its Advanced Products and Electronics Division "
+             "reached an agreement to market its devices to the petroleum industry in North America.",
+             'It said the agreement could contribute "significantly" to the growth of Tokheim',
+             "It said deliveries of the devices are expected to begin in the fall."]
+    doc = strip_boilerplate("\n".join(brief))
+    assert doc.title == brief[0]
+    assert texts(doc) == brief[1:]

@@ -19,7 +19,8 @@ def link_lists(lines: list[Line], start: int, end: int) -> dict[int, str]:
     with an author and a date between); two or more such pairs in a row are a link list, even
     in the middle of an article. Section headings differ: each is followed by several
     paragraphs, or by a long one. The scan starts a line above the region: the list's first
-    headline may have scored like a menu and been left out.
+    headline may have scored like a menu and been left out. Pairs holding all the region's
+    prose are the article itself (a wire brief: headline, lede, a cut-off line, a paragraph).
     """
     pairs: list[tuple[int, int]] = []
     dropped: dict[int, str] = {}
@@ -34,6 +35,8 @@ def link_lists(lines: list[Line], start: int, end: int) -> dict[int, str]:
             _flush(pairs, dropped)
         i += 1
     _flush(pairs, dropped)
+    if all(k in dropped for k in range(start, end) if lines[k].quality in PROSE):
+        return {}  # no article beside the list: the pairs are its headline, lede and paragraphs
     return {k: reason for k, reason in dropped.items() if k >= start}
 
 
