@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from pipelines.transforms import html_extract
 from pipelines.transforms.html_extract import extract_html
 
 BENCH = Path(__file__).resolve().parents[3] / "shared" / "data" / "extraction-benchmark"
@@ -86,14 +87,20 @@ NOTICE_PAGE = """<html lang="en"><head><title>Council approves budget | Example 
 <meta property="og:title" content="Council approves budget after six-hour debate"></head><body>
 <div class="reprints"><p>This copy is for your personal, non-commercial use only. To order presentation-ready
 copies for distribution to your colleagues, clients or customers visit http://www.djreprints.com.</p></div>
-<div class="article-wrap"><div>{0}</div><div>{1}</div><div>{2}</div></div>
+<div class="comments"><h1>Budget passes after a marathon session</h1><div>{0}</div><div>{1}</div><div>{2}</div></div>
 </body></html>""".format(*PARAS)
 
 
-def test_a_page_where_trafilatura_finds_only_a_notice_is_cleaned_as_text():
-    doc = extract_html(NOTICE_PAGE)  # trafilatura takes the reprint notice for the body
+def test_a_page_where_trafilatura_finds_only_a_notice_is_cleaned_as_text(monkeypatch):
+    # trafilatura (include_comments=False) prunes the box the site named "comments" and takes the
+    # reprint notice for the body; the spy makes sure the page text fallback is what runs
+    fallbacks = []
+    clean_page_text = html_extract._clean_page_text
+    monkeypatch.setattr(html_extract, "_clean_page_text", lambda *args: (fallbacks.append(1), clean_page_text(*args)))
+    doc = extract_html(NOTICE_PAGE)
+    assert fallbacks
     assert [b.text for b in doc.blocks] == PARAS
-    assert doc.title == "Council approves budget after six-hour debate"
+    assert doc.title == "Council approves budget after six-hour debate"  # the page's og:title, not its <h1>
     assert any(r.reason == "copyright" and r.text.startswith("This copy is") for r in doc.removed)
 
 
