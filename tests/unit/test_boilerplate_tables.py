@@ -143,3 +143,25 @@ def test_a_note_under_a_long_table_stays_with_the_body_above_the_table():
 def test_a_row_of_dates_or_figures_alone_is_never_the_title():
     page = ["04/09/87 03/09/87 04/09/87 03/09/87", *EARNINGS_ROWS[1:3], EARNINGS_NOTE]
     assert strip_boilerplate("\n".join(page)).title is None
+
+
+OWNERS = [("1", "Joe Gibbs Racing", "5040", "19"), ("2", "Team Penske", "5035", "11"),
+          ("3", "Stewart-Haas Racing", "5033", "10"), ("4", "Hendrick Motorsports", "5027", "4")]
+
+
+def test_every_table_in_one_run_of_cells_is_found():
+    drivers = [cell for row in [STANDINGS_HEADER, *STANDINGS] for cell in row]
+    owners = [cell for row in [("Pos.", "Owner", "Points", "Wins"), *OWNERS] for cell in row]
+    lines = rule_verdicts("\n".join([PARA_1, *drivers, "Owners", *owners])).lines
+    second = len(drivers) + 2  # PARA_1, the drivers' cells, "Owners"
+    assert [line.cell_row for line in lines[second:]] == [second + 4 * (k // 4) for k in range(len(owners))]
+
+
+def test_a_table_under_a_long_list_of_short_lines_is_found():
+    tags = ["Cup Series", "Kyle Busch", "Joe Gibbs Racing", "Homestead", "Playoffs", "Championship 4",
+            "Toyota", "Martin Truex Jr.", "Penske", "Ford", "Chevrolet", "Ryan Blaney"]  # more than two of its rows
+    cells = [cell for row in STANDINGS for cell in row]
+    lines = rule_verdicts("\n".join([PARA_1, *tags, *cells])).lines
+    first = 1 + len(tags)
+    assert [line.cell_row for line in lines[first:]] == [first + 5 * (k // 5) for k in range(len(cells))]
+    assert not any(line.table_row for line in lines[: first - 5])  # (the 5 lines above pass for its header)

@@ -66,25 +66,40 @@ def mark_cell_tables(lines: list[Line]) -> None:
 
 
 def _mark_cell_run(lines: list[Line], start: int, end: int) -> None:
+    """Mark the tables in a run of cell-like lines [start, end), one after another: from where
+    the last table ended (or the run starts), the one covering most cells whose first row lies
+    within reach. A run may hold two tables (a league's drivers, then its owners) or a table
+    under a long list of short lines (tags, a menu without figures)."""
     figure = [FIGURE_CELL_RE.fullmatch(line.text) is not None for line in lines[start:end]]
     if sum(figure) < CELL_MIN_ROWS * CELL_MIN_FIGURES:
-        return  # a menu
-    best = None  # (rows, width, first row's offset)
+        return  # too few figures for any table (a menu): skip the search
+    at = 0  # offset in the run where the next table may start
+    while len(figure) - at >= CELL_MIN_ROWS * CELL_COLUMNS.start:
+        table = _best_table(figure, at)
+        if table is None:
+            at += 2 * CELL_COLUMNS.start  # each width has tried first rows this far on
+            continue
+        rows, width, first = table
+        header = first - width
+        if header >= at and not any(figure[header:first]):
+            first = header  # the column names above the first row
+        table_end = table[2] + rows * width
+        for k in range(start + first, start + table_end):
+            lines[k].table_row = True
+            lines[k].cell_row = start + first + (k - start - first) // width * width
+        at = table_end
+
+
+def _best_table(figure: list[bool], at: int) -> tuple[int, int, int] | None:
+    """(rows, width, offset of the first row) of the table covering most cells whose first row
+    is within two rows of `at` (it may sit under a header row); the narrowest on a tie."""
+    best = None
     for width in CELL_COLUMNS:
-        for offset in range(2 * width):  # the first row may sit under a header row
+        for offset in range(at, at + 2 * width):
             rows = _repeating_rows(figure, offset, width)
             if rows >= CELL_MIN_ROWS and (best is None or rows * width > best[0] * best[1]):
                 best = (rows, width, offset)
-    if best is None:
-        return
-    rows, width, offset = best
-    first = start + offset
-    header = first - width
-    if header >= start and not any(figure[header - start : first - start]):
-        first = header  # the column names above the first row
-    for k in range(first, start + offset + rows * width):
-        lines[k].table_row = True
-        lines[k].cell_row = first + (k - first) // width * width
+    return best
 
 
 def _repeating_rows(figure: list[bool], offset: int, width: int) -> int:
