@@ -165,3 +165,11 @@ def test_a_table_under_a_long_list_of_short_lines_is_found():
     first = 1 + len(tags)
     assert [line.cell_row for line in lines[first:]] == [first + 5 * (k // 5) for k in range(len(cells))]
     assert not any(line.table_row for line in lines[: first - 5])  # (the 5 lines above pass for its header)
+
+
+def test_a_dash_for_an_empty_cell_keeps_the_table_whole():
+    rows = [list(row) for row in STANDINGS]
+    rows[2][3] = "—"  # no wins
+    cells = [cell for row in [STANDINGS_HEADER, *rows] for cell in row]
+    lines = rule_verdicts("\n".join([PARA_1, *cells])).lines
+    assert [line.cell_row for line in lines[1:]] == [1 + 5 * (k // 5) for k in range(len(cells))]

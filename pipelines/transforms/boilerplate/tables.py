@@ -58,11 +58,18 @@ def mark_cell_tables(lines: list[Line]) -> None:
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and lines[j].quality == "short" and 0 < lines[j].words <= CELL_MAX_WORDS:
+        while j < len(lines) and _may_be_cell(lines[j]):
             j += 1
         if j - i >= CELL_MIN_ROWS * CELL_COLUMNS.start:
             _mark_cell_run(lines, i, j)
         i = max(j, i + 1)
+
+
+def _may_be_cell(line: Line) -> bool:
+    """A short line of up to CELL_MAX_WORDS words, or an empty cell's dash ("—": no word at all)."""
+    if line.quality != "short":
+        return False
+    return 0 < line.words <= CELL_MAX_WORDS or (line.words == 0 and FIGURE_CELL_RE.fullmatch(line.text) is not None)
 
 
 def _mark_cell_run(lines: list[Line], start: int, end: int) -> None:
