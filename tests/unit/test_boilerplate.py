@@ -310,3 +310,11 @@ def test_a_caption_ending_in_its_photographer_and_agency_is_a_photo_credit():
     doc = strip_boilerplate("\n".join([PARA_1, PARA_2, caption, PARA_3]))
     assert texts(doc) == [PARA_1, PARA_2, PARA_3]
     assert reasons(doc)[caption] == "photo_credit"
+
+
+def test_a_lone_paragraph_above_a_related_box_without_a_byline_over_it_is_cut_off():
+    teaser = ("Council members in the northern district confirmed on Monday that a third vote on the "
+              "budget will be held next week, after two earlier votes failed to reach a majority.")
+    box = ["Related articles", "Mayor unveils plan for new stadium downtown", "Stadium plan splits the council"]
+    doc = strip_boilerplate("\n".join(["Council calls third budget vote", "Home", "News", teaser, *box, PARA_1, PARA_2, PARA_3]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3]
