@@ -33,7 +33,9 @@ BLOCK_CHILD_TAGS = frozenset({"p", "head", "quote", "list", "table"})
 
 
 def extract_html(html: str, *, url: str | None = None) -> CleanedDoc:
-    """Clean one HTML page; an empty `CleanedDoc` if no article is found."""
+    """Clean one HTML page: trafilatura's article through the post-filter or, when nothing of
+    it survives, the page's text through the plain-text cleaner; an empty `CleanedDoc` if
+    neither finds an article."""
     tree = trafilatura.load_html(html)
     doc = CleanedDoc(url=url)
     if tree is None:
@@ -45,17 +47,19 @@ def extract_html(html: str, *, url: str | None = None) -> CleanedDoc:
         # the body's own words beat <html lang>, which some sites leave at a template default
         doc.language = detect_language([text for _, text in units]) or doc.language
         _filter_units(units, doc)
-    if not doc.blocks:
-        _clean_page_text(trafilatura.load_html(html), doc)
+    if not doc.blocks:  # bare_extraction works on a copy: the tree is still the whole page
+        _clean_page_text(tree, doc)
     return doc
 
 
 def _clean_page_text(tree, doc: CleanedDoc) -> None:
     """The page's text through the plain-text cleaner, for a page where trafilatura found no
     article; the page's metadata stays. Removed lines are then numbered in that text."""
-    found = strip_boilerplate(page_text(tree)) if tree is not None else CleanedDoc()
+    found = strip_boilerplate(page_text(tree))
     doc.blocks, doc.removed = found.blocks, found.removed
     doc.title = doc.title or found.title
+    doc.author = doc.author or found.author  # a byline line, where the meta tags name nobody
+    doc.published_at = doc.published_at or found.published_at
     doc.language = found.language or doc.language
 
 

@@ -110,8 +110,10 @@ def test_page_text_is_a_line_per_block_without_scripts_comments_or_head():
 
     html = ("<html><head><title>T</title></head><body><!-- hidden --><div>Menu<a href='/'>Home</a></div>"
             "<p>One <b>bold</b>\n  line<br>two</p><script>var x = 1;</script>tail<ul><li>a</li><li>b</li></ul>"
+            "<p>zero\u200bwidth</p><pre>x = 1\n  y = 2</pre>"
             + "<div>" * 200 + "deep" + "</div>" * 200 + "</body></html>")
-    assert page_text(trafilatura.load_html(html)).split("\n") == ["MenuHome", "One bold line", "two", "tail", "a", "b", "deep"]
+    assert page_text(trafilatura.load_html(html)).split("\n") == [
+        "MenuHome", "One bold line", "two", "tail", "a", "b", "zerowidth", "x = 1", "y = 2", "deep"]
 
 
 @pytest.mark.skipif(not BENCH.is_dir(), reason="needs ../shared/data/extraction-benchmark")
