@@ -173,3 +173,15 @@ def test_a_dash_for_an_empty_cell_keeps_the_table_whole():
     cells = [cell for row in [STANDINGS_HEADER, *rows] for cell in row]
     lines = rule_verdicts("\n".join([PARA_1, *cells])).lines
     assert [line.cell_row for line in lines[1:]] == [1 + 5 * (k // 5) for k in range(len(cells))]
+
+
+def test_a_row_whose_middle_cell_is_dropped_stays_one_paragraph():
+    from pipelines.transforms.boilerplate.assemble import build_doc
+
+    cells = [cell for row in [STANDINGS_HEADER, *STANDINGS] for cell in row]
+    verdicts = rule_verdicts("\n".join([PARA_1, *cells]))
+    reasons = [None] * len(verdicts.lines)
+    middle = 1 + len(STANDINGS_HEADER) + 2  # "5040", the first row's third cell
+    reasons[middle] = "duplicate"
+    blocks = [b.text for b in build_doc(verdicts.lines, reasons).blocks]
+    assert blocks[2] == "1 | Kyle Busch | 5 | 27" and len(blocks) == 2 + len(STANDINGS)

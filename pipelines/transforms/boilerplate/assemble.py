@@ -49,7 +49,7 @@ def build_doc(lines: list[Line], reasons: list[str | None]) -> CleanedDoc:
     if title_idx is not None:
         doc.title = lines[title_idx].text
         title_key = lines[title_idx].key
-    row = None  # the cell_row of the last block: a table scraped one cell a line
+    row = None  # the cell_row of the last kept line: a table scraped one cell a line
     for i, line in enumerate(lines):
         reason = reasons[i]
         if reason is None and title_key and line.key == title_key:
@@ -60,7 +60,8 @@ def build_doc(lines: list[Line], reasons: list[str | None]) -> CleanedDoc:
             doc.blocks[-1] = Block("paragraph", f"{doc.blocks[-1].text}{CELL_SEPARATOR}{line.text}")
         else:
             doc.blocks.append(Block(_kind(line), line.text))
-        row = line.cell_row if reason is None else None
+        if reason is None:  # a dropped cell (a repeated headline) does not split its row
+            row = line.cell_row
     return doc
 
 
