@@ -318,3 +318,12 @@ def test_a_lone_paragraph_above_a_related_box_without_a_byline_over_it_is_cut_of
     box = ["Related articles", "Mayor unveils plan for new stadium downtown", "Stadium plan splits the council"]
     doc = strip_boilerplate("\n".join(["Council calls third budget vote", "Home", "News", teaser, *box, PARA_1, PARA_2, PARA_3]))
     assert texts(doc) == [PARA_1, PARA_2, PARA_3]
+
+
+def test_a_lead_pictures_caption_under_the_byline_is_still_cut_off_from_the_body():
+    caption = ("Council members vote on the budget in the northern district chamber on Monday, as the mayor "
+               "looks on from the gallery above the floor and protesters wait outside in the rain.")
+    page = ["Council calls third budget vote", "By Jane Doe", "PUBLISHED: 00:01, Tue, Nov 19, 2019", caption,
+            "Jane Doe | Example Media", "Text size", PARA_1, PARA_2, PARA_3]
+    doc = strip_boilerplate("\n".join(page))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3]  # no box of other stories between: the caption goes
