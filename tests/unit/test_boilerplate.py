@@ -327,3 +327,13 @@ def test_a_lead_pictures_caption_under_the_byline_is_still_cut_off_from_the_body
             "Jane Doe | Example Media", "Text size", PARA_1, PARA_2, PARA_3]
     doc = strip_boilerplate("\n".join(page))
     assert texts(doc) == [PARA_1, PARA_2, PARA_3]  # no box of other stories between: the caption goes
+
+
+def test_a_sentence_thick_with_scores_is_prose_but_a_row_of_figures_is_not():
+    from pipelines.transforms.boilerplate.lines import grade
+
+    scores = ("The teams were tied after Jo-Wilfried Tsonga cruised past Uchiyama 6-2, 6-1 and Yoshihito "
+              "Nishioka defeated Gael Monfils 7-5, 6-2.")
+    row = "Bread wheat prev 1,655.8, Feb 872.0, March 164.6, total 2,692.4 (4,161.0)."
+    lines = rule_verdicts("\n".join([PARA_1, scores, row, PARA_2])).lines
+    assert [grade(line) for line in lines[1:3]] == ["good", "short"]

@@ -47,6 +47,7 @@ GOOD_MIN_WORDS = 10
 MEDIUM_MIN_WORDS = 5
 UNPUNCTUATED_GOOD_WORDS = 20  # a long line without a full stop is still prose (a standfirst)
 MIN_STOP_DENSITY = 0.2
+FIGURE_SHARE_OF_ROW = 3  # more than one token in three a figure: a table's row, not a sentence
 TITLE_CASE_SHARE = 0.8
 TITLE_CASE_MAX_WORDS = 25
 ABBREVIATION_MAX_CHARS = 3  # "St", "Mr", "U.S": a capitalized word this short before a full stop
@@ -262,12 +263,24 @@ def grade(line: Line) -> str:
         return "short"  # a headline, even one ending in "?"
     if line.link_card:
         return "short"
-    prose = line.stop_density >= MIN_STOP_DENSITY
+    prose = line.stop_density >= MIN_STOP_DENSITY or _prose_among_figures(line)
     if prose and line.words >= GOOD_MIN_WORDS and (line.has_sentence or line.words >= UNPUNCTUATED_GOOD_WORDS):
         return "good"
     if prose and line.words >= MEDIUM_MIN_WORDS and line.ends_sentence:
         return "medium"
     return "short"
+
+
+def _prose_among_figures(line: Line) -> bool:
+    """A sentence whose figures thin out its stop words ("Tsonga cruised past Uchiyama 6-2, 6-1
+    and Nishioka defeated Monfils 7-5, 6-2."): prose by the density among its other words."""
+    if not (line.ends_sentence and line.words >= GOOD_MIN_WORDS and line.stop_density):
+        return False
+    figures = sum(1 for token in lower_words(line) if token[0].isdigit())
+    words = line.words - figures
+    if not 0 < figures * FIGURE_SHARE_OF_ROW <= line.words:
+        return False  # a third of its tokens figures or more: a row of a table ("Wheat prev 39.9, Feb 48.7")
+    return line.stop_density * line.words >= MIN_STOP_DENSITY * words
 
 
 def is_heading_like(line: Line) -> bool:
