@@ -114,9 +114,9 @@ def _repeating_rows(figure: list[bool], offset: int, width: int) -> int:
     pattern = figure[offset : offset + width]
     if len(pattern) < width or sum(pattern) < CELL_MIN_FIGURES:
         return 0
-    if any(pattern == pattern[p:] + pattern[:p] for p in range(1, width) if width % p == 0):
-        return 0  # rows of a narrower list ("1", headline, "2", headline) or a pager ("1", "2", "3")
     rows = 1
     while figure[offset + rows * width : offset + (rows + 1) * width] == pattern:
         rows += 1
+    if rows >= CELL_MIN_ROWS and any(pattern == pattern[p:] + pattern[:p] for p in range(1, width) if width % p == 0):
+        return 0  # rows of a narrower list ("1", headline, "2", headline) or a pager ("1", "2", "3")
     return rows
