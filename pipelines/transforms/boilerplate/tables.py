@@ -20,6 +20,8 @@ CELL_COLUMNS = range(3, 13)
 CELL_MIN_ROWS = 4
 CELL_MIN_FIGURES = 2
 CELL_MAX_WORDS = 4
+DASHES = frozenset({"-", "–", "—"})
+CELL_RUN_RE = re.compile(f"c{{{CELL_MIN_ROWS * CELL_COLUMNS.start},}}")  # enough cell lines for a table
 FIGURE_CELL_RE = re.compile(r"[-+–—]?\d[\d.,:/%]*|[-–—]")
 
 
@@ -55,21 +57,14 @@ def mark_cell_tables(lines: list[Line]) -> None:
     Its rows are runs of short lines whose pattern of figure and text cells repeats with the
     table's width, CELL_MIN_FIGURES figures a row ("1", "Kyle Busch", "5040", "5", ...): a
     menu has no figures, a numbered list of headlines one a row, a pager nothing else."""
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and _may_be_cell(lines[j]):
-            j += 1
-        if j - i >= CELL_MIN_ROWS * CELL_COLUMNS.start:
-            _mark_cell_run(lines, i, j)
-        i = max(j, i + 1)
+    cells = "".join(["c" if _may_be_cell(line) else "." for line in lines])
+    for run in CELL_RUN_RE.finditer(cells):  # a regex finds the runs: every page has menus
+        _mark_cell_run(lines, run.start(), run.end())
 
 
 def _may_be_cell(line: Line) -> bool:
     """A short line of up to CELL_MAX_WORDS words, or an empty cell's dash ("—": no word at all)."""
-    if line.quality != "short":
-        return False
-    return 0 < line.words <= CELL_MAX_WORDS or (line.words == 0 and FIGURE_CELL_RE.fullmatch(line.text) is not None)
+    return line.quality == "short" and (0 < line.words <= CELL_MAX_WORDS or (line.words == 0 and line.text in DASHES))
 
 
 def _mark_cell_run(lines: list[Line], start: int, end: int) -> None:
