@@ -81,11 +81,11 @@ def _mark_cell_run(lines: list[Line], start: int, end: int) -> None:
         if table is None:
             at += 2 * CELL_COLUMNS.start  # each width has tried first rows this far on
             continue
-        rows, width, first = table
-        header = first - width
-        if header >= at and not any(figure[header:first]):
+        rows, width, first_row = table
+        first, header = first_row, first_row - width
+        if header >= at and not any(figure[header:first_row]):
             first = header  # the column names above the first row
-        table_end = table[2] + rows * width
+        table_end = first_row + rows * width
         for k in range(start + first, start + table_end):
             lines[k].table_row = True
             lines[k].cell_row = start + first + (k - start - first) // width * width
