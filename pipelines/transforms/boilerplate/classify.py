@@ -1,6 +1,7 @@
 """Turn raw text lines into graded `Line`s: rules, markers, site lines, duplicates."""
 from __future__ import annotations
 
+from .credits import mark_credits
 from .echoes import mark_echoes
 from .lines import LONE_MARKERS, Line, grade, make_lines
 from .rules import rules
@@ -60,6 +61,7 @@ def parse_lines(
     if drop_duplicates:
         _mark_duplicates(lines)
         mark_echoes(lines)
+        mark_credits(lines)
         _mark_captions(lines)
         _mark_truncated_runs(lines)
     return lines, markers

@@ -1,0 +1,45 @@
+"""Plain-text cleaner: picture credits told by their shape (credits.py), not by an agency list."""
+from __future__ import annotations
+
+from pipelines.transforms.boilerplate import strip_boilerplate
+from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3, PARA_4, reasons, texts
+
+CAPTION = "Officials handed out more than 5 million air filter masks to schoolchildren this month."
+
+
+def test_a_caption_above_names_joined_by_slashes_is_dropped_with_its_credit():
+    credit = "Priya Nair/Mumbai Mirror/Lensbase"  # no agency the phrase rules know
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, CAPTION, credit, PARA_3, PARA_4]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
+    assert reasons(doc)[credit] == "photo_credit"
+    assert reasons(doc)[CAPTION] == "caption"
+
+
+def test_a_caption_above_names_joined_by_pipes_is_dropped():
+    credit = "Natalie Naccache | Harbour Pictures"
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, CAPTION, credit, PARA_3, PARA_4]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
+    assert reasons(doc)[CAPTION] == "caption"
+
+
+def test_a_caption_closed_by_a_bracketed_credit_is_dropped_even_without_a_full_stop():
+    closed = ["The first global geologic map of Titan. (NASA/JPL-Caltech/ASU)",
+              "The protests kicked off in June and have grown in size (Bild: LENSBASE )"]
+    doc = strip_boilerplate("\n".join([PARA_1, closed[0], PARA_2, closed[1], PARA_3, PARA_4]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
+    assert {reasons(doc)[line] for line in closed} == {"caption"}
+
+
+def test_a_menu_of_slashed_sections_does_not_make_the_paragraph_above_a_caption():
+    menu = ["News/World", "Food/Dining", "Homes/Rentals"]
+    short_last = "The hearing resumes on Monday, the court said in a statement."
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, short_last, *menu]))
+    assert short_last in texts(doc)
+
+
+def test_a_wire_headline_with_a_slash_and_a_paragraph_ending_in_a_bracket_are_kept():
+    headline = "TALKING POINT/BANKAMERICA EQUITY OFFER"
+    quoted = "The company said sales rose in the quarter, led by its newest line of trucks (see chart)."
+    doc = strip_boilerplate("\n".join([headline, PARA_1, quoted, PARA_2, PARA_3]))
+    assert doc.title == headline
+    assert quoted in texts(doc)
