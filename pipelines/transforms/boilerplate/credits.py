@@ -76,7 +76,8 @@ def mark_credits(lines: list[Line]) -> None:
     above becomes its caption in `classify._mark_captions`), and a caption closed by a
     bracketed credit "caption". Elsewhere the shape is a menu ("Food/Dining", "Ascom | Hotel
     Solutions", one under another): left to the region search."""
-    credit = [line.quality != "bad" and is_credit_line(line) for line in lines]
+    # most lines hold neither "/" nor "|" nor a closing bracket: one `in` test each rules them out
+    credit = [line.quality != "bad" and ("/" in line.text or "|" in line.text) and is_credit_line(line) for line in lines]
     for i, line in enumerate(lines):
         if line.quality == "bad":
             continue
@@ -85,5 +86,5 @@ def mark_credits(lines: list[Line]) -> None:
             in_run = (i and credit[i - 1]) or (i + 1 < len(lines) and credit[i + 1])
             if above is not None and above.quality in PROSE and above.words <= CAPTION_MAX_WORDS and not in_run:
                 line.quality, line.reason = "bad", "photo_credit"
-        elif has_trailing_credit(line):
+        elif line.text.endswith(")") and has_trailing_credit(line):
             line.quality, line.reason = "bad", "caption"
