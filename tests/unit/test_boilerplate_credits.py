@@ -43,3 +43,9 @@ def test_a_wire_headline_with_a_slash_and_a_paragraph_ending_in_a_bracket_are_ke
     doc = strip_boilerplate("\n".join([headline, PARA_1, quoted, PARA_2, PARA_3]))
     assert doc.title == headline
     assert quoted in texts(doc)
+
+
+def test_a_reviews_slashed_subheading_does_not_make_the_paragraph_above_a_caption():
+    short_para = "The battery lasted a full day of heavy use in our tests, which is rare."
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, short_para, "Price/Availability", PARA_3, PARA_4]))
+    assert short_para in texts(doc)

@@ -14,6 +14,7 @@ import re
 from .lines import Line
 
 PROSE = ("good", "medium")
+CREDIT_MIN_WORDS = 3  # a name and an agency: "Pros/Cons", "Price | Verdict" are a review's subheadings
 CREDIT_MAX_WORDS = 8
 CREDIT_PARTS = (2, 3)  # "Name/Agency", "Name/Paper/Agency": more parts make a menu or a path
 PART_MAX_WORDS = 4  # each part a name: "Hindustan Times", "Getty Images"
@@ -41,7 +42,9 @@ def _name_parts(text: str, separator: str) -> bool:
 
 def is_credit_line(line: Line) -> bool:
     """A short line of names joined by "/" or "|", with no sentence: a picture credit."""
-    if line.quality not in ("short", "medium") or line.ends_sentence or line.words > CREDIT_MAX_WORDS:
+    if line.quality not in ("short", "medium") or line.ends_sentence:
+        return False
+    if not CREDIT_MIN_WORDS <= line.words <= CREDIT_MAX_WORDS:
         return False
     text = line.text
     if "://" in text or "www." in text or text.isupper() or any(c.isdigit() for c in text):
