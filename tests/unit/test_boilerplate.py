@@ -337,3 +337,14 @@ def test_a_sentence_thick_with_scores_is_prose_but_a_row_of_figures_is_not():
     row = "Bread wheat prev 1,655.8, Feb 872.0, March 164.6, total 2,692.4 (4,161.0)."
     lines = rule_verdicts("\n".join([PARA_1, scores, row, PARA_2])).lines
     assert [grade(line) for line in lines[1:3]] == ["good", "short"]
+
+
+def test_more_and_a_sites_name_opens_a_related_block_but_a_headline_starting_with_more_does_not():
+    related = ["More Example News", "Mayor unveils plan for new stadium downtown",
+               "Stadium plan would cost taxpayers hundreds of millions of dollars over the next ten years, critics say."]
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, *related]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3]
+    assert reasons(doc)["More Example News"] == "related_block"
+    headline = "More reforms ahead says Milburn"
+    doc = strip_boilerplate("\n".join([headline, PARA_1, PARA_2, PARA_3]))
+    assert doc.title == headline
