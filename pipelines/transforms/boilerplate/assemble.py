@@ -8,13 +8,12 @@ from ..document import Block, CleanedDoc, RemovedLine
 from .datelines import opens_wire_lede
 from .deks import drop_deks
 from .lines import MIN_STOP_DENSITY, Line, is_heading_like, lower_words
-from .region import HEADER_REASONS
+from .region import HEADER_REASONS, HEADLINE_MIN_WORDS  # shorter lines above a headline are kickers
 
 TITLE_WINDOW = 25  # the headline sits within this many lines above the first paragraph
 TITLE_MIN_WORDS = 3
 TITLE_LEAD_LINES = 8  # the body's first lines, whose words the headline shares
 TITLE_MIN_SHARED, TITLE_MIN_SHARE = 2, 0.34  # words, and share of the line's words, shared with them
-HEADLINE_MIN_WORDS = 5  # shorter lines above a headline are kickers ("BLACK DEATH FEARS")
 LIST_ITEM_MIN_WORDS = 2
 SENTENCE_MIN_WORDS = 8
 SECTION_MIN_WORDS = 30

@@ -1,7 +1,7 @@
 """Turn raw text lines into graded `Line`s: rules, markers, site lines, duplicates."""
 from __future__ import annotations
 
-from .credits import mark_credits
+from .credits import CAPTION_MAX_WORDS, CREDIT_MAX_WORDS, mark_credits
 from .echoes import mark_echoes
 from .lines import LONE_MARKERS, Line, grade, make_lines
 from .rules import rules
@@ -9,10 +9,8 @@ from .tables import mark_cell_tables, mark_table_rows
 
 PREFIX_MIN_CHARS = 40  # a standfirst cut short of the paragraph that repeats it
 PREFIX_LOOKAHEAD = 3
-CAPTION_MAX_WORDS = 60
 NEIGHBOUR_SPAN = 2
 PROSE = ("good", "medium")
-CREDIT_MAX_WORDS = 8
 CREDIT_LABEL_CHARS = 20
 RECURRING_QUESTION_COPIES = 3  # a question asked this often is an interview's, no teaser shown twice
 TRUNCATED_RUN = 2  # consecutive lines cut off with " …": a list of teasers, not a writer's pauses

@@ -11,19 +11,18 @@ from __future__ import annotations
 
 import re
 
-from .lines import Line
+from .lines import WORD_RE, Line
+from .region import PROSE
 
-PROSE = ("good", "medium")
 CREDIT_MIN_WORDS = 3  # a name and an agency: "Pros/Cons", "Price | Verdict" are a review's subheadings
-CREDIT_MAX_WORDS = 8
+CREDIT_MAX_WORDS = 8  # a credit line, by shape here or by rule ("Photo: Getty Images")
 CREDIT_PARTS = (2, 3)  # "Name/Agency", "Name/Paper/Agency": more parts make a menu or a path
 PART_MAX_WORDS = 4  # each part a name: "Hindustan Times", "Getty Images"
-CAPTION_MAX_WORDS = 60
+CAPTION_MAX_WORDS = 60  # a caption is a sentence or two
 CAPTION_MIN_WORDS = 5  # words before the bracketed credit
 # "(NASA/JPL-Caltech/ASU)", "(Image: © TNG Collaboration)" at the end of a line
 TRAILING_CREDIT_RE = re.compile(r"\(([^()]{2,60})\)\s*$")
 BRACKET_MAX_WORDS = 6
-WORD_RE = re.compile(r"\w+")
 
 
 def _name_parts(text: str, separator: str) -> bool:
