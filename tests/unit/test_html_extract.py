@@ -5,11 +5,15 @@ import json
 from pathlib import Path
 
 import pytest
+import trafilatura
 
 from pipelines.transforms import html_extract
 from pipelines.transforms.html_extract import extract_html
+from pipelines.transforms.html_text import page_text
 
 BENCH = Path(__file__).resolve().parents[3] / "shared" / "data" / "extraction-benchmark"
+needs_benchmark = pytest.mark.skipif(
+    not BENCH.is_dir(), reason="../shared/data/extraction-benchmark not found (shared data sets live beside the repo)")
 
 PARAS = [
     "The city council voted on Tuesday to approve a new budget that raises spending on schools and public "
@@ -68,7 +72,7 @@ def test_a_page_without_an_article_gives_an_empty_doc():
         assert doc.blocks == []
 
 
-@pytest.mark.skipif(not BENCH.exists(), reason="../shared/data/extraction-benchmark not found (shared data sets live beside the repo)")
+@needs_benchmark
 def test_benchmark_pages_in_every_language_extract_with_a_language():
     records = [json.loads(line) for line in (BENCH / "ground_truth.jsonl").open(encoding="utf-8")]
     by_lang = {}
@@ -105,9 +109,6 @@ def test_a_page_where_trafilatura_finds_only_a_notice_is_cleaned_as_text(monkeyp
 
 
 def test_page_text_is_a_line_per_block_without_scripts_comments_or_head():
-    from pipelines.transforms.html_text import page_text
-    import trafilatura
-
     html = ("<html><head><title>T</title></head><body><!-- hidden --><div>Menu<a href='/'>Home</a></div>"
             "<p>One <b>bold</b>\n  line<br>two</p><script>var x = 1;</script>tail<ul><li>a</li><li>b</li></ul>"
             "<p>zero\u200bwidth</p><pre>x = 1\n  y = 2</pre>"
@@ -116,7 +117,7 @@ def test_page_text_is_a_line_per_block_without_scripts_comments_or_head():
         "MenuHome", "One bold line", "two", "tail", "a", "b", "zerowidth", "x = 1", "y = 2", "deep"]
 
 
-@pytest.mark.skipif(not BENCH.is_dir(), reason="needs ../shared/data/extraction-benchmark")
+@needs_benchmark
 def test_a_benchmark_page_trafilatura_misses_keeps_its_article():
     page = next((BENCH / "html").glob("f8ff621a0b9b*.html")).read_text(encoding="utf-8")  # Barron's, dev split
     body = extract_html(page).body
