@@ -34,7 +34,7 @@ CUES = {
 # the rules' reason codes in groups: what kind of line was dropped next to a kept one
 REASON_GROUPS = {
     "chrome": ("nav", "footer", "site_repeated", "short_fragment", "stranded", "share", "tags", "cookie_notice",
-               "browser_notice", "legal", "copyright"),
+               "browser_notice", "legal", "copyright", "site_notice"),
     "picture": ("caption", "photo_credit", "image_gallery", "credit", "ad_marker"),
     "region": ("related_block", "related_link", "comments", "comment_meta", "author_bio", "link_list", "teaser",
                "more_from", "promo", "newsletter_promo"),

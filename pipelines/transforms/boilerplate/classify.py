@@ -6,6 +6,7 @@ from .echoes import mark_echoes
 from .lines import LONE_MARKERS, Line, grade, make_lines
 from .rules import rules
 from .tables import mark_cell_tables, mark_table_rows
+from .voice import mark_site_notices
 
 PREFIX_MIN_CHARS = 40  # a standfirst cut short of the paragraph that repeats it
 PREFIX_LOOKAHEAD = 3
@@ -21,9 +22,10 @@ def parse_lines(
 ) -> tuple[list[Line], list[tuple[int, str, str]]]:
     """Graded non-empty lines, plus (line_no, text, reason) for lone list markers.
 
-    drop_duplicates: mark repeated prose lines (a scrape's teasers and captions come twice);
-    off for HTML, where trafilatura already dropped page-level repeats and what remains
-    repeats in the article itself (an interview's recurring questions).
+    drop_duplicates: mark repeated prose lines (a scrape's teasers and captions come twice)
+    and the site's notices to its reader; off for HTML, where trafilatura already dropped
+    page-level repeats and what remains repeats in the article itself (an interview's
+    recurring questions).
     """
     ruleset = rules()
     numbered: list[tuple[int, str]] = []
@@ -57,6 +59,7 @@ def parse_lines(
     mark_table_rows(lines)  # on the rules' verdicts; a row dropped as a teaser below still goes
     mark_cell_tables(lines)
     if drop_duplicates:
+        mark_site_notices(lines)  # (trafilatura already left a page's forms and banners out)
         _mark_duplicates(lines)
         mark_echoes(lines)
         mark_credits(lines)
