@@ -18,6 +18,7 @@ NOTICES = [
     "Leave your email below and the Morning Brief newsletter arrives every weekday",
     "This feature lets the site personalise your browsing, and you can switch it off in your account.",
     "Your comment is awaiting approval: we check each new account by hand.",
+    "Note: we hold new comments for moderation while we deal with a wave of spam.",
 ]
 
 
