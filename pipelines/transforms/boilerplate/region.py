@@ -11,7 +11,7 @@ Lists (other stories' headline + blurb pairs, a lead-in's items) are found in `l
 from __future__ import annotations
 
 from .datelines import opens_wire_lede
-from .lines import Line
+from .lines import MIN_STOP_DENSITY, Line
 
 # Line scores for the maximum-sum region: prose counts its words, everything else a little
 # (menus, fragments) or clearly (rule hits, region markers) below zero.
@@ -57,9 +57,11 @@ def line_score(line: Line) -> float:
 
 
 def is_teaser(lines: list[Line], i: int) -> bool:
-    """A short paragraph right under a headline-like line: a story teaser in a list of links."""
+    """A short paragraph right under a headline-like line: a story teaser in a list of links.
+    A sentence that is prose only by its figures (`lines._prose_among_figures`: "NOTE: Net
+    excludes gains 20,000 dlrs vs 86,000 dlrs in quarter") is a table's note, never a teaser."""
     line = lines[i]
-    if line.quality != "good" or line.words >= TEASER_MAX_WORDS or i == 0:
+    if line.quality != "good" or line.words >= TEASER_MAX_WORDS or i == 0 or line.stop_density < MIN_STOP_DENSITY:
         return False
     above = lines[i - 1]
     return above.quality == "short" and above.words >= HEADLINE_MIN_WORDS and not above.ends_sentence
