@@ -49,7 +49,8 @@ def test_a_line_of_figures_alone_is_no_table_row():
 
 def test_rows_one_line_apart_are_one_table_and_wordy_lines_are_no_rows():
     table = ["Quarter", "Net 886,937 vs 892,323", "Year", "Net 2.9 mln vs 1.5 mln"]
-    wordy = ["Top 10 things to do in Paris in 2019", "Our 5 favourite beaches to visit in 2020"]
+    wordy = ["Top 10 things to do in Paris in 2019", "Our 5 favourite beaches to visit in 2020",
+             "The 12 best hotels to book for 2020"]
     assert texts(strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, *table]))) == [PARA_1, PARA_2, PARA_3, *table]
     assert texts(strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, *wordy]))) == [PARA_1, PARA_2, PARA_3]
 
@@ -185,3 +186,15 @@ def test_a_row_whose_middle_cell_is_dropped_stays_one_paragraph():
     reasons[middle] = "duplicate"
     blocks = [b.text for b in build_doc(verdicts.lines, reasons).blocks]
     assert blocks[2] == "1 | Kyle Busch | 5 | 27" and len(blocks) == 2 + len(STANDINGS)
+
+
+def test_wordier_rows_of_a_table_with_dense_rows_are_kept():
+    # two figures among up to ten tokens: a row only in a run of three with a denser row
+    headline = "HANSON TRUST SHOWS HIGHER HALF-YEAR PROFIT"
+    rows = ["LONDON, June 2 - Six months ended March 31, 1987", "Share 6.0p vs 4.1p, diluted",
+            "Pre-tax profit 312 mln stg vs 158 mln", "Net profit 234 mln vs 114 mln",
+            "Consumer goods 123 mln stg vs 32 mln"]
+    note = "The company said both halves of the group did better than expected."
+    doc = strip_boilerplate("\n".join([headline, *rows, note]))
+    assert doc.title == headline
+    assert texts(doc) == [*rows, note]

@@ -13,6 +13,8 @@ from .lines import WORD_RE, Line
 
 DATA_ROW_MIN_NUMBERS = 2
 DATA_ROW_NUMBER_SHARE = 3  # one token in three holds a digit
+LOOSE_ROW_NUMBER_SHARE = 5  # one in five, in a run of LOOSE_RUN rows
+LOOSE_RUN = 3
 TABLE_ROW_GAP = 2
 DIGIT_RE = re.compile(r"\d")
 # a cell-per-line table: CELL_MIN_ROWS rows of CELL_COLUMNS cells, CELL_MIN_FIGURES of them figures
@@ -33,22 +35,39 @@ def mark_table_rows(lines: list[Line]) -> None:
     so one decimal figure and a label make a row ("Revs 37.4"). A table is part of the article
     its prose sits beside; a lone dated line ("Monday November 18, 2019 7:45 am") or a headline
     with a year above the dateline is not a table."""
-    rows = [i for i, line in enumerate(lines) if _is_data_row(line)]
+    kinds = {i: k for i, line in enumerate(lines) if (k := _row_kind(line))}
+    rows = sorted(kinds)
     pairs = [(a, b) for a, b in zip(rows, rows[1:])
              if b - a <= TABLE_ROW_GAP and all(lines[k].quality == "short" for k in range(a + 1, b))]
     for a, b in pairs:
-        lines[a].table_row = lines[b].table_row = True
+        if kinds[a] == kinds[b] == "strict":
+            lines[a].table_row = lines[b].table_row = True
+    # wordier rows ("Pre-tax profit 312 mln stg vs 158 mln") count in a run of LOOSE_RUN rows
+    # that holds a strict one: a list of "Top 10 things to do in 2019" headlines holds none
+    run: list[int] = []
+    for a, b in [*pairs, (None, None)]:
+        if run and a == run[-1]:
+            run.append(b)
+            continue
+        if len(run) >= LOOSE_RUN and any(kinds[i] == "strict" for i in run):
+            for i in run:
+                lines[i].table_row = True
+        run = [a, b] if a is not None else []
 
 
-def _is_data_row(line: Line) -> bool:
+def _row_kind(line: Line) -> str | None:
     if line.quality != "short" or line.words < DATA_ROW_MIN_NUMBERS or not DIGIT_RE.search(line.text):
-        return False
+        return None
     tokens = WORD_RE.findall(line.text)
     numbers = sum(1 for t in tokens if DIGIT_RE.search(t))
     # some token without a digit, as a row's label has ("Net"): bare figures ("225.86",
     # "-5.44%") are a stock-quote widget; "12:30 pm" or "Phone: 316-831-6143" pass this test
-    labelled = numbers < len(tokens)
-    return labelled and numbers >= DATA_ROW_MIN_NUMBERS and numbers * DATA_ROW_NUMBER_SHARE >= len(tokens)
+    if numbers >= len(tokens) or numbers < DATA_ROW_MIN_NUMBERS:
+        return None
+    if numbers * DATA_ROW_NUMBER_SHARE >= len(tokens):
+        return "strict"
+    # (a headline with a quarter and a date, "AM INTERNATIONAL INC 2ND QTR JAN 31", is no row)
+    return "loose" if numbers * LOOSE_ROW_NUMBER_SHARE >= len(tokens) and not (line.title_case or line.text.isupper()) else None
 
 
 def mark_cell_tables(lines: list[Line]) -> None:
