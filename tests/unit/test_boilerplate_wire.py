@@ -188,3 +188,20 @@ def test_a_note_thick_with_figures_under_an_earnings_table_is_no_teaser():
     assert doc.title == brief[0]
     rows_and_notes = [line for line in brief[1:] if line != "Year" and not line.startswith("1985")]  # (two short bits go)
     assert set(rows_and_notes) <= set(texts(doc))
+
+
+def test_a_note_under_a_tables_rows_is_no_teaser_under_a_headline():
+    brief = [
+        "ACME TOOLS CO <ACT> 3RD QTR NET",
+        "CLEVELAND, Oct 20 - Oper shr profit 20 cts vs loss 22 cts",
+        "Oper net profit 2,111,000 vs loss 1,605,000", "Revs 89.6 mln vs 27.2 mln",
+        "Nine mths",
+        "Oper shr profit 47 cts vs loss 15 cts", "Oper net profit 4,116,000 vs loss 1,029,000",
+        "Revs 252.1 mln vs 87.9 mln",
+        "NOTE: 1986 net excludes losses from discontinued operations of 791,000 dlrs in the quarter and in nine mths.",
+        "1986 nine mths net excludes gain 4,726,000 dlrs from cumulative effect of pension accounting change.",
+        "1987 net excludes tax credits of 1,569,000 dlrs in quarter and 2,894,000 dlrs in nine mths.",
+    ]
+    doc = strip_boilerplate("\n".join(brief))
+    assert doc.title == brief[0]
+    assert {brief[1], brief[7], brief[8], brief[10]} <= set(texts(doc))

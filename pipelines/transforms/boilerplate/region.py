@@ -64,6 +64,8 @@ def is_teaser(lines: list[Line], i: int) -> bool:
     if line.quality != "good" or line.words >= TEASER_MAX_WORDS or i == 0 or line.stop_density < MIN_STOP_DENSITY:
         return False
     above = lines[i - 1]
+    if above.table_row and i >= 2 and lines[i - 2].table_row:
+        return False  # the note under a table's rows: a list's headlines are never rows in a row
     return above.quality == "short" and above.words >= HEADLINE_MIN_WORDS and not above.ends_sentence
 
 
