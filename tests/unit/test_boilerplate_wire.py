@@ -205,3 +205,13 @@ def test_a_note_under_a_tables_rows_is_no_teaser_under_a_headline():
     doc = strip_boilerplate("\n".join(brief))
     assert doc.title == brief[0]
     assert {brief[1], brief[7], brief[8], brief[10]} <= set(texts(doc))
+
+
+def test_a_wire_lede_several_short_lines_above_the_body_starts_it():
+    lede = "MCLEAN, Va., Feb 26 - Annual div Class A 14 cts vs 12 cts prior"
+    brief = ["ACME SYSTEMS <ACS> RAISES QTRLY DIVS", lede,
+             "Annual div Class B 12.1 cts vs 10.4 cts prior", "Payable April one", "Record March 20",
+             "NOTE: full name is Acme Systems International Inc."]
+    doc = strip_boilerplate("\n".join(brief))
+    assert doc.title == brief[0]
+    assert texts(doc)[0] == lede
