@@ -40,6 +40,9 @@ def test_a_notice_between_paragraphs_is_dropped_and_the_body_around_it_kept():
     "Facebook changed its privacy policy on Monday, and regulators said the new terms broke EU law.",
     # the reader words are inside a quote
     "\u201cOur policy is not to comment on rumours about any account,\u201d a spokesman for the bank said.",
+    "\u2018Our policy isn\u2019t to comment on rumours about any account,\u2019 a spokesman for the bank said.",
+    # a quote running on into the next paragraph is left open at the end of this one
+    "\u201cOur policy is not to comment on rumours about any account or about our terms with clients.",
     # two of the words in a long paragraph: an article that happens to name them
     "We visited the site in March, when the council was still weighing the plan, and most of the "
     "people we met there had an opinion about what should become of the old mill, from flats to a "

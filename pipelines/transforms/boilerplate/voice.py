@@ -19,7 +19,10 @@ from functools import lru_cache
 from .lines import WORD_RE, Line, lower_words
 from .rules import DATA_DIR
 
-QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# British papers quote in ‘single’ quotes, whose closer is also the apostrophe ("isn’t"): only a ’
+# with no letter after it closes. A quote left open runs to the line's end: it goes on into the
+# next paragraph, which opens with a quotation mark again.
+QUOTED_RE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|‘.*?(?:’(?!\w)|$)")
 
 
 @dataclass(frozen=True)
