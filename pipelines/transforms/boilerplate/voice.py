@@ -31,7 +31,7 @@ class SiteVoice:
     words: frozenset[str]  # the keys of concept_of
     pairs: tuple[tuple[str, str], ...]  # (" sign up ", concept): token pairs, space-padded
     reader_words: frozenset[str]
-    reader_cores: tuple[str, ...]  # the reader words no other one contains: "you" for "your"
+    reader_cores: tuple[str, ...]  # the reader words that contain no other: "you" is in "your"
     min_concepts: int
     words_per_concept: int
     min_words: int
@@ -61,20 +61,17 @@ def _concepts(tokens: list[str], voice: SiteVoice) -> set[str]:
     return found
 
 
-def speaks_to_reader(line: Line, voice: SiteVoice | None = None) -> bool:
-    """Does this line address the reader about the site's own machinery?"""
-    voice = voice or site_voice()
-    if not voice.min_words <= line.words <= voice.max_words:
-        return False
-    tokens = lower_words(line)
-    if voice.words.isdisjoint(tokens) or len(_concepts(tokens, voice)) < voice.min_concepts:
-        return False  # most lines: no word of the lexicon at all (one C-speed set test)
+def _speaks_to_reader(line: Line, tokens: list[str], voice: SiteVoice) -> bool:
+    """Does this line (`tokens`: its lower-case words) address the reader about the site's own
+    machinery, outside its quotes?"""
+    if len(_concepts(tokens, voice)) < voice.min_concepts:
+        return False  # (the quotes cost a regex pass: only for lines that may qualify)
     tokens = WORD_RE.findall(QUOTED_RE.sub(" ", line.text).lower())
     concepts = _concepts(tokens, voice)
     return (
         len(concepts) >= voice.min_concepts
         and len(concepts) * voice.words_per_concept >= len(tokens)
-        and any(t in voice.reader_words for t in tokens)
+        and not voice.reader_words.isdisjoint(tokens)
     )
 
 
@@ -86,10 +83,11 @@ def mark_site_notices(lines: list[Line]) -> None:
     for line in lines:
         if not min_words <= line.words <= max_words or line.quality == "bad":
             continue  # menus, and lines a rule already dropped
-        # a third of the lines hold "you", "we" or "our" anywhere: a few substring tests,
-        # then the token look-ups on those only
+        # a third of the lines hold "you", "we" or "our" anywhere: a few substring tests, then
+        # the token look-ups on those only, and most of them hold no word of the lexicon
         lowered = line.lower_tokens if line.lower_tokens is not None else line.text.lower()
         if not any(map(lowered.__contains__, voice.reader_cores)):
             continue
-        if not words.isdisjoint(lower_words(line)) and speaks_to_reader(line, voice):
+        tokens = lower_words(line)
+        if not words.isdisjoint(tokens) and _speaks_to_reader(line, tokens, voice):
             line.quality, line.reason = "bad", "site_notice"
