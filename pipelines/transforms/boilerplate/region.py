@@ -37,7 +37,7 @@ LONG_THREAD_HEADERS = 6  # this many make a thread even when its comments outwei
 EDGE_GAP = 2  # non-prose lines that cut a lone paragraph off the end of the body
 TABLE_HEADER_LINES = 2  # short lines (headings, "Nine mths") between the body and a table's rows
 BYLINE_REACH = 2  # lines between a byline or date and the first paragraph under it
-WIRE_LEDE_REACH = 12  # short lines (a brief's rows) between a wire lede and the body
+WIRE_LEDE_REACH = 12  # lines above the body a wire lede may stand, the lede's own line counted
 MENU_ITEM_MAX_WORDS = 2  # "World", "Top Stories"
 HEADER_MAX_LINES = 1  # headline and standfirst above the byline
 LONE_MAX_WORDS = 100  # longer than any standfirst or teaser: the article itself
@@ -227,7 +227,7 @@ def trim_edges(lines: list[Line], start: int, end: int) -> tuple[int, int]:
 
 def _wire_lede_edge(lines: list[Line], start: int) -> int:
     """The body's top edge moved up to a line that opens with a wire dateline ("CHICAGO,
-    March 11 - IC Industries Inc called...") right above it, or above up to WIRE_LEDE_REACH
+    March 11 - IC Industries Inc called...") right above it, or above up to WIRE_LEDE_REACH - 1
     short lines ("Shr loss one ct", "Terms were not disclosed.", a brief's rows): the lede
     starts the article, however short or terse it is ("NEW YORK, March 6 - Shr loss 10 cts vs
     loss 50 cts")."""
