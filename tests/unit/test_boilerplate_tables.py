@@ -198,3 +198,19 @@ def test_wordier_rows_of_a_table_with_dense_rows_are_kept():
     doc = strip_boilerplate("\n".join([headline, *rows, note]))
     assert doc.title == headline
     assert texts(doc) == [*rows, note]
+
+
+def test_a_wordier_row_needs_a_run_of_three_rows_with_a_dense_one():
+    dense = "Net 2.9 mln vs 1.5 mln"
+    wordy = ["Pre-tax profit 312 mln stg vs 158 mln", "Consumer goods 123 mln stg vs 32 mln",
+             "Building products 41 mln stg vs 17 mln"]
+
+    def rows(*table):
+        lines = rule_verdicts("\n".join([PARA_1, PARA_2, PARA_3, *table])).lines[3:]
+        return [line.text for line in lines if line.table_row]
+
+    assert rows(dense, wordy[0]) == []  # a run of two
+    assert rows(*wordy) == []  # no dense row
+    # one run across short lines
+    assert rows(wordy[0], "Year", dense, "Nine mths", wordy[1]) == [wordy[0], dense, wordy[1]]
+    assert rows(wordy[0], dense, "Home", "Markets", *wordy[1:]) == []  # three lines apart: two runs of two

@@ -31,12 +31,13 @@ def mark_table_rows(lines: list[Line]) -> None:
     """Flag the rows of tables of figures ("Net 807,000 vs 2,858,000", "Wheat 2.55 2.40 IV
     4.65"): short lines with DATA_ROW_MIN_NUMBERS tokens holding digits, a third of their
     tokens, a token without one, and another such line within TABLE_ROW_GAP lines with only
-    short lines between (no prose, no line a rule dropped). Tokens are WORD_RE's: "37.4" is two,
-    so one decimal figure and a label make a row ("Revs 37.4"). A table is part of the article
-    its prose sits beside; a lone dated line ("Monday November 18, 2019 7:45 am") or a headline
-    with a year above the dateline is not a table."""
+    short lines between (no prose, no line a rule dropped). A wordier line, digits in a fifth of
+    its tokens, is a row only in a run of LOOSE_RUN rows so spaced that holds a denser one.
+    Tokens are WORD_RE's: "37.4" is two, so one decimal figure and a label make a row ("Revs
+    37.4"). A table is part of the article its prose sits beside; a lone dated line ("Monday
+    November 18, 2019 7:45 am") or a headline with a year above the dateline is not a table."""
     kinds = {i: k for i, line in enumerate(lines) if (k := _row_kind(line))}
-    rows = sorted(kinds)
+    rows = list(kinds)  # in line order, as enumerate filled it
     pairs = [(a, b) for a, b in zip(rows, rows[1:])
              if b - a <= TABLE_ROW_GAP and all(lines[k].quality == "short" for k in range(a + 1, b))]
     for a, b in pairs:
