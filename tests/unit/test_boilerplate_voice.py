@@ -65,4 +65,5 @@ def test_the_lexicon_is_lower_case_and_each_word_names_one_concept():
     pairs = [p for ps in data["two_word_concepts"].values() for p in ps]
     assert all(w == w.lower() and " " not in w for w in words + data["reader_words"])
     assert len(words) == len(set(words)) == len(site_voice().concept_of)
-    assert all(len(p.split()) == 2 for p in pairs)
+    assert all(len(p.split()) == 2 and p == p.lower() for p in pairs)
+    assert set(data["two_word_concepts"]) <= set(data["concepts"])  # a misspelt name would be a concept of its own
