@@ -19,6 +19,8 @@ NOTICES = [
     "This feature lets the site personalise your browsing, and you can switch it off in your account.",
     "Your comment is awaiting approval: we check each new account by hand.",
     "Note: we hold new comments for moderation while we deal with a wave of spam.",
+    # a page with an "İ" has no Line.lower_tokens (lines.CASE_CONTEXT_CHARS): the words come from the text
+    "Leave your email below and the İstanbul Daily newsletter arrives every weekday",
 ]
 
 
