@@ -211,6 +211,11 @@ def test_a_wordier_row_needs_a_run_of_three_rows_with_a_dense_one():
 
     assert rows(dense, wordy[0]) == []  # a run of two
     assert rows(*wordy) == []  # no dense row
-    # one run across short lines
-    assert rows(wordy[0], "Year", dense, "Nine mths", wordy[1]) == [wordy[0], dense, wordy[1]]
+    assert rows(wordy[0], dense, wordy[1]) == [wordy[0], dense, wordy[1]]
+    # only on consecutive lines: headlines over a dated byline are two lines apart
+    assert rows(wordy[0], "Year", dense, "Nine mths", wordy[1]) == []
     assert rows(wordy[0], dense, "Home", "Markets", *wordy[1:]) == []  # three lines apart: two runs of two
+    listing = ["Renault to challenge Xpander, Avanza with 7-seat 2020 Triber", "Marcus De Guzman",
+               "2019-11-20 12:57:32 Marcus De Guzman", "Nissan readies 2 new SUVs for 2020 launch",
+               "Anton Andres", "2019-11-19 09:12:05 Anton Andres"]
+    assert rows(*listing) == []

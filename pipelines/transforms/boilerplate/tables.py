@@ -32,7 +32,7 @@ def mark_table_rows(lines: list[Line]) -> None:
     4.65"): short lines with DATA_ROW_MIN_NUMBERS tokens holding digits, a third of their
     tokens, a token without one, and another such line within TABLE_ROW_GAP lines with only
     short lines between (no prose, no line a rule dropped). A wordier line, digits in a fifth of
-    its tokens, is a row only in a run of LOOSE_RUN rows so spaced that holds a denser one.
+    its tokens, is a row only in a run of LOOSE_RUN rows on consecutive lines that holds a denser one.
     Tokens are WORD_RE's: "37.4" is two, so one decimal figure and a label make a row ("Revs
     37.4"). A table is part of the article its prose sits beside; a lone dated line ("Monday
     November 18, 2019 7:45 am") or a headline with a year above the dateline is not a table."""
@@ -44,9 +44,11 @@ def mark_table_rows(lines: list[Line]) -> None:
         if kinds[a] == kinds[b] == "strict":
             lines[a].table_row = lines[b].table_row = True
     # wordier rows ("Pre-tax profit 312 mln stg vs 158 mln") count in a run of LOOSE_RUN rows
-    # that holds a strict one: a list of "Top 10 things to do in 2019" headlines holds none
+    # on consecutive lines that holds a strict one: a list of "Top 10 things to do in 2019"
+    # headlines holds none, and one of headlines each over a byline and date ("2019-11-20
+    # 17:27:46 Marcus De Guzman") is no run, its rows two lines apart
     run: list[int] = []
-    for a, b in [*pairs, (None, None)]:
+    for a, b in [*[(a, b) for a, b in pairs if b - a == 1], (None, None)]:
         if run and a == run[-1]:
             run.append(b)
             continue
