@@ -133,7 +133,7 @@ def _text_parts(element) -> list[str]:
 def _filter_units(units: list[tuple[str, str]], doc: CleanedDoc) -> None:
     """Drop rule, marker-region and repeated-headline lines; keep the rest as blocks."""
     text = "\n".join(text for _, text in units)
-    lines, _ = parse_lines(text, stopwords(doc.language), frozenset(), drop_duplicates=False)
+    lines, _ = parse_lines(text, stopwords(doc.language), frozenset(), whole_page=False)
     reasons = _drop_reasons(lines, doc.title)
     _drop_standfirst(lines, units, reasons)
     for line, reason in zip(lines, reasons):

@@ -56,8 +56,8 @@ def test_prose_that_names_a_websites_parts_without_speaking_for_it_is_kept(sente
 
 
 def test_html_leaves_the_page_notices_to_trafilatura():
-    # parse_lines without the scrape's own passes (drop_duplicates=False) is the HTML post-filter
-    lines, _ = parse_lines("\n".join([PARA_1, NOTICES[0]]), frozenset(), frozenset(), drop_duplicates=False)
+    # parse_lines without the scrape's own passes (whole_page=False) is the HTML post-filter
+    lines, _ = parse_lines("\n".join([PARA_1, NOTICES[0]]), frozenset(), frozenset(), whole_page=False)
     assert lines[1].reason != "site_notice"
 
 

@@ -18,14 +18,15 @@ TRUNCATED_RUN = 2  # consecutive lines cut off with " …": a list of teasers, n
 
 
 def parse_lines(
-    text: str, stops: frozenset[str], site_lines: frozenset[str], *, drop_duplicates: bool = True
+    text: str, stops: frozenset[str], site_lines: frozenset[str], *, whole_page: bool = True
 ) -> tuple[list[Line], list[tuple[int, str, str]]]:
     """Graded non-empty lines, plus (line_no, text, reason) for lone list markers.
 
-    drop_duplicates: mark repeated prose lines (a scrape's teasers and captions come twice)
-    and the site's notices to its reader; off for HTML, where trafilatura already dropped
-    page-level repeats and what remains repeats in the article itself (an interview's
-    recurring questions).
+    whole_page: `text` is a page as scraped, not trafilatura's extract of one: mark repeated
+    prose lines (a scrape's teasers and captions come twice), the site's notices to its
+    reader, echoes, picture credits and captions. Off for HTML, where trafilatura already
+    left out page-level repeats and the page's forms and banners, and what repeats is the
+    article's own (an interview's recurring questions).
     """
     ruleset = rules()
     numbered: list[tuple[int, str]] = []
@@ -58,8 +59,8 @@ def parse_lines(
         _judge(line, reason, ruleset, site_lines)
     mark_table_rows(lines)  # on the rules' verdicts; a row dropped as a teaser below still goes
     mark_cell_tables(lines)
-    if drop_duplicates:
-        mark_site_notices(lines)  # (trafilatura already left a page's forms and banners out)
+    if whole_page:
+        mark_site_notices(lines)
         _mark_duplicates(lines)
         mark_echoes(lines)
         mark_credits(lines)
