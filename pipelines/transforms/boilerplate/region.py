@@ -39,6 +39,7 @@ TABLE_HEADER_LINES = 2  # short lines (headings, "Nine mths") between the body a
 BYLINE_REACH = 2  # lines between a byline or date and the first paragraph under it
 WIRE_LEDE_REACH = 12  # lines above the body a wire lede may stand, the lede's own line counted
 MENU_ITEM_MAX_WORDS = 2  # "World", "Top Stories"
+LEDE_GAP_LINES = 2  # short lines of any kind between a wire lede and the body; past them, no menus
 HEADER_MAX_LINES = 1  # headline and standfirst above the byline
 LONE_MAX_WORDS = 100  # longer than any standfirst or teaser: the article itself
 HEADER_REASONS = frozenset({"byline", "dateline", "comment_meta", "credit", "photo_credit", "image_gallery", "share"})
@@ -239,8 +240,8 @@ def _wire_lede_edge(lines: list[Line], start: int) -> int:
             return above
         if line.quality != "short":
             break
-        if start - above > TABLE_HEADER_LINES and not (line.table_row or line.words > MENU_ITEM_MAX_WORDS):
-            break  # past a line or two, only a brief's rows and sentences: a menu parts a ticker from the body
+        if start - above > LEDE_GAP_LINES and not (line.table_row or line.words > MENU_ITEM_MAX_WORDS):
+            break  # only a brief's rows and sentences: a menu parts a ticker from the body
     return start
 
 
