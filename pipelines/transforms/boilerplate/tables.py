@@ -59,6 +59,7 @@ def mark_table_rows(lines: list[Line]) -> None:
 
 
 def _row_kind(line: Line) -> str | None:
+    """"strict" for a row of figures, "loose" for a wordier one, None for no row."""
     if line.quality != "short" or line.words < DATA_ROW_MIN_NUMBERS or not DIGIT_RE.search(line.text):
         return None
     tokens = WORD_RE.findall(line.text)
@@ -70,7 +71,8 @@ def _row_kind(line: Line) -> str | None:
     if numbers * DATA_ROW_NUMBER_SHARE >= len(tokens):
         return "strict"
     # (a headline with a quarter and a date, "AM INTERNATIONAL INC 2ND QTR JAN 31", is no row)
-    return "loose" if numbers * LOOSE_ROW_NUMBER_SHARE >= len(tokens) and not (line.title_case or line.text.isupper()) else None
+    headline = line.title_case or line.text.isupper()
+    return "loose" if numbers * LOOSE_ROW_NUMBER_SHARE >= len(tokens) and not headline else None
 
 
 def mark_cell_tables(lines: list[Line]) -> None:
