@@ -169,10 +169,9 @@ def test_a_wire_brief_shaped_like_two_headline_and_blurb_pairs_is_the_article():
     assert texts(doc) == brief[1:]
 
 
-def test_a_note_thick_with_figures_under_an_earnings_table_is_no_teaser():
-    # the note is prose only by its figures (lines._prose_among_figures); read as a teaser
-    # under a headline, it scored next to nothing and the body shrank to the last line
-    brief = [
+NOTE_BRIEFS = {
+    # the note is prose only by its figures (lines._prose_among_figures)
+    "note_prose_by_its_figures": [
         "ACME WIDGETS INC <ACW> 4TH QTR",
         "BOSTON, March 2 - Oper shr 17 cts vs 19 cts",
         "Oper net 636,000 vs 358,000", "Revs 10.6 mln vs 7,024,000", "Avg shrs 3,808,000 vs 1,924,000",
@@ -182,15 +181,9 @@ def test_a_note_thick_with_figures_under_an_earnings_table_is_no_teaser():
         "NOTE: Net excludes investment gains 20,000 dlrs vs 86,000 dlrs in quarter and 586,000 dlrs vs 195,000 dlrs in year.",
         "1985 year net excludes 304,000 dlr tax credit.",
         "Share adjusted for one-for-two reverse split in November 1985.",
-    ]
-    doc = strip_boilerplate("\n".join(brief))
-    assert doc.title == brief[0]
-    # all but the terse "1985 year net excludes ..." line, which goes as a fragment
-    assert set(brief[1:11] + brief[12:]) <= set(texts(doc))
-
-
-def test_a_note_under_a_tables_rows_is_no_teaser_under_a_headline():
-    brief = [
+    ],
+    # the note is prose by its words, right under two of the table's rows
+    "note_under_two_rows": [
         "ACME TOOLS CO <ACT> 3RD QTR NET",
         "CLEVELAND, Oct 20 - Oper shr profit 20 cts vs loss 22 cts",
         "Oper net profit 2,111,000 vs loss 1,605,000", "Revs 89.6 mln vs 27.2 mln",
@@ -200,11 +193,19 @@ def test_a_note_under_a_tables_rows_is_no_teaser_under_a_headline():
         "NOTE: 1986 net excludes losses from discontinued operations of 791,000 dlrs in the quarter and in nine mths.",
         "1986 nine mths net excludes gain 4,726,000 dlrs from cumulative effect of pension accounting change.",
         "1987 net excludes tax credits of 1,569,000 dlrs in quarter and 2,894,000 dlrs in nine mths.",
-    ]
+    ],
+}
+
+
+@pytest.mark.parametrize("brief", NOTE_BRIEFS.values(), ids=NOTE_BRIEFS)
+def test_a_note_under_an_earnings_table_is_no_teaser_under_a_headline(brief):
+    # read as a teaser under a headline, the note scored next to nothing and the body shrank
+    # to the brief's last line, with a table row for its title
     doc = strip_boilerplate("\n".join(brief))
     assert doc.title == brief[0]
-    # all but the terse "1986 nine mths net excludes ..." line, which goes as a fragment
-    assert set(brief[1:9] + brief[10:]) <= set(texts(doc))
+    note = next(i for i, line in enumerate(brief) if line.startswith("NOTE"))
+    # all but the terse line under the note ("1985 year net excludes ..."), which goes as a fragment
+    assert set(brief[1 : note + 1] + brief[note + 2 :]) <= set(texts(doc))
 
 
 def test_a_wire_lede_several_short_lines_above_the_body_starts_it():
