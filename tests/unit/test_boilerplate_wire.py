@@ -216,3 +216,10 @@ def test_a_wire_lede_several_short_lines_above_the_body_starts_it():
     doc = strip_boilerplate("\n".join(brief))
     assert doc.title == brief[0]
     assert texts(doc)[0] == lede
+
+
+def test_a_terse_sentence_of_figures_inside_the_body_is_kept():
+    terse = ["Commercial paper outstanding nationally dropped 375 mln dlrs to 336.63 billion.",
+             "In 1985, hourly compensation rose 4.0 pct."]
+    doc = strip_boilerplate("\n".join([PARA_1, terse[0], PARA_2, terse[1], PARA_3]))
+    assert texts(doc) == [PARA_1, terse[0], PARA_2, terse[1], PARA_3]
