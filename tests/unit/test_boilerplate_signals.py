@@ -206,3 +206,13 @@ def test_a_question_put_to_each_guest_of_an_interview_stays_every_time_a_twice_s
     # shown twice, a line is a teaser or caption repeated: kept once
     doc = strip_boilerplate("\n".join(page[:4] + [PARA_1]))
     assert texts(doc).count(PARA_1) == 1
+
+
+def test_a_sentence_of_names_closed_by_a_full_stop_is_prose_not_a_headline():
+    lede = "Tony Blair is to join Home Secretary David Blunkett in a visit to Sheffield on Thursday."
+    headline = "RANGE ROVER TO SELL VEHICLES IN U.S."  # capitals, and an initialism's full stop
+    doc = strip_boilerplate("\n".join(["Blair And Blunkett Visit Sheffield", lede, PARA_1, PARA_2, PARA_3]))
+    assert texts(doc) == [lede, PARA_1, PARA_2, PARA_3]
+    assert doc.title == "Blair And Blunkett Visit Sheffield"
+    doc = strip_boilerplate("\n".join([headline, PARA_1, PARA_2, PARA_3]))
+    assert doc.title == headline

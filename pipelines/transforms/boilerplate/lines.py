@@ -160,8 +160,9 @@ def make_lines(numbered: list[tuple[int, str]], stops: frozenset[str]) -> list[L
         for end, text in zip(ends_sentence, texts)
     ]
     title_case = [
-        n >= 3 and n_words <= TITLE_CASE_MAX_WORDS and is_title_case(tokens)
-        for n, n_words, tokens in zip(n_tokens, words, tokens_of)
+        n >= 3 and n_words <= TITLE_CASE_MAX_WORDS and not (n_words >= GOOD_MIN_WORDS and _full_stop_sentence(text))
+        and is_title_case(tokens)
+        for n, n_words, tokens, text in zip(n_tokens, words, tokens_of, texts)
     ]
     link_card = [False] * len(texts)
     for i in glue_points:
@@ -173,6 +174,13 @@ def make_lines(numbered: list[tuple[int, str]], stops: frozenset[str]) -> list[L
         Line, nos, texts, words, stop_density, ends_sentence, has_sentence, glued, title_case, link_card, list_item,
         repeat("short"), repeat(None), repeat(None), repeat("body"), keys, lower_tokens,
     ))
+
+
+def _full_stop_sentence(text: str) -> bool:
+    """A sentence closed by a full stop, which a headline never is: "Tony Blair is to join Home
+    Secretary David Blunkett in a visit to Sheffield on Thursday." has the capitals of one, not
+    "RANGE ROVER TO SELL VEHICLES IN U.S." (capitals, or an initialism's full stop)."""
+    return text.endswith(".") and not text.isupper() and not INITIALISM_END_RE.search(text)
 
 
 def stop_densities(n_tokens: list[int], lower_token_page: str, stops: frozenset[str]) -> list[float]:
