@@ -219,3 +219,12 @@ def test_a_wordier_row_needs_a_run_of_three_rows_with_a_dense_one():
                "2019-11-20 12:57:32 Marcus De Guzman", "Nissan readies 2 new SUVs for 2020 launch",
                "Anton Andres", "2019-11-19 09:12:05 Anton Andres"]
     assert rows(*listing) == []
+
+
+def test_a_report_of_tables_under_three_line_headings_stays_whole():
+    # a USDA-style report: each country's table under its name, the years and the report dates
+    heading = ["JAPAN COARSE GRAIN, in mln tonnes --", "1986/87 1985/86", "04/09/87 03/09/87 04/09/87 03/09/87"]
+    first = ["Production 81.22 81.19 88.21 88.28", "Imports 16.58 17.26 18.29 18.24", "Exports 19.90 19.96 19.73 19.56"]
+    second = ["Production 0.35 0.35 0.39 0.39", "Imports 21.56 21.50 21.51 21.51", "Exports 0.02 0.01 0.02 0.02"]
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, *first, *heading, *second]))
+    assert set(first + second) <= set(texts(doc))
