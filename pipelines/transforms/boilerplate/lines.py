@@ -55,6 +55,7 @@ GLUED_WORD_MIN_CHARS = 3  # "RunDenny" joins two words; "McDonald", "iPhone" are
 CARD_HEAD_MIN_WORDS = 5
 CARD_HEAD_MAX_COMMAS = 1  # a glued headline without a stop word after it needs this many words
 HEADLINE_MIN_WORDS = 3  # longer lines are never graded as headlines
+TITLE_CASE_SENTENCE_WORDS = 15  # a line this long closed by a full stop is a sentence, however capitalized
 
 
 @dataclass(slots=True)
@@ -160,7 +161,7 @@ def make_lines(numbered: list[tuple[int, str]], stops: frozenset[str]) -> list[L
         for end, text in zip(ends_sentence, texts)
     ]
     title_case = [
-        n >= 3 and n_words <= TITLE_CASE_MAX_WORDS and not (n_words >= GOOD_MIN_WORDS and _full_stop_sentence(text))
+        n >= 3 and n_words <= TITLE_CASE_MAX_WORDS and not (n_words >= TITLE_CASE_SENTENCE_WORDS and _full_stop_sentence(text))
         and is_title_case(tokens)
         for n, n_words, tokens, text in zip(n_tokens, words, tokens_of, texts)
     ]
