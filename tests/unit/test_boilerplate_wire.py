@@ -215,7 +215,13 @@ def test_a_wire_lede_several_short_lines_above_the_body_starts_it():
              "NOTE: full name is Acme Systems International Inc."]
     doc = strip_boilerplate("\n".join(brief))
     assert doc.title == brief[0]
-    assert texts(doc)[0] == lede
+    assert texts(doc) == brief[1:]  # the lede, the brief's terse lines under it, the note
+
+
+def test_menu_items_under_a_wire_lede_are_no_part_of_the_brief():
+    ticker = "TOKYO, March 2 - Nikkei closes up 2 pct"
+    doc = strip_boilerplate("\n".join([ticker, "World", "Top Stories", PARA_1, PARA_2, PARA_3]))
+    assert "World" not in texts(doc) and "Top Stories" not in texts(doc)
 
 
 def test_a_terse_sentence_of_figures_inside_the_body_is_kept():

@@ -8,7 +8,7 @@ from ..document import Block, CleanedDoc, RemovedLine
 from .datelines import opens_wire_lede
 from .deks import drop_deks
 from .lines import MIN_STOP_DENSITY, Line, is_heading_like, lower_words
-from .region import HEADER_REASONS, HEADLINE_MIN_WORDS  # shorter lines above a headline are kickers
+from .region import HEADER_REASONS, HEADLINE_MIN_WORDS, MENU_ITEM_MAX_WORDS, WIRE_LEDE_REACH  # shorter lines above a headline are kickers
 
 TITLE_WINDOW = 25  # the headline sits within this many lines above the first paragraph
 TITLE_MIN_WORDS = 3
@@ -136,7 +136,9 @@ def _drop_reason(lines: list[Line], i: int, start: int, end: int, in_marker_regi
         return line.reason
     if line.quality in PROSE:
         return None
-    return None if _short_line_belongs(lines, i, end, in_marker_region) else "short_fragment"
+    if _short_line_belongs(lines, i, end, in_marker_region) or _under_wire_lede(lines, i, start):
+        return None
+    return "short_fragment"
 
 
 def _short_line_belongs(lines: list[Line], i: int, end: int, in_marker_region: dict[int, str]) -> bool:
@@ -154,6 +156,21 @@ def _short_line_belongs(lines: list[Line], i: int, end: int, in_marker_region: d
     if line.text.endswith(":") and lines[nxt].list_item:
         return True  # the lead-in of a list
     return is_heading_like(line) and (lines[nxt].list_item or _section_follows(lines, nxt, end))
+
+
+def _under_wire_lede(lines: list[Line], i: int, start: int) -> bool:
+    """A brief's terse line between its wire lede and its first paragraph ("Annual div Class B
+    12.1 cts vs 10.4 cts prior", "Payable April one"): the lede opens the body, and what follows
+    it up to the prose is the brief's own; a menu item's one or two words are not."""
+    line = lines[i]
+    if line.words <= MENU_ITEM_MAX_WORDS and not any(char.isdigit() for char in line.text):
+        return False
+    for above in range(i - 1, max(start, i - WIRE_LEDE_REACH) - 1, -1):
+        if opens_wire_lede(lines[above].text):
+            return True
+        if lines[above].quality != "short":
+            return False
+    return False
 
 
 def _section_follows(lines: list[Line], i: int, end: int) -> bool:
