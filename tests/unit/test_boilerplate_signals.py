@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pipelines.transforms.boilerplate import strip_boilerplate
+from pipelines.transforms.boilerplate.classify import parse_lines
 from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3, PARA_4, reasons, texts
 
 
@@ -216,3 +217,13 @@ def test_a_sentence_of_names_closed_by_a_full_stop_is_prose_not_a_headline():
     assert doc.title == "Blair And Blunkett Visit Sheffield"
     doc = strip_boilerplate("\n".join([headline, PARA_1, PARA_2, PARA_3]))
     assert doc.title == headline
+
+
+def test_a_full_stop_title_case_line_is_a_sentence_only_from_15_words_on():
+    # under 15 words a footer's "Slate is published by The Slate Group, a Graham Holdings
+    # Company." stays Title Case; from 15 on, a full stop makes the line a sentence
+    words = "Tony Blair Will Join Home Secretary David Blunkett On A Visit To Sheffield Today".split()
+    text = "\n".join([" ".join(words) + ".", " ".join(words + ["Again"]) + "."])
+    lines, _ = parse_lines(text, frozenset(), frozenset())
+    assert [line.words for line in lines] == [14, 15]
+    assert [line.title_case for line in lines] == [True, False]
