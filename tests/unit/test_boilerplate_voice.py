@@ -74,7 +74,8 @@ def test_the_lexicon_is_lower_case_and_each_word_names_one_concept():
 @pytest.mark.parametrize("sentence", [
     "In terms of trade policy, we believe the government has got it badly wrong this year.",
     "We must take into account the site of the new plant before the council votes on it.",
-    "We expect the commission to rule on the merger before the end of the year, our analysts said.",
+    # 'commission' and 'email' were two concepts of the site's; 'email' alone is one
+    "We expect the commission to rule on the merger before the end of the year, our analysts said in an email.",
 ])
 def test_an_op_eds_first_person_with_everyday_words_of_the_lexicon_is_kept(sentence):
     doc = strip_boilerplate("\n".join([PARA_1, PARA_2, sentence, PARA_3, PARA_4]))
