@@ -161,7 +161,11 @@ def _short_line_belongs(lines: list[Line], i: int, end: int, in_marker_region: d
 def _under_wire_lede(lines: list[Line], i: int, start: int) -> bool:
     """A brief's terse line between its wire lede and its first paragraph ("Annual div Class B
     12.1 cts vs 10.4 cts prior", "Payable April one"): the lede opens the body, and what follows
-    it up to the prose is the brief's own; a menu item's one or two words are not."""
+    it up to the prose is the brief's own; a menu item's one or two words are not. The lede may
+    be a paragraph itself and stand anywhere in the body: any line of three words or more, or
+    with a figure, with only short lines between it and a lede up to WIRE_LEDE_REACH lines
+    above stays, a table's heading under a report's first paragraph ("Natl Loan Release Call")
+    as much as a stray "listen to this article 4 min" (a line no rule drops)."""
     line = lines[i]
     if line.words <= MENU_ITEM_MAX_WORDS and not any(char.isdigit() for char in line.text):
         return False
@@ -185,7 +189,9 @@ def _section_follows(lines: list[Line], i: int, end: int) -> bool:
 def _terse_sentence_of_figures(line: Line) -> bool:
     """A wire's terse sentence of figures, too short on stop words for prose ("Commercial
     paper outstanding dropped 375 mln dlrs to 336.63 billion.", "In 1985, hourly compensation
-    rose 4.0 pct.")."""
+    rose 4.0 pct."): 6+ words, a capital or digit first, not Title Case, closed by ".", "!",
+    "?" or ":" (ends_sentence). Figures may outnumber words ("ARCO jumped 1-3/4 to 81-3/4."), so
+    a line no rule drops like "Page 1 2 3 4 5 Next." or a phone number's sentence stays too."""
     text = line.text
     return (
         line.ends_sentence
