@@ -203,9 +203,7 @@ def test_a_note_under_an_earnings_table_is_no_teaser_under_a_headline(brief):
     # to the brief's last line, with a table row for its title
     doc = strip_boilerplate("\n".join(brief))
     assert doc.title == brief[0]
-    note = next(i for i, line in enumerate(brief) if line.startswith("NOTE"))
-    # all but the terse line under the note ("1985 year net excludes ..."), which goes as a fragment
-    assert set(brief[1 : note + 1] + brief[note + 2 :]) <= set(texts(doc))
+    assert texts(doc) == brief[1:]  # its terse line under the note too (_terse_sentence_of_figures)
 
 
 def test_a_wire_lede_several_short_lines_above_the_body_starts_it():
@@ -225,6 +223,14 @@ def test_menu_items_under_a_wire_lede_are_no_part_of_the_brief():
     assert texts(doc)[0] == ticker  # the lede starts the body, two short lines above the paragraph
     # "Markets", right above the paragraph, stays as its heading (_short_line_belongs)
     assert reasons(doc)["World"] == "short_fragment"
+
+
+def test_short_lines_under_a_paragraph_long_wire_lede_are_not_the_briefs():
+    lede = ("WASHINGTON, Nov 19 - The Senate voted on Tuesday to confirm the nominee, ending a "
+            "months-long fight over the post that had split both parties.")
+    chrome = "listen to this article 4 min"
+    doc = strip_boilerplate("\n".join([lede, chrome, PARA_1, PARA_2, PARA_3]))
+    assert texts(doc) == [lede, PARA_1, PARA_2, PARA_3]
 
 
 def test_a_terse_sentence_of_figures_inside_the_body_is_kept():

@@ -160,20 +160,19 @@ def _short_line_belongs(lines: list[Line], i: int, end: int, in_marker_region: d
 
 def _under_wire_lede(lines: list[Line], i: int, start: int) -> bool:
     """A brief's terse line between its wire lede and its first paragraph ("Annual div Class B
-    12.1 cts vs 10.4 cts prior", "Payable April one"): the lede opens the body, and what follows
-    it up to the prose is the brief's own; a menu item's one or two words are not. The lede may
-    be a paragraph itself and stand anywhere in the body: any line of three words or more, or
-    with a figure, with only short lines between it and a lede up to WIRE_LEDE_REACH lines
-    above stays, a table's heading under a report's first paragraph ("Natl Loan Release Call")
-    as much as a stray "listen to this article 4 min" (a line no rule drops)."""
+    12.1 cts vs 10.4 cts prior", "Payable April one"): a lede too terse for prose ("MCLEAN, Va.,
+    Feb 26 - Annual div Class A 14 cts vs 12 cts prior") opens the body, and what follows it up
+    to the prose is the brief's own. Not a menu item's one or two words, and not the lines under
+    a lede that is a paragraph: that is a web page's first paragraph as often as a wire's, and
+    its chrome ("listen to this article 4 min") may follow it."""
     line = lines[i]
     if line.words <= MENU_ITEM_MAX_WORDS and not any(char.isdigit() for char in line.text):
         return False
     for above in range(i - 1, max(start, i - WIRE_LEDE_REACH) - 1, -1):
-        if opens_wire_lede(lines[above].text):
-            return True
         if lines[above].quality != "short":
             return False
+        if opens_wire_lede(lines[above].text):
+            return True
     return False
 
 
@@ -189,13 +188,14 @@ def _section_follows(lines: list[Line], i: int, end: int) -> bool:
 def _terse_sentence_of_figures(line: Line) -> bool:
     """A wire's terse sentence of figures, too short on stop words for prose ("Commercial
     paper outstanding dropped 375 mln dlrs to 336.63 billion.", "In 1985, hourly compensation
-    rose 4.0 pct."): 6+ words, a capital or digit first, not Title Case, closed by ".", "!",
-    "?" or ":" (ends_sentence). Figures may outnumber words ("ARCO jumped 1-3/4 to 81-3/4."), so
-    a line no rule drops like "Page 1 2 3 4 5 Next." or a phone number's sentence stays too."""
+    rose 4.0 pct."): 6+ words, a capital or digit first, not Title Case, a stop word or more and
+    a full stop at the end. Figures may outnumber words ("ARCO jumped 1-3/4 to 81-3/4."); a
+    pager ("Page 1 2 3 4 5 Next.") or a version line has no stop word."""
     text = line.text
     return (
-        line.ends_sentence
+        text.endswith(".")
         and line.words >= TERSE_MIN_WORDS
+        and line.stop_density > 0
         and not line.title_case
         and (text[0].isupper() or text[0].isdigit())
         and any(char.isdigit() for char in text)

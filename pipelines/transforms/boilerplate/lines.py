@@ -180,8 +180,9 @@ def make_lines(numbered: list[tuple[int, str]], stops: frozenset[str]) -> list[L
 def _full_stop_sentence(text: str) -> bool:
     """A sentence closed by a full stop, which a headline never is: "Tony Blair is to join Home
     Secretary David Blunkett in a visit to Sheffield on Thursday." has the capitals of one, not
-    "RANGE ROVER TO SELL VEHICLES IN U.S." (capitals, or an initialism's full stop)."""
-    return text.endswith(".") and not text.isupper() and not INITIALISM_END_RE.search(text)
+    "RANGE ROVER TO SELL VEHICLES IN U.S." (capitals, or an initialism's full stop) nor a teaser
+    cut off with "..."."""
+    return text.endswith(".") and not text.endswith("...") and not text.isupper() and not INITIALISM_END_RE.search(text)
 
 
 def stop_densities(n_tokens: list[int], lower_token_page: str, stops: frozenset[str]) -> list[float]:
