@@ -7,8 +7,8 @@ from itertools import islice
 from ..document import Block, CleanedDoc, RemovedLine
 from .datelines import opens_wire_lede
 from .deks import drop_deks
-from .lines import MIN_STOP_DENSITY, Line, is_heading_like, lower_words
-from .region import HEADER_REASONS, HEADLINE_MIN_WORDS, MENU_ITEM_MAX_WORDS, WIRE_LEDE_REACH  # shorter lines above a headline are kickers
+from .lines import MIN_STOP_DENSITY, Line, has_digit, is_heading_like, lower_words
+from .region import HEADER_REASONS, HEADLINE_MIN_WORDS, WIRE_LEDE_REACH, is_menu_item  # shorter lines above a headline are kickers
 
 TITLE_WINDOW = 25  # the headline sits within this many lines above the first paragraph
 TITLE_MIN_WORDS = 3
@@ -31,6 +31,9 @@ def rule_reasons(lines: list[Line], start: int, end: int, in_marker_region: dict
     reasons = [line.reason or "nav" for line in lines[:start]]
     reasons += [_drop_reason(lines, i, start, end, in_marker_region) for i in range(start, end)]
     reasons += [line.reason or "footer" for line in lines[end:]]
+    for i in _brief_head(lines, start, end):
+        if reasons[i] == "short_fragment":
+            reasons[i] = None
     _name_footer_regions(lines, end, reasons)
     _drop_stranded(lines, reasons)
     title_idx = _find_title(lines, reasons)
@@ -136,9 +139,7 @@ def _drop_reason(lines: list[Line], i: int, start: int, end: int, in_marker_regi
         return line.reason
     if line.quality in PROSE:
         return None
-    if _short_line_belongs(lines, i, end, in_marker_region) or _under_wire_lede(lines, i, start):
-        return None
-    return "short_fragment"
+    return None if _short_line_belongs(lines, i, end, in_marker_region) else "short_fragment"
 
 
 def _short_line_belongs(lines: list[Line], i: int, end: int, in_marker_region: dict[int, str]) -> bool:
@@ -158,22 +159,22 @@ def _short_line_belongs(lines: list[Line], i: int, end: int, in_marker_region: d
     return is_heading_like(line) and (lines[nxt].list_item or _section_follows(lines, nxt, end))
 
 
-def _under_wire_lede(lines: list[Line], i: int, start: int) -> bool:
-    """A brief's terse line between its wire lede and its first paragraph ("Annual div Class B
-    12.1 cts vs 10.4 cts prior", "Payable April one"): a lede too terse for prose ("MCLEAN, Va.,
-    Feb 26 - Annual div Class A 14 cts vs 12 cts prior") opens the body, and what follows it up
-    to the prose is the brief's own. Not a menu item's one or two words, and not the lines under
-    a lede that is a paragraph: that is a web page's first paragraph as often as a wire's, and
-    its chrome ("listen to this article 4 min") may follow it."""
-    line = lines[i]
-    if line.words <= MENU_ITEM_MAX_WORDS and not any(char.isdigit() for char in line.text):
-        return False
-    for above in range(i - 1, max(start, i - WIRE_LEDE_REACH) - 1, -1):
-        if lines[above].quality != "short":
-            return False
-        if opens_wire_lede(lines[above].text):
-            return True
-    return False
+def _brief_head(lines: list[Line], start: int, end: int) -> list[int]:
+    """A brief's terse lines between its wire lede and its first paragraph ("Annual div Class B
+    12.1 cts vs 10.4 cts prior", "Payable April one"): when the body opens with a lede too terse
+    for prose ("MCLEAN, Va., Feb 26 - Annual div Class A 14 cts vs 12 cts prior"), the short
+    lines under it up to the prose are the brief's own, but for menu items. Not under a lede
+    that is a paragraph: that is a web page's first paragraph as often as a wire's, and its
+    chrome ("listen to this article 4 min") may follow it."""
+    if start == end or lines[start].quality != "short" or not opens_wire_lede(lines[start].text):
+        return []
+    head = []
+    for i in range(start + 1, min(end, start + WIRE_LEDE_REACH)):
+        if lines[i].quality != "short":
+            break
+        if not is_menu_item(lines[i]):
+            head.append(i)
+    return head
 
 
 def _section_follows(lines: list[Line], i: int, end: int) -> bool:
@@ -198,7 +199,7 @@ def _terse_sentence_of_figures(line: Line) -> bool:
         and line.stop_density > 0
         and not line.title_case
         and (text[0].isupper() or text[0].isdigit())
-        and any(char.isdigit() for char in text)
+        and has_digit(text)
     )
 
 

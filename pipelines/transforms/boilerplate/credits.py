@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import WORD_RE, Line
+from .lines import WORD_RE, Line, has_digit
 from .region import PROSE
 
 CREDIT_MIN_WORDS = 3  # a name and an agency: "Pros/Cons", "Price | Verdict" are a review's subheadings
@@ -46,7 +46,7 @@ def is_credit_line(line: Line) -> bool:
     if not CREDIT_MIN_WORDS <= line.words <= CREDIT_MAX_WORDS:
         return False
     text = line.text
-    if "://" in text or "www." in text or text.isupper() or any(c.isdigit() for c in text):
+    if "://" in text or "www." in text or text.isupper() or has_digit(text):
         return False  # a link, a wire headline ("TALKING POINT/GM"), a table's row ("Meal/Oil 102.9")
     if "|" in text:
         return _name_parts(text, "|")

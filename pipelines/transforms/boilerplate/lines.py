@@ -14,6 +14,7 @@ from operator import add
 from .site import normalize_lines
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
+DIGIT_RE = re.compile(r"\d")
 # Scripts written without spaces: one \w+ run can be a whole sentence.
 CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 SENTENCE_END = frozenset(".!?。！？…")
@@ -85,6 +86,10 @@ class Line:
 def lower_words(line: Line) -> list[str]:
     """WORD_RE.findall(line.text.lower()), from the tokens make_lines kept where it could."""
     return line.lower_tokens.split() if line.lower_tokens is not None else WORD_RE.findall(line.text.lower())
+
+
+def has_digit(text: str) -> bool:
+    return DIGIT_RE.search(text) is not None
 
 
 def word_count(text: str, tokens: list[str]) -> int:

@@ -11,7 +11,7 @@ Lists (other stories' headline + blurb pairs, a lead-in's items) are found in `l
 from __future__ import annotations
 
 from .datelines import opens_wire_lede
-from .lines import MIN_STOP_DENSITY, Line
+from .lines import MIN_STOP_DENSITY, Line, has_digit
 
 # Line scores for the maximum-sum region: prose counts its words, everything else a little
 # (menus, fragments) or clearly (rule hits, region markers) below zero.
@@ -240,9 +240,14 @@ def _wire_lede_edge(lines: list[Line], start: int) -> int:
             return above
         if line.quality != "short":
             break
-        if start - above > LEDE_GAP_LINES and not (line.table_row or line.words > MENU_ITEM_MAX_WORDS):
+        if start - above > LEDE_GAP_LINES and is_menu_item(line):
             break  # only a brief's rows and sentences: a menu parts a ticker from the body
     return start
+
+
+def is_menu_item(line: Line) -> bool:
+    """One or two words and no figure, not a table's row: "World", "Top Stories"."""
+    return line.words <= MENU_ITEM_MAX_WORDS and not line.table_row and not has_digit(line.text)
 
 
 def _table_edge(lines: list[Line], edge: int, limit: int, step: int) -> int:

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import re
 
-from .lines import WORD_RE, Line
+from .lines import DIGIT_RE, WORD_RE, Line, has_digit
 
 DATA_ROW_MIN_NUMBERS = 2
 DATA_ROW_NUMBER_SHARE = 3  # one token in three holds a digit
 LOOSE_ROW_NUMBER_SHARE = 5  # one in five, in a run of LOOSE_RUN rows
 LOOSE_RUN = 3
 TABLE_ROW_GAP = 2
-DIGIT_RE = re.compile(r"\d")
 # a cell-per-line table: CELL_MIN_ROWS rows of CELL_COLUMNS cells, CELL_MIN_FIGURES of them figures
 CELL_COLUMNS = range(3, 13)
 CELL_MIN_ROWS = 4
@@ -60,7 +59,7 @@ def mark_table_rows(lines: list[Line]) -> None:
 
 def _row_kind(line: Line) -> str | None:
     """"strict" for a row of figures, "loose" for a wordier one, None for no row."""
-    if line.quality != "short" or line.words < DATA_ROW_MIN_NUMBERS or not DIGIT_RE.search(line.text):
+    if line.quality != "short" or line.words < DATA_ROW_MIN_NUMBERS or not has_digit(line.text):
         return None
     tokens = WORD_RE.findall(line.text)
     numbers = sum(1 for t in tokens if DIGIT_RE.search(t))
