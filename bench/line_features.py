@@ -17,7 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipelines.transforms.boilerplate.lines import WORD_RE, Line, is_heading_like  # noqa: E402
+from pipelines.transforms.boilerplate.grading import is_heading_like  # noqa: E402
+from pipelines.transforms.boilerplate.lines import WORD_RE, Line  # noqa: E402
 
 MIN_TOKENS = 4  # the scorer's leak definition; shorter kept lines are headings and list items
 NEIGHBOUR_SPAN = 3

@@ -330,7 +330,7 @@ def test_a_lead_pictures_caption_under_the_byline_is_still_cut_off_from_the_body
 
 
 def test_a_sentence_thick_with_scores_is_prose_but_a_row_of_figures_is_not():
-    from pipelines.transforms.boilerplate.lines import grade
+    from pipelines.transforms.boilerplate.grading import grade
 
     scores = ("The teams were tied after Jo-Wilfried Tsonga cruised past Uchiyama 6-2, 6-1 and Yoshihito "
               "Nishioka defeated Gael Monfils 7-5, 6-2.")

@@ -361,7 +361,8 @@ def test_marker_key_of_the_normalized_line_is_the_marker_key():
 def test_echo_check_stops_early_with_the_answer_of_counting_every_trigram():
     from pipelines.transforms.boilerplate.echoes import ECHO_SHARE, _restated_below, _shingles
     from pipelines.transforms.boilerplate.language import stopwords
-    from pipelines.transforms.boilerplate.lines import grade, lower_words, make_lines
+    from pipelines.transforms.boilerplate.grading import grade
+    from pipelines.transforms.boilerplate.lines import lower_words, make_lines
 
     def counted(lines, i):  # every trigram counted over the text below, then the line by line check
         own = _shingles(lines[i])

@@ -170,7 +170,7 @@ def test_a_wire_brief_shaped_like_two_headline_and_blurb_pairs_is_the_article():
 
 
 NOTE_BRIEFS = {
-    # the note is prose only by its figures (lines._prose_among_figures)
+    # the note is prose only by its figures (grading._prose_among_figures)
     "note_prose_by_its_figures": [
         "ACME WIDGETS INC <ACW> 4TH QTR",
         "BOSTON, March 2 - Oper shr 17 cts vs 19 cts",

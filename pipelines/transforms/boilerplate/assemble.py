@@ -7,7 +7,8 @@ from itertools import islice
 from ..document import Block, CleanedDoc, RemovedLine
 from .datelines import opens_wire_lede
 from .deks import drop_deks
-from .lines import MIN_STOP_DENSITY, Line, has_digit, is_heading_like, lower_words
+from .grading import MIN_STOP_DENSITY, is_heading_like
+from .lines import Line, has_digit, lower_words
 from .region import HEADER_REASONS, HEADLINE_MIN_WORDS, WIRE_LEDE_REACH, is_menu_item  # shorter lines above a headline are kickers
 
 TITLE_WINDOW = 25  # the headline sits within this many lines above the first paragraph

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from .credits import CAPTION_MAX_WORDS, CREDIT_MAX_WORDS, mark_credits
 from .echoes import mark_echoes
-from .lines import LONE_MARKERS, Line, grade, make_lines
+from .grading import grade
+from .lines import LONE_MARKERS, Line, make_lines
 from .rules import rules
 from .tables import mark_cell_tables, mark_table_rows
 from .voice import mark_site_notices

@@ -11,7 +11,8 @@ Lists (other stories' headline + blurb pairs, a lead-in's items) are found in `l
 from __future__ import annotations
 
 from .datelines import opens_wire_lede
-from .lines import MIN_STOP_DENSITY, Line, has_digit
+from .grading import MIN_STOP_DENSITY
+from .lines import Line, has_digit
 
 # Line scores for the maximum-sum region: prose counts its words, everything else a little
 # (menus, fragments) or clearly (rule hits, region markers) below zero.
@@ -61,7 +62,7 @@ def line_score(line: Line) -> float:
 
 def is_teaser(lines: list[Line], i: int) -> bool:
     """A short paragraph right under a headline-like line: a story teaser in a list of links.
-    A sentence that is prose only by its figures (`lines._prose_among_figures`: "NOTE: Net
+    A sentence that is prose only by its figures (`grading._prose_among_figures`: "NOTE: Net
     excludes gains 20,000 dlrs vs 86,000 dlrs in quarter") is a table's note, never a teaser."""
     line = lines[i]
     if line.quality != "good" or line.words >= TEASER_MAX_WORDS or i == 0 or line.stop_density < MIN_STOP_DENSITY:
