@@ -19,9 +19,9 @@ from .language import detect_language, stopwords
 from .lines import Line
 from .lists import lead_in_lists, link_lists
 from .metadata import page_metadata
-from .region import comment_thread, main_region, marker_regions, trim_edges
+from .region import main_region, marker_regions, trim_edges
 from .site import learn_site_lines, normalize_line
-from .widgets import widget_thread
+from .threads import comment_thread, widget_thread
 
 __all__ = ["strip_boilerplate", "rule_verdicts", "learn_site_lines", "normalize_line"]
 

@@ -7,7 +7,7 @@ from itertools import islice
 from ..document import Block, CleanedDoc, RemovedLine
 from .datelines import opens_wire_lede
 from .deks import drop_deks
-from .grading import MIN_STOP_DENSITY, is_heading_like
+from .grading import MIN_STOP_DENSITY, PROSE, is_heading_like
 from .lines import Line, has_digit, lower_words
 from .region import HEADER_REASONS, HEADLINE_MIN_WORDS, WIRE_LEDE_REACH, is_menu_item  # shorter lines above a headline are kickers
 
@@ -19,7 +19,6 @@ LIST_ITEM_MIN_WORDS = 2
 SENTENCE_MIN_WORDS = 8
 TERSE_MIN_WORDS = 6
 SECTION_MIN_WORDS = 30
-PROSE = ("good", "medium")
 STRANDED_MAX_WORDS = 25  # kept lines this short (on average) between two dropped ones go too
 STRANDED_MAX_LINES = 3
 CELL_SEPARATOR = " | "  # between the cells of a table row scraped one cell a line

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .credits import CAPTION_MAX_WORDS, CREDIT_MAX_WORDS, mark_credits
 from .echoes import mark_echoes
-from .grading import grade
+from .grading import PROSE, grade
 from .lines import LONE_MARKERS, Line, make_lines
 from .rules import rules
 from .tables import mark_cell_tables, mark_table_rows
@@ -12,7 +12,6 @@ from .voice import mark_site_notices
 PREFIX_MIN_CHARS = 40  # a standfirst cut short of the paragraph that repeats it
 PREFIX_LOOKAHEAD = 3
 NEIGHBOUR_SPAN = 2
-PROSE = ("good", "medium")
 CREDIT_LABEL_CHARS = 20
 RECURRING_QUESTION_COPIES = 3  # a question asked this often is an interview's, no teaser shown twice
 TRUNCATED_RUN = 2  # consecutive lines cut off with " …": a list of teasers, not a writer's pauses

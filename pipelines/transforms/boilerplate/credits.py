@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .lines import WORD_RE, Line, has_digit
-from .region import PROSE
+from .grading import PROSE
 
 CREDIT_MIN_WORDS = 3  # a name and an agency: "Pros/Cons", "Price | Verdict" are a review's subheadings
 CREDIT_MAX_WORDS = 8  # a credit line, by shape here or by rule ("Photo: Getty Images")

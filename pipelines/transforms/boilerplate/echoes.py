@@ -9,9 +9,9 @@ dropped twice as many body lines as boilerplate ones). Exact repeats are
 """
 from __future__ import annotations
 
+from .grading import PROSE
 from .lines import Line, lower_words
 
-PROSE = ("good", "medium")
 SHINGLE = 3
 ECHO_MIN_WORDS = 6  # shorter lines share trigrams by chance ("said in a statement")
 ECHO_SHARE = 0.8  # share of the standfirst's trigrams that the longer line repeats

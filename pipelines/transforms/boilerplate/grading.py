@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from .lines import INITIALISM_END_RE, MEDIUM_MIN_WORDS, Line, lower_words
 
+PROSE = ("good", "medium")  # the grades of prose
 GOOD_MIN_WORDS = 10
 UNPUNCTUATED_GOOD_WORDS = 20  # a long line without a full stop is still prose (a standfirst)
 MIN_STOP_DENSITY = 0.2

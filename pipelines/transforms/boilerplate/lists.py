@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from .datelines import WIRE_DATELINE_RE
 from .lines import Line
-from .region import HEADLINE_MIN_WORDS, PROSE, TEASER_MAX_WORDS
+from .grading import PROSE
+from .region import HEADLINE_MIN_WORDS, TEASER_MAX_WORDS
 
 MIN_LINK_PAIRS = 2
 BLURB_MAX_FILLER = 2  # author and date lines between a headline and its blurb

@@ -11,7 +11,7 @@ Lists (other stories' headline + blurb pairs, a lead-in's items) are found in `l
 from __future__ import annotations
 
 from .datelines import opens_wire_lede
-from .grading import MIN_STOP_DENSITY
+from .grading import MIN_STOP_DENSITY, PROSE
 from .lines import Line, has_digit
 
 # Line scores for the maximum-sum region: prose counts its words, everything else a little
@@ -28,13 +28,10 @@ HEADLINE_MIN_WORDS = 5
 ISOLATION_GAP = 2
 ISOLATED_SCORE_CAP = 15.0  # a lone blurb among menus counts for little
 
-PROSE = ("good", "medium")
 RESUME_RUN = 2  # consecutive prose lines after a marker that mean the body resumed
 END_MARKER_SHARE = 0.7  # share of the prose after which a comment-thread marker ends the article
 MARKER_LOOKBACK = 3  # lines above the region searched for a marker whose list the region opens with
 MIN_THREAD_HEADERS = 2  # comment headers below a comments marker that prove a thread
-MIN_UNMARKED_HEADERS = 3  # name-then-timestamp headers that make a thread without a marker
-LONG_THREAD_HEADERS = 6  # this many make a thread even when its comments outweigh the article
 EDGE_GAP = 2  # non-prose lines that cut a lone paragraph off the end of the body
 TABLE_HEADER_LINES = 3  # short lines between the body and a table's rows, or between two rows ("Nine mths"; a section's name, years and dates)
 BYLINE_REACH = 2  # lines between a byline or date and the first paragraph under it
@@ -155,42 +152,6 @@ def _thread_follows(lines: list[Line], i: int, end: int) -> bool:
     """Comment headers ("Alex on May 2, 2019 at 6:34 am said:", "2 days ago") under the
     marker: a thread, however much prose its comments hold."""
     return sum(1 for x in lines[i + 1 : end] if x.reason == "comment_meta") >= MIN_THREAD_HEADERS
-
-
-def comment_thread(lines: list[Line], start: int, end: int) -> dict[int, str]:
-    """Index -> "comments" from the first comment header of an unmarked thread to the end.
-
-    A thread shows each comment as a name line, then its timestamp ("August 8, 2018 at 3:17
-    pm"), then the comment: MIN_UNMARKED_HEADERS such headers below most of the prose are a
-    thread even with no "Comments" line above it. The name lines above the first go too.
-    """
-    headers = [
-        i for i in range(start + 1, end - 1)
-        if lines[i].reason == "comment_meta" and _heads_comment(lines, i) and _comment_follows(lines, i, end)
-    ]
-    if len(headers) < MIN_UNMARKED_HEADERS:
-        return {}
-    first = headers[0]
-    if len(headers) < LONG_THREAD_HEADERS and _prose_words(lines, start, first) < _prose_words(lines, first, end):
-        return {}  # most prose lies below: those are the article's own timestamps
-    while first > start and lines[first - 1].quality not in PROSE:
-        first -= 1
-    return dict.fromkeys(range(first, end), "comments")
-
-
-def _heads_comment(lines: list[Line], i: int) -> bool:
-    """A timestamp under a name line, or a header that names its writer ("Alex on May 2, 2019
-    at 6:34 am said:") and so may follow the previous comment's prose directly."""
-    return lines[i - 1].quality not in PROSE or lines[i].text.endswith(":")
-
-
-def _comment_follows(lines: list[Line], i: int, end: int) -> bool:
-    """The comment's prose right under its header, or under a salutation ("Hi Milan,")."""
-    return any(lines[k].quality in PROSE for k in range(i + 1, min(i + 3, end)))
-
-
-def _prose_words(lines: list[Line], start: int, end: int) -> int:
-    return sum(x.words for x in lines[start:end] if x.quality in PROSE)
 
 
 def _prose_runs(lines: list[Line], start: int, end: int) -> list[tuple[int, int]]:

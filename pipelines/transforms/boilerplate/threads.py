@@ -1,20 +1,60 @@
-"""A thread told by its furniture: the same short line ("Reply", "Like · Report", "Rating: 9
-Votes") repeated between blocks of prose below the article. Comment widgets repeat per
-comment; an article's own subheadings do not repeat, and its ad slots are rule hits already.
-Works without a "Comments" marker or recognizable timestamps (sites whose phrasing the
-marker lists and patterns lack).
+"""Comment threads under an article that no "Comments" marker opens (sites whose phrasing the
+marker lists lack), told by their shape:
+- headers: a name line, then a timestamp ("August 8, 2018 at 3:17 pm"), then the comment;
+- furniture: the same short line ("Reply", "Like · Report", "Rating: 9 Votes") repeated between
+  blocks of prose below the article. Comment widgets repeat per comment; an article's own
+  subheadings do not repeat, and its ad slots are rule hits already.
 """
 from __future__ import annotations
 
+from .grading import PROSE
 from .lines import Line
 
-PROSE = ("good", "medium")
+MIN_UNMARKED_HEADERS = 3  # name-then-timestamp headers that make a thread without a marker
+LONG_THREAD_HEADERS = 6  # this many make a thread even when its comments outweigh the article
 WIDGET_MAX_WORDS = 4
 MIN_REPEATS = 4  # separators of at least this many comments
 MIN_SEPARATED = 3  # of the gaps between repeats, this many hold prose (a comment)
 MIN_ARTICLE_WORDS = 150  # prose above the first repeat: the article comes first
 MAX_TAIL_WORDS = 150  # prose below the last repeat: one last comment, not the article resuming
 WIDGET_REASONS = (None, "comments", "comment_meta")
+
+
+def comment_thread(lines: list[Line], start: int, end: int) -> dict[int, str]:
+    """Index -> "comments" from the first comment header of an unmarked thread to the end.
+
+    A thread shows each comment as a name line, then its timestamp ("August 8, 2018 at 3:17
+    pm"), then the comment: MIN_UNMARKED_HEADERS such headers below most of the prose are a
+    thread even with no "Comments" line above it. The name lines above the first go too.
+    """
+    headers = [
+        i for i in range(start + 1, end - 1)
+        if lines[i].reason == "comment_meta" and _heads_comment(lines, i) and _comment_follows(lines, i, end)
+    ]
+    if len(headers) < MIN_UNMARKED_HEADERS:
+        return {}
+    first = headers[0]
+    if len(headers) < LONG_THREAD_HEADERS and _prose_words(lines, start, first) < _prose_words(lines, first, end):
+        return {}  # most prose lies below: those are the article's own timestamps
+    while first > start and lines[first - 1].quality not in PROSE:
+        first -= 1
+    return dict.fromkeys(range(first, end), "comments")
+
+
+def _heads_comment(lines: list[Line], i: int) -> bool:
+    """A timestamp under a name line, or a header that names its writer ("Alex on May 2, 2019
+    at 6:34 am said:") and so may follow the previous comment's prose directly."""
+    return lines[i - 1].quality not in PROSE or lines[i].text.endswith(":")
+
+
+def _comment_follows(lines: list[Line], i: int, end: int) -> bool:
+    """The comment's prose right under its header, or under a salutation ("Hi Milan,")."""
+    return any(lines[k].quality in PROSE for k in range(i + 1, min(i + 3, end)))
+
+
+def _prose_words(lines: list[Line], start: int, end: int) -> int:
+    return sum(x.words for x in lines[start:end] if x.quality in PROSE)
+
 
 
 def widget_thread(lines: list[Line], start: int, end: int) -> dict[int, str]:
