@@ -1,0 +1,75 @@
+"""Plain-text cleaner: the wordings big sites (and sites in the benchmark's other languages) put
+between an article's paragraphs, each dropped by its rule in line_patterns.json or
+region_markers.json with its reason, and prose using the same words kept."""
+from __future__ import annotations
+
+import pytest
+
+from pipelines.transforms.boilerplate import strip_boilerplate
+from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3, PARA_4, reasons, texts
+
+# (line as scraped, reason): one wording of each rule added for them
+BETWEEN_PARAGRAPHS = [
+    ("Image caption The minister spoke to reporters outside parliament", "caption"),
+    ("Media playback is unsupported on your device", "browser_notice"),
+    ("Your browser does not support the video tag.", "browser_notice"),
+    ("These are external links and will open in a new window", "share"),
+    ("Click to share on Twitter (Opens in new window)", "share"),
+    ("The BBC is not responsible for the content of external sites.", "legal"),
+    ("Reuse this content", "legal"),
+    ("Since you're here, we have a small favour to ask.", "promo"),
+    ("You have reached your limit of free articles.", "promo"),
+    ("Supported by", "ad_marker"),
+    ("The story continues below", "ad_marker"),
+    ("A version of this article appears in print on Nov. 20, 2019, Section A, Page 1 of the New York edition.",
+     "originally_published"),
+    ("The post Trump faces new questions over Ukraine appeared first on Politico.", "originally_published"),
+    ("Got a confidential news tip? We want to hear from you.", "author_contact"),
+    ("Write to Sarah Nassauer at sarah.nassauer@example.com", "author_contact"),
+    ("(Reporting by Jane Smith in London; editing by Mark Potter)", "credit"),
+    ("Contributing: John Fritze", "credit"),
+    ("Please enable JavaScript to view the comments powered by Disqus.", "comments"),
+    ("Save my name, email, and website in this browser for the next time I comment.", "comments"),
+    ("Tagged With: election, congress", "tags"),
+    ("Next Article", "nav"),
+    ("This article is more than 2 months old", "dateline"),
+    ("Featured image: The new bridge at dusk.", "caption"),
+    ("Get our free daily newsletter", "newsletter_promo"),
+    ("Anzeige", "ad_marker"),
+    ("Continua após a publicidade", "ad_marker"),
+    ("Поделиться", "share"),
+    ("Quelle: dpa", "credit"),
+    ("Penulis: Andi Wijaya", "byline"),
+    ("Baca juga: Jokowi lantik menteri baru", "related_link"),
+    ("Alle Rechte vorbehalten.", "copyright"),
+    ("Related Internet Links", "related_block"),
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), BETWEEN_PARAGRAPHS, ids=[line[:40] for line, _ in BETWEEN_PARAGRAPHS])
+def test_a_sites_wording_between_paragraphs_is_dropped_with_its_reason(line, reason):
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, line, PARA_3, PARA_4]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
+    assert reasons(doc)[line] == reason
+
+
+@pytest.mark.parametrize("sentence", [
+    "The project is supported by a grant from the regional government and two private foundations.",
+    "Police said the story continues to develop, and that they had received a tip from a neighbour.",
+    "Contributing to the slowdown, the report said, were higher interest rates and a weaker currency.",
+    "The company, which has reached its limit of free credit with the bank, said it would raise money.",
+    "Already a member of the alliance, Norway said it would not send troops to the new mission.",
+    "The club offers members unlimited access to its courts for a flat monthly fee, the manager said.",
+    "A confidential tip from a former employee led investigators to the warehouse, prosecutors said.",
+    "Readers using an ad blocker saw a blank page, the publisher said, and it lost a fifth of its revenue.",
+])
+def test_prose_with_the_same_words_is_kept(sentence):
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, sentence, PARA_3, PARA_4]))
+    assert sentence in texts(doc)
+
+
+def test_a_bbc_picture_label_does_not_make_the_paragraph_above_a_caption():
+    # "Image copyright" opens a picture (credit, then caption); the prose above it is the article's
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, "Image copyright", "Getty Images", PARA_3, PARA_4]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
+    assert reasons(doc)["Image copyright"] == "image_gallery"
