@@ -35,7 +35,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.line_features import candidates, feature_names, line_features  # noqa: E402
+from bench.line_features import candidates, line_features  # noqa: E402
 from pipelines.transforms.boilerplate import rule_verdicts  # noqa: E402
 from pipelines.transforms.boilerplate.assemble import assemble_without_prose, build_doc  # noqa: E402
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import importlib.util
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from pipelines.settings import PROJECT_ROOT

@@ -104,6 +104,3 @@ def _has_letters(key: str) -> bool:
 def _separated(lines: list[Line], indices: list[int]) -> int:
     return sum(1 for a, b in zip(indices, indices[1:]) if any(x.quality in PROSE for x in lines[a + 1 : b]))
 
-
-def _prose_words(lines: list[Line], start: int, end: int) -> int:
-    return sum(x.words for x in lines[start:end] if x.quality in PROSE)
