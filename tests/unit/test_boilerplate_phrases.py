@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.transforms.boilerplate import strip_boilerplate
+from pipelines.transforms.html_extract import extract_html
 from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3, PARA_4, reasons, texts
 
 # (line as scraped, reason): one wording of each rule added for them
@@ -73,3 +74,17 @@ def test_a_bbc_picture_label_does_not_make_the_paragraph_above_a_caption():
     doc = strip_boilerplate("\n".join([PARA_1, PARA_2, "Image copyright", "Getty Images", PARA_3, PARA_4]))
     assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
     assert reasons(doc)["Image copyright"] == "image_gallery"
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("Our Standards: The Thomson Reuters Trust Principles.", "legal"),
+    ("Like this:", "share"),
+    ("Read more about sharing.", "share"),
+    ("Media playback is unsupported on your device", "browser_notice"),
+])
+def test_the_html_post_filter_drops_them_too(line, reason):
+    paragraphs = "".join(f"<p>{p}</p>" for p in (PARA_1, PARA_2, line, PARA_3, PARA_4))
+    page = f"<html><body><article><h1>Council approves budget</h1>{paragraphs}</article></body></html>"
+    doc = extract_html(page)
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
+    assert reasons(doc)[line] == reason
