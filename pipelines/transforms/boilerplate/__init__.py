@@ -17,7 +17,7 @@ from .assemble import assemble_without_prose, build_doc, rule_reasons
 from .classify import parse_lines
 from .language import detect_language, stopwords
 from .lines import Line
-from .lists import lead_in_lists, link_lists
+from .lists import lead_in_lists, link_lists, mark_item_runs
 from .metadata import page_metadata
 from .region import main_region, marker_regions, trim_edges
 from .site import learn_site_lines, normalize_line
@@ -41,6 +41,7 @@ def rule_verdicts(text: str, *, site_lines: frozenset[str] = frozenset()) -> Rul
     raw_lines = [x for x in text.split("\n") if x.strip()]
     language = detect_language(raw_lines)
     lines, list_markers = parse_lines(text, stopwords(language), site_lines)
+    mark_item_runs(lines)
     start, end = trim_edges(lines, *main_region(lines))
     if start == end:
         return RuleVerdicts(lines, None, list_markers, language)  # a table or a list of figures

@@ -2,6 +2,8 @@
 short items under a lead-in line ("Tour dates:"), which belong to the article."""
 from __future__ import annotations
 
+import re
+
 from .datelines import WIRE_DATELINE_RE
 from .lines import Line
 from .grading import PROSE
@@ -11,6 +13,10 @@ MIN_LINK_PAIRS = 2
 BLURB_MAX_FILLER = 2  # author and date lines between a headline and its blurb
 LEAD_IN_LIST_MAX = 60
 LIST_ITEM_MIN_WORDS = 2
+MIN_ITEM_RUN = 3
+# an item that opens with a quantity and goes on in lower case ("8-9 ripe pears, cored",
+# "1/2 tsp ground cloves")
+ITEM_START_RE = re.compile(r"\d+(?:[/.,]\d+)?(?:\s?[-–]\s?\d+)?\s+([^\W\d_]+)")
 
 
 def link_lists(lines: list[Line], start: int, end: int) -> dict[int, str]:
@@ -100,3 +106,28 @@ def lead_in_lists(lines: list[Line], start: int, end: int) -> int:
 
 def _list_like(line: Line) -> bool:
     return line.quality == "short" and line.words >= LIST_ITEM_MIN_WORDS and not line.marker
+
+
+def mark_item_runs(lines: list[Line]) -> None:
+    """Mark runs of MIN_ITEM_RUN or more short lines that each open with a quantity in lower
+    case ("8-9 ripe pears, cored and peeled", "1 tsp cinnamon") as list items. A list without
+    bullets or a lead-in's colon (a recipe's ingredients) otherwise scores like a menu, and its
+    lines would be dropped as fragments; a menu's or a headline list's lines start with a
+    capital ("iPhone 11", "Seven ways to..."). Lines that start in lower case are no sign of
+    their own: a site's rules for comments ("contains spam;") read so too."""
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and _item_shaped(line):
+            run.append(line)
+            continue
+        if len(run) >= MIN_ITEM_RUN:
+            for item in run:
+                item.list_item = True
+        run = []
+
+
+def _item_shaped(line: Line) -> bool:
+    if not _list_like(line) or line.table_row:
+        return False
+    match = ITEM_START_RE.match(line.text)
+    return match is not None and match.group(1).islower()
