@@ -130,3 +130,32 @@ def test_a_date_with_its_update_on_the_same_line_is_the_first_one():
 ])
 def test_shouted_and_doubled_names_are_written_once_in_title_case(line, names):
     assert byline_names(line) == names
+
+
+@pytest.mark.parametrize(("dateline", "author"), [
+    ("Posted on November 10, 2019 by Regan", "Regan"),
+    ("September 10, 2018 | by Catherine Hollander", "Catherine Hollander"),
+    ("Posted on November 10, 2019 by admin", None),  # an account, no name
+    ("Posted on November 10, 2019 by Admin", None),
+])
+def test_a_dateline_that_ends_with_its_author_names_them(dateline, author):
+    lines = removed((0, "Spiced Honey Pear Jam", "title"), (1, dateline, "dateline"))
+    assert page_metadata(lines) == (author, "2019-11-10T00:00:00" if "2019" in dateline else "2018-09-10T00:00:00")
+
+
+def test_a_time_written_with_a_full_stop_is_read():
+    # the Guardian's "14.42 GMT": without the fix dateutil fails on the whole line
+    assert parse_date("Sun 17 Nov 2019 14.42 GMT") == datetime(2019, 11, 17, 14, 42, tzinfo=timezone.utc)
+    assert parse_date("17.11.2019 10.05") == datetime(2019, 11, 17, 10, 5)
+
+
+def test_a_wire_dateline_with_its_time_and_update_is_dropped_and_read():
+    page = "\n".join(["Business News", "November 19, 2019 / 12:21 AM / Updated 2 hours ago",
+                      "Oversupply angst drags oil lower, stocks hold near records",
+                      "NEW YORK (Reuters) - Oil prices fell on Tuesday on worries about a supply glut next year, while "
+                      "world stocks held near record highs as investors awaited news on the U.S.-China trade talks.",
+                      "Brent crude futures fell 2.5% to $60.91 a barrel, and U.S. West Texas Intermediate crude dropped "
+                      "3.2% to $55.21, after Russia signaled it was unlikely to agree to deeper output cuts."])
+    doc = strip_boilerplate(page)
+    assert {r.text: r.reason for r in doc.removed}["November 19, 2019 / 12:21 AM / Updated 2 hours ago"] == "dateline"
+    assert doc.published_at == "2019-11-19T00:21:00"

@@ -59,6 +59,10 @@ MONTH_RE = re.compile(
 # crawl day) sits further up and related-post and comment dates further down.
 DATE_BELOW_TITLE, DATE_ABOVE_TITLE = 20, 12
 DATE_RUN, DATE_RUN_GAP = 3, 4
+# a time written with a full stop ("Sun 17 Nov 2019 14.42 GMT"), which dateutil reads as no time
+DOTTED_TIME_RE = re.compile(r"(?<=\s)([01]?\d|2[0-3])\.([0-5]\d)(?=\s|$)")
+# "Posted on November 10, 2019 by Regan": a dateline that names its author at the end
+BY_TAIL_RE = re.compile(rf"\bby\s+({NAME_RE.pattern}|[A-Z][\w'’-]+)\s*$")
 TIME_ZONES = {name: tzoffset(name, int(hours * 3600)) for name, hours in _DATA["time_zones"]["hours"].items()}
 # Two defaults for dateutil: a month or day the text lacks shows up as a difference between them.
 _DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
@@ -82,6 +86,10 @@ def _author(removed: list[RemovedLine], title: int | None) -> str | None:
     near, rest = _by_headline(bylines, title)
     bylines = next((names for r in near + rest if (names := byline_names(r.text))), [])
     subjects = {"author_bio": BIO_SUBJECT_RE, "disclosure": DISCLOSURE_SUBJECT_RE}
+    if not bylines:
+        datelines = _by_headline([r for r in removed if r.reason == "dateline"], title)[0]
+        tails = (m.group(1) for r in datelines if (m := BY_TAIL_RE.search(r.text.strip())))
+        bylines = next(([name] for name in tails if not ROLE_WORDS.intersection(name.lower().split())), [])
     names = bylines or [m.group(1) for r in removed if r.reason in subjects
                         for m in [subjects[r.reason].match(r.text.strip())] if m]
     if not names:  # "About the Author" over a line holding just the name
@@ -167,6 +175,7 @@ def parse_date(text: str) -> datetime | None:
         return None
     # "November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM": one date, not two
     text = UPDATE_SPLIT_RE.split(DATE_LABEL_RE.sub("", text), maxsplit=1)[0].strip(" :|-–")
+    text = DOTTED_TIME_RE.sub(r"\1:\2", text)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # dateutil warns about zone names it does not know
         try:
