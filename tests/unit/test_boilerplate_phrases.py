@@ -44,6 +44,7 @@ BETWEEN_PARAGRAPHS = [
     ("Baca juga: Jokowi lantik menteri baru", "related_link"),
     ("Alle Rechte vorbehalten.", "copyright"),
     ("Related Internet Links", "related_block"),
+    ("Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds.", "promo"),
 ]
 
 
@@ -88,3 +89,15 @@ def test_the_html_post_filter_drops_them_too(line, reason):
     doc = extract_html(page)
     assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
     assert reasons(doc)[line] == reason
+
+
+def test_paragraphs_between_an_ad_box_and_the_reports_credit_line_are_the_articles():
+    # "Paid Content" opens a box mid-article; the two paragraphs after it end the article, over
+    # its credit line, which is no wall of boilerplate around them
+    credit = "CNN's Geneva Sands contributed to this report."
+    last = ["The Justice Department is expected to appeal the ruling, according to a person familiar with it.",
+            "The council has argued that the budget is needed to deal with a surge in the number of riders."]
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, "Paid Content", *last, credit, "Paid Content",
+                                       "Top 5 Cards For Excellent Credit", "NerdWallet"]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3, *last]
+    assert reasons(doc)[credit] == "credit"

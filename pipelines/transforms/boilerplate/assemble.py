@@ -23,6 +23,8 @@ STRANDED_MAX_WORDS = 25  # kept lines this short (on average) between two droppe
 STRANDED_MAX_LINES = 3
 CELL_SEPARATOR = " | "  # between the cells of a table row scraped one cell a line
 BODY_INTERRUPTIONS = frozenset({"title", "caption", "photo_credit", "image_gallery", "ad_marker", "duplicate"})
+# "X contributed to this report", "Reporting by X; Editing by Y": the article's own last line, no wall
+ARTICLE_CLOSINGS = frozenset({"credit"})
 
 
 def rule_reasons(lines: list[Line], start: int, end: int, in_marker_region: dict[int, str]) -> list[str | None]:
@@ -108,7 +110,7 @@ def _drop_stranded(lines: list[Line], reasons: list[str | None]) -> None:
 def _walls_in(reason: str | None, run_length: int) -> bool:
     """Dropped, and not one of the pictures and ads that interrupt an article's own text; a
     run of several lines needs surer walls than short fragments (maybe lost subheadings)."""
-    if reason is None or reason in BODY_INTERRUPTIONS:
+    if reason is None or reason in BODY_INTERRUPTIONS or reason in ARTICLE_CLOSINGS:
         return False
     return run_length == 1 or reason != "short_fragment"
 
