@@ -159,3 +159,13 @@ def test_a_wire_dateline_with_its_time_and_update_is_dropped_and_read():
     doc = strip_boilerplate(page)
     assert {r.text: r.reason for r in doc.removed}["November 19, 2019 / 12:21 AM / Updated 2 hours ago"] == "dateline"
     assert doc.published_at == "2019-11-19T00:21:00"
+
+
+def test_a_date_among_other_parts_of_its_line_is_read():
+    assert parse_date("Nov 19, 2019 · 6 min read") == datetime(2019, 11, 19)  # dateutil fails on the whole
+    assert parse_date("By Jane Doe | Nov 19, 2019 | 10:00 am") == datetime(2019, 11, 19, 10, 0)
+
+
+def test_a_byline_ends_before_the_outlet_it_writes_for():
+    assert byline_names("By Ryan Fahey For Mailonline") == ["Ryan Fahey"]
+    assert byline_names("By Jane Doe for The Times") == ["Jane Doe"]

@@ -31,10 +31,11 @@ NAME_PARTICLES = frozenset(_DATA["name_particles"]["words"])
 # A name: capitalized words (initials, hyphens, apostrophes), with the particles names carry.
 NAME_RE = re.compile(rf"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|{_alternation(list(NAME_PARTICLES))})){{1,4}}")
 BYLINE_LABEL_RE = re.compile(rf"^\s*(?:{_alternation(_DATA['byline_labels']['words'])})\b\s*:?\s*", re.IGNORECASE)
-# Where a byline's names end: a bar or dash, " on "/" at ", a digit, a month ("by Regan September
-# 15, 2014"); and how they are separated ("Jane Doe, John Roe and Ann Poe").
+# Where a byline's names end: a bar or dash, " on "/" at "/" for " ("By Ryan Fahey For Mailonline"),
+# a digit, a month ("by Regan September 15, 2014"); and how they are separated ("Jane Doe, John
+# Roe and Ann Poe").
 BYLINE_END_RE = re.compile(
-    r"\s*(?:[|·•—–(@]| - | on | at |\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?\s+\d)",
+    r"\s*(?:[|·•—–(@]| - | on | at | for |\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?\s+\d)",
     re.IGNORECASE)
 ROLE_WORDS = frozenset(_DATA["role_words"]["words"])
 NAME_SEPARATOR_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
@@ -61,6 +62,7 @@ DATE_BELOW_TITLE, DATE_ABOVE_TITLE = 20, 12
 DATE_RUN, DATE_RUN_GAP = 3, 4
 # a time written with a full stop ("Sun 17 Nov 2019 14.42 GMT"), which dateutil reads as no time
 DOTTED_TIME_RE = re.compile(r"(?<=\s)([01]?\d|2[0-3])\.([0-5]\d)(?=\s|$)")
+PART_SEPARATOR_RE = re.compile(r"\s[|·•]\s")  # "Nov 19, 2019 · 6 min read"
 # "Posted on November 10, 2019 by Regan": a dateline that names its author at the end
 BY_TAIL_RE = re.compile(rf"\bby\s+({NAME_RE.pattern}|[A-Z][\w'’-]+)\s*$")
 TIME_ZONES = {name: tzoffset(name, int(hours * 3600)) for name, hours in _DATA["time_zones"]["hours"].items()}
@@ -170,7 +172,17 @@ def _outside_runs(lines: list[tuple]) -> list[tuple]:
 
 
 def parse_date(text: str) -> datetime | None:
-    """A date with its year, month and day written out; "2 hours ago" or "Monday" is no date."""
+    """A date with its year, month and day written out; "2 hours ago" or "Monday" is no date.
+    A line of parts ("Nov 19, 2019 · 6 min read") is read part by part if not as a whole."""
+    if not YEAR_RE.search(text) or not MONTH_RE.search(text):
+        return None
+    when = _parse_date(text)
+    if when is None and PART_SEPARATOR_RE.search(text):
+        when = next((w for part in PART_SEPARATOR_RE.split(text) if (w := _parse_date(part)) is not None), None)
+    return when
+
+
+def _parse_date(text: str) -> datetime | None:
     if not YEAR_RE.search(text) or not MONTH_RE.search(text):
         return None
     # "November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM": one date, not two
