@@ -21,6 +21,7 @@ TERSE_MIN_WORDS = 6
 SECTION_MIN_WORDS = 30
 STRANDED_MAX_WORDS = 25  # kept lines this short (on average) between two dropped ones go too
 STRANDED_MAX_LINES = 3
+QUESTION_HEADING_MAX_WORDS = 8
 CELL_SEPARATOR = " | "  # between the cells of a table row scraped one cell a line
 BODY_INTERRUPTIONS = frozenset({"title", "caption", "photo_credit", "image_gallery", "ad_marker", "duplicate"})
 # "X contributed to this report", "Reporting by X; Editing by Y": the article's own last line, no wall
@@ -289,4 +290,6 @@ def _kind(line: Line) -> str:
         return "list_item"
     if line.table_row:
         return "paragraph"  # "Net 886,937 vs 892,323" is short and capitalised, yet no heading
+    if line.text.endswith("?") and line.words <= QUESTION_HEADING_MAX_WORDS and line.text[0].isupper():
+        return "heading"  # "What did the prosecutors say?": a section's question, not the text's
     return "heading" if line.quality not in PROSE and is_heading_like(line) else "paragraph"
