@@ -101,3 +101,11 @@ def test_paragraphs_between_an_ad_box_and_the_reports_credit_line_are_the_articl
                                        "Top 5 Cards For Excellent Credit", "NerdWallet"]))
     assert texts(doc) == [PARA_1, PARA_2, PARA_3, *last]
     assert reasons(doc)[credit] == "credit"
+
+
+def test_a_source_line_under_the_last_paragraph_credits_the_story_not_a_picture():
+    # "SOURCE: News agencies" closes the article; were it a picture credit, the paragraph above
+    # it would be taken for the picture's caption
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, PARA_4, "SOURCE:", "News agencies"]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
+    assert reasons(doc)["SOURCE:"] == "credit"
