@@ -109,3 +109,9 @@ def test_a_source_line_under_the_last_paragraph_credits_the_story_not_a_picture(
     doc = strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, PARA_4, "SOURCE:", "News agencies"]))
     assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
     assert reasons(doc)["SOURCE:"] == "credit"
+
+
+def test_the_main_pictures_credit_under_the_article_makes_no_caption_of_its_last_paragraph():
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, PARA_4, "Main image credit: Getty", "Share"]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
+    assert reasons(doc)["Main image credit: Getty"] == "image_gallery"
