@@ -203,7 +203,7 @@ def test_a_note_under_an_earnings_table_is_no_teaser_under_a_headline(brief):
     # to the brief's last line, with a table row for its title
     doc = strip_boilerplate("\n".join(brief))
     assert doc.title == brief[0]
-    assert texts(doc) == brief[1:]  # its terse line under the note too (_terse_sentence_of_figures)
+    assert texts(doc) == brief[1:]  # its terse line under the note too (sentences.terse_sentence_of_figures)
 
 
 def test_a_wire_lede_several_short_lines_above_the_body_starts_it():

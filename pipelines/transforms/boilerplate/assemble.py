@@ -7,8 +7,9 @@ from itertools import islice
 from ..document import Block, CleanedDoc, RemovedLine
 from .datelines import opens_wire_lede
 from .deks import drop_deks
-from .grading import MIN_STOP_DENSITY, PROSE, is_heading_like
-from .lines import Line, has_digit, lower_words
+from .grading import PROSE, is_heading_like
+from .lines import Line, lower_words
+from .sentences import short_sentence_between, terse_sentence_of_figures, unpunctuated_sentence
 from .region import HEADER_REASONS, HEADLINE_MIN_WORDS, WIRE_LEDE_REACH, is_menu_item  # shorter lines above a headline are kickers
 
 TITLE_WINDOW = 25  # the headline sits within this many lines above the first paragraph
@@ -16,8 +17,6 @@ TITLE_MIN_WORDS = 3
 TITLE_LEAD_LINES = 8  # the body's first lines, whose words the headline shares
 TITLE_MIN_SHARED, TITLE_MIN_SHARE = 2, 0.34  # words, and share of the line's words, shared with them
 LIST_ITEM_MIN_WORDS = 2
-SENTENCE_MIN_WORDS = 8
-TERSE_MIN_WORDS = 6
 SECTION_MIN_WORDS = 30
 STRANDED_MAX_WORDS = 25  # kept lines this short (on average) between two dropped ones go too
 STRANDED_MAX_LINES = 3
@@ -155,7 +154,9 @@ def _short_line_belongs(lines: list[Line], i: int, end: int, in_marker_region: d
         return False
     if lines[nxt].table_row and is_heading_like(line):
         return True  # a table's heading, or a sub-heading between its rows ("Nine mths")
-    if _unpunctuated_sentence(lines, i) or _terse_sentence_of_figures(line):
+    if unpunctuated_sentence(lines, i) or terse_sentence_of_figures(line):
+        return True
+    if short_sentence_between(lines, i, end, in_marker_region):
         return True
     if line.text.endswith(":") and lines[nxt].list_item:
         return True  # the lead-in of a list
@@ -187,36 +188,6 @@ def _section_follows(lines: list[Line], i: int, end: int) -> bool:
     if lines[i].words >= SECTION_MIN_WORDS:
         return True
     return i + 1 < end and (lines[i + 1].quality in PROSE or lines[i + 1].list_item)
-
-
-def _terse_sentence_of_figures(line: Line) -> bool:
-    """A wire's terse sentence of figures, too short on stop words for prose ("Commercial
-    paper outstanding dropped 375 mln dlrs to 336.63 billion.", "In 1985, hourly compensation
-    rose 4.0 pct."): 6+ words, a capital or digit first, not Title Case, a stop word or more and
-    a full stop at the end. Figures may outnumber words ("ARCO jumped 1-3/4 to 81-3/4."); a
-    pager ("Page 1 2 3 4 5 Next.") or a version line has no stop word."""
-    text = line.text
-    return (
-        text.endswith(".")
-        and line.words >= TERSE_MIN_WORDS
-        and line.stop_density > 0
-        and not line.title_case
-        and (text[0].isupper() or text[0].isdigit())
-        and has_digit(text)
-    )
-
-
-def _unpunctuated_sentence(lines: list[Line], i: int) -> bool:
-    """A prose-like line that lost its full stop, between two paragraphs."""
-    line = lines[i]
-    return (
-        line.words >= SENTENCE_MIN_WORDS
-        and line.stop_density >= MIN_STOP_DENSITY
-        and not line.title_case
-        and i > 0
-        and lines[i - 1].quality in PROSE
-        and lines[i + 1].quality in PROSE
-    )
 
 
 def _find_title(lines: list[Line], reasons: list[str | None]) -> int | None:
