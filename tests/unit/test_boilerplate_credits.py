@@ -49,3 +49,11 @@ def test_a_reviews_slashed_subheading_does_not_make_the_paragraph_above_a_captio
     short_para = "The battery lasted a full day of heavy use in our tests, which is rare."
     doc = strip_boilerplate("\n".join([PARA_1, PARA_2, short_para, "Price/Availability", PARA_3, PARA_4]))
     assert short_para in texts(doc)
+
+
+def test_a_paragraph_over_a_picture_captioned_with_its_credit_is_the_articles():
+    # "Yersina pestis causes the plague (Image: GETTY)" is a picture's caption and credit in one
+    # line: the paragraph above is no caption of it
+    picture = "Yersina pestis causes the plague (Image: GETTY)"
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, picture, PARA_4]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]

@@ -1,10 +1,10 @@
 """Turn raw text lines into graded `Line`s: rules, markers, site lines, duplicates."""
 from __future__ import annotations
 
-from .credits import CAPTION_MAX_WORDS, CREDIT_MAX_WORDS, mark_credits
+from .credits import CAPTION_MAX_WORDS, CREDIT_MAX_WORDS, TRAILING_CREDIT_RE, mark_credits
 from .echoes import mark_echoes
 from .grading import PROSE, grade
-from .lines import LONE_MARKERS, Line, make_lines
+from .lines import LONE_MARKERS, WORD_RE, Line, make_lines
 from .rules import rules
 from .tables import mark_cell_tables, mark_table_rows
 from .voice import mark_site_notices
@@ -13,6 +13,7 @@ PREFIX_MIN_CHARS = 40  # a standfirst cut short of the paragraph that repeats it
 PREFIX_LOOKAHEAD = 3
 NEIGHBOUR_SPAN = 2
 CREDIT_LABEL_CHARS = 20
+OWN_CAPTION_MIN_WORDS = 3  # words before a bracketed credit that caption its picture
 RECURRING_QUESTION_COPIES = 3  # a question asked this often is an interview's, no teaser shown twice
 TRUNCATED_RUN = 2  # consecutive lines cut off with " …": a list of teasers, not a writer's pauses
 
@@ -94,9 +95,17 @@ def _mark_captions(lines: list[Line]) -> None:
         # may close a paragraph's quote
         bracketed = below.text.startswith("(")
         labelled = not bracketed or "credit" in below.text[:CREDIT_LABEL_CHARS].lower() or "/" in below.text
-        bare_credit = below.words <= CREDIT_MAX_WORDS and labelled
+        bare_credit = below.words <= CREDIT_MAX_WORDS and labelled and not _captions_itself(below)
         if bare_credit and above.quality in ("good", "medium") and above.words <= CAPTION_MAX_WORDS:
             above.quality, above.reason = "bad", "caption"
+
+
+def _captions_itself(credit: Line) -> bool:
+    """A credit in brackets after words of its own ("WeWork chairman Marcelo Claure (Credit:
+    Getty Images)"): the picture's caption and credit in one line, so the line above is the
+    article's."""
+    match = TRAILING_CREDIT_RE.search(credit.text) if credit.text.endswith(")") else None
+    return match is not None and len(WORD_RE.findall(credit.text[: match.start()])) >= OWN_CAPTION_MIN_WORDS
 
 
 def _mark_duplicates(lines: list[Line]) -> None:
