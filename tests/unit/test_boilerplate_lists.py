@@ -33,8 +33,21 @@ def test_the_last_paragraph_under_the_list_is_not_cut_off_as_a_teaser():
 
 
 @pytest.mark.parametrize("items", [
+    ["1 1/2 cups flour", "3 Tbsp oil", "200g sugar", "½ cup milk"],
+    ["2 eggs", "1 lemon, juiced", "8-9 ripe pears, cored and peeled"],
+])
+def test_quantities_in_any_writing_are_an_item_run(items):
+    lines = [make_line(no, text, STOPS) for no, text in enumerate(items)]
+    mark_item_runs(lines)
+    assert all(line.list_item and line.item_run for line in lines)
+
+
+@pytest.mark.parametrize("items", [
     ["iPhone 11", "iPhone 11 Pro", "iPad mini 5"],  # a menu: its words start with a capital
     ["Seven ways to save on groceries", "Why pears ripen off the tree", "The best jam jars"],  # headlines
+    ["10 things to know about the new budget", "5 ways the city plans to save money",
+     "7 reasons bus fares could rise"],  # a listicle's headlines count things
+    ["2 hours ago", "3 replies", "5 days ago"],  # a page's counters
     ["1 tsp cinnamon", "1 tsp nutmeg"],  # two lines are no run
 ])
 def test_menus_headlines_and_pairs_are_no_item_run(items):
@@ -48,3 +61,12 @@ def test_lines_in_lower_case_without_quantities_are_no_item_run():
     lines = [make_line(no, text, STOPS) for no, text in enumerate(items)]
     mark_item_runs(lines)
     assert not any(line.list_item for line in lines)
+
+
+def test_a_teaser_under_a_bulleted_list_of_links_is_still_cut_off_the_body():
+    # bullets are list items, but no list of quantities: the teaser under them is another story's
+    teaser = "The mayor's plan for the new stadium would cost the city more than it earns in rent."
+    page = [PARA_1, PARA_2, PARA_3, PARA_4, "Read more:", "• Council delays vote on stadium",
+            "• Bus fares to rise in spring", "• Schools get new funding", "• Transit union sets deadline",
+            teaser, "Share this article", "Facebook", "Twitter"]
+    assert teaser not in texts(strip_boilerplate("\n".join(page)))

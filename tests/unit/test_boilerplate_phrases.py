@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.transforms.boilerplate import strip_boilerplate
+from pipelines.transforms.boilerplate.rules import rules
 from pipelines.transforms.html_extract import extract_html
 from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3, PARA_4, reasons, texts
 
@@ -64,6 +65,13 @@ def test_a_sites_wording_between_paragraphs_is_dropped_with_its_reason(line, rea
     "The club offers members unlimited access to its courts for a flat monthly fee, the manager said.",
     "A confidential tip from a former employee led investigators to the warehouse, prosecutors said.",
     "Readers using an ad blocker saw a blank page, the publisher said, and it lost a fifth of its revenue.",
+    "First published in 1851, the newspaper has won more Pulitzer Prizes than any other, and its newsroom now employs 1,700 journalists.",
+    "The story continues after the war, when the family moves to Paris and the narrator finds work in a bookshop.",
+    "Since you're here in the old town, it is worth climbing the cathedral tower for the view over the river.",
+    "You have reached the limit of what the state will pay once your savings fall below that level, the guide explains.",
+    "Image copyright claims against the site rose sharply last year.",
+    "If your browser does not support the new standard, many banking sites will stop loading next year, the company warned.",
+    "November 8, 2016 was a night no one in the room forgot.",
 ])
 def test_prose_with_the_same_words_is_kept(sentence):
     doc = strip_boilerplate("\n".join([PARA_1, PARA_2, sentence, PARA_3, PARA_4]))
@@ -115,3 +123,13 @@ def test_the_main_pictures_credit_under_the_article_makes_no_caption_of_its_last
     doc = strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, PARA_4, "Main image credit: Getty", "Share"]))
     assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
     assert reasons(doc)["Main image credit: Getty"] == "image_gallery"
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("음반사와 저작권자들은 이번 판결에 불복해 항소할 계획이라고 밝혔다.", None),  # "copyright holders" in a sentence
+    ("警察は、漫画を無断転載する海賊版サイトを運営していた男を逮捕したと発表した。", None),  # "unauthorised reposting"
+    ("저작권자 ⓒ 엔터미디어, 무단전재 및 재배포금지", "copyright"),
+    ("無断転載を禁じます", "copyright"),
+])
+def test_copyright_words_of_korean_and_japanese_drop_only_the_notice(line, reason):
+    assert rules().line_reasons([line]) == [reason]

@@ -32,3 +32,13 @@ def test_a_short_sentence_is_kept_past_a_picture_between_it_and_the_paragraph_ab
 def test_a_short_line_under_a_menu_is_not_taken_for_a_sentence(line):
     page = [PARA_1, PARA_2, PARA_3, "World", "Business", line, PARA_4]
     assert line not in texts(strip_boilerplate("\n".join(page)))
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("What did the prosecutors say?", "heading"),
+    ("Mr Smith disagreed. Who could blame him?", "paragraph"),  # two sentences: a paragraph
+    ("She paused. Then she asked: why now?", "paragraph"),
+])
+def test_a_short_question_of_its_own_is_a_subheading(line, kind):
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, line, PARA_3, PARA_4]))
+    assert {b.text: b.kind for b in doc.blocks}[line] == kind

@@ -132,15 +132,18 @@ def test_shouted_and_doubled_names_are_written_once_in_title_case(line, names):
     assert byline_names(line) == names
 
 
-@pytest.mark.parametrize(("dateline", "author"), [
-    ("Posted on November 10, 2019 by Regan", "Regan"),
-    ("September 10, 2018 | by Catherine Hollander", "Catherine Hollander"),
-    ("Posted on November 10, 2019 by admin", None),  # an account, no name
-    ("Posted on November 10, 2019 by Admin", None),
+@pytest.mark.parametrize(("dateline", "author", "published"), [
+    ("Posted on November 10, 2019 by Regan", "Regan", "2019-11-10T00:00:00"),
+    ("Posted on November 10, 2019 By Regan", "Regan", "2019-11-10T00:00:00"),
+    ("Posted on November 10, 2019 by Jane Doe for The Times", "Jane Doe", "2019-11-10T00:00:00"),
+    ("September 10, 2018 | by Catherine Hollander", "Catherine Hollander", "2018-09-10T00:00:00"),
+    ("Posted on November 10, 2019 by admin", None, "2019-11-10T00:00:00"),  # an account, no name
+    ("Posted on November 10, 2019 by Newsroom", None, "2019-11-10T00:00:00"),
+    ("Last updated November 10, 2019 by Moderator", None, None),  # who updated it, and when: no author, no publication
 ])
-def test_a_dateline_that_ends_with_its_author_names_them(dateline, author):
+def test_a_dateline_that_ends_with_its_author_names_them(dateline, author, published):
     lines = removed((0, "Spiced Honey Pear Jam", "title"), (1, dateline, "dateline"))
-    assert page_metadata(lines) == (author, "2019-11-10T00:00:00" if "2019" in dateline else "2018-09-10T00:00:00")
+    assert page_metadata(lines) == (author, published)
 
 
 def test_a_time_written_with_a_full_stop_is_read():
@@ -163,9 +166,18 @@ def test_a_wire_dateline_with_its_time_and_update_is_dropped_and_read():
 
 def test_a_date_among_other_parts_of_its_line_is_read():
     assert parse_date("Nov 19, 2019 · 6 min read") == datetime(2019, 11, 19)  # dateutil fails on the whole
-    assert parse_date("By Jane Doe | Nov 19, 2019 | 10:00 am") == datetime(2019, 11, 19, 10, 0)
+    assert parse_date("Nov 19, 2019 | 3 comments") == datetime(2019, 11, 19)
 
 
 def test_a_byline_ends_before_the_outlet_it_writes_for():
     assert byline_names("By Ryan Fahey For Mailonline") == ["Ryan Fahey"]
     assert byline_names("By Jane Doe for The Times") == ["Jane Doe"]
+
+
+def test_a_line_with_no_date_names_no_author_at_its_end():
+    lines = removed((0, "The Garden Year", "title"), (1, "Published by Bloomsbury", "dateline"))
+    assert page_metadata(lines) == (None, None)
+
+
+def test_guest_is_a_surname_too():
+    assert byline_names("By Christopher Guest") == ["Christopher Guest"]

@@ -8,7 +8,7 @@ from ..document import Block, CleanedDoc, RemovedLine
 from .datelines import opens_wire_lede
 from .deks import drop_deks
 from .grading import PROSE, is_heading_like
-from .lines import Line, lower_words
+from .lines import Line, has_inner_sentence, lower_words
 from .sentences import short_sentence_between, terse_sentence_of_figures, unpunctuated_sentence
 from .region import HEADER_REASONS, HEADLINE_MIN_WORDS, WIRE_LEDE_REACH, is_menu_item  # shorter lines above a headline are kickers
 
@@ -261,6 +261,7 @@ def _kind(line: Line) -> str:
         return "list_item"
     if line.table_row:
         return "paragraph"  # "Net 886,937 vs 892,323" is short and capitalised, yet no heading
-    if line.text.endswith("?") and line.words <= QUESTION_HEADING_MAX_WORDS and line.text[0].isupper():
-        return "heading"  # "What did the prosecutors say?": a section's question, not the text's
+    text = line.text
+    if text.endswith("?") and line.words <= QUESTION_HEADING_MAX_WORDS and text[0].isupper() and not has_inner_sentence(text):
+        return "heading"  # "What did the prosecutors say?": a section's question, not a paragraph's
     return "heading" if line.quality not in PROSE and is_heading_like(line) else "paragraph"

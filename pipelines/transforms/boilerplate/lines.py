@@ -76,6 +76,7 @@ class Line:
     lower_tokens: str | None = None
     table_row: bool = False  # a row of a table of figures (tables.mark_table_rows)
     cell_row: int | None = None  # a table scraped one cell a line: index of its row's first cell
+    item_run: bool = False  # an item of a list of quantities without bullets (lists.mark_item_runs)
 
 
 def lower_words(line: Line) -> list[str]:

@@ -2,21 +2,25 @@
 short items under a lead-in line ("Tour dates:"), which belong to the article."""
 from __future__ import annotations
 
+import json
 import re
 
 from .datelines import WIRE_DATELINE_RE
 from .lines import Line
 from .grading import PROSE
 from .region import HEADLINE_MIN_WORDS, TEASER_MAX_WORDS
+from .rules import DATA_DIR
 
 MIN_LINK_PAIRS = 2
 BLURB_MAX_FILLER = 2  # author and date lines between a headline and its blurb
 LEAD_IN_LIST_MAX = 60
 LIST_ITEM_MIN_WORDS = 2
 MIN_ITEM_RUN = 3
-# an item that opens with a quantity and goes on in lower case ("8-9 ripe pears, cored",
-# "1/2 tsp ground cloves")
-ITEM_START_RE = re.compile(r"\d+(?:[/.,]\d+)?(?:\s?[-–]\s?\d+)?\s+([^\W\d_]+)")
+# an item that opens with a quantity, then a word: "8-9 ripe pears", "1 1/2 cups", "200g", "½ cup"
+ITEM_START_RE = re.compile(r"(?:\d+ \d+/\d+|\d+(?:[/.,]\d+)?(?:\s?[-–]\s?\d+)?|[½¼¾⅓⅔⅛])\s*([^\W\d_]+)")
+_ITEM_WORDS = json.loads((DATA_DIR / "list_items.json").read_text(encoding="utf-8"))
+UNITS = frozenset(_ITEM_WORDS["units"])
+COUNTED_NOUNS = frozenset(_ITEM_WORDS["counted_nouns"])
 
 
 def link_lists(lines: list[Line], start: int, end: int) -> dict[int, str]:
@@ -109,12 +113,13 @@ def _list_like(line: Line) -> bool:
 
 
 def mark_item_runs(lines: list[Line]) -> None:
-    """Mark runs of MIN_ITEM_RUN or more short lines that each open with a quantity in lower
-    case ("8-9 ripe pears, cored and peeled", "1 tsp cinnamon") as list items. A list without
-    bullets or a lead-in's colon (a recipe's ingredients) otherwise scores like a menu, and its
-    lines would be dropped as fragments; a menu's or a headline list's lines start with a
-    capital ("iPhone 11", "Seven ways to..."). Lines that start in lower case are no sign of
-    their own: a site's rules for comments ("contains spam;") read so too."""
+    """Mark runs of MIN_ITEM_RUN or more short lines that each open with a quantity ("8-9 ripe
+    pears, cored and peeled", "1 tsp cinnamon", "200g flour") as list items of an item run. A
+    list without bullets or a lead-in's colon (a recipe's ingredients) otherwise scores like a
+    menu, and its lines would be dropped as fragments. A menu's lines start with a capital
+    ("iPhone 11"), a listicle's headlines count things ("10 things to know about ...") and a
+    page's counters time ("2 hours ago"): list_items.json. Lines that start in lower case are
+    no sign of their own: a site's rules for comments ("contains spam;") read so too."""
     run: list[Line] = []
     for line in [*lines, None]:
         if line is not None and _item_shaped(line):
@@ -122,7 +127,7 @@ def mark_item_runs(lines: list[Line]) -> None:
             continue
         if len(run) >= MIN_ITEM_RUN:
             for item in run:
-                item.list_item = True
+                item.list_item = item.item_run = True
         run = []
 
 
@@ -130,4 +135,7 @@ def _item_shaped(line: Line) -> bool:
     if not _list_like(line) or line.table_row:
         return False
     match = ITEM_START_RE.match(line.text)
-    return match is not None and match.group(1).islower()
+    if match is None:
+        return False
+    word = match.group(1)
+    return word.lower() in UNITS or (word.islower() and word not in COUNTED_NOUNS)

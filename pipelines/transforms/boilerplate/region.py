@@ -260,6 +260,6 @@ def _is_cut_off(lines: list[Line], lone: tuple[int, int], neighbour: tuple[int, 
         return False
     if neighbour[0] > lone[1]:  # the lone line above the run
         return _table_edge(lines, neighbour[0], lone[1], -1) - lone[1] - 1 >= min_gap
-    # a list's items between the body and the line below it are the article's, like its text
+    # a list of quantities between the body and the line below it is the article's, like its text
     gap = lines[_table_edge(lines, neighbour[1], lone[0], 1) + 1 : lone[0]]
-    return sum(1 for x in gap if not x.list_item) >= min_gap
+    return sum(1 for x in gap if not x.item_run) >= min_gap
