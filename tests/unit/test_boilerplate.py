@@ -286,9 +286,21 @@ def test_dropping_one_stranded_run_never_strands_the_last_kept_lines():
     from pipelines.transforms.boilerplate.assemble import _drop_stranded
 
     lines = [SimpleNamespace(words=6, list_item=False, text="Stray bits") for _ in range(6)]
-    reasons = ["nav", None, "nav", None, None, "footer"]
+    reasons = ["share", None, "share", None, None, "footer"]
     _drop_stranded(lines, reasons)
-    assert reasons == ["nav", "stranded", "nav", None, None, "footer"]
+    assert reasons == ["share", "stranded", "share", None, None, "footer"]
+
+
+def test_the_first_paragraphs_under_the_page_header_are_no_stray_bits_before_a_box():
+    # a "Related" box after the article's first three (short) paragraphs: those paragraphs sit
+    # between the page's header and the box, yet they open the article
+    opening = ["Retail prices of buckwheat in Russia rose by a third over the last twelve months.",
+               "The average price of a kilogram in shops reached 98 roubles against 74 a year ago.",
+               "Analysts named last year's poor harvest as the main reason for the rise in prices."]
+    page = ["News", "Economy", "Markets", "Buckwheat prices in Russia rise by a third in a year", *opening,
+            "Related articles", "Shoppers buy more goods on discount", "Ministry promises stable prices",
+            PARA_1, PARA_2, PARA_3]
+    assert texts(strip_boilerplate("\n".join(page))) == [*opening, PARA_1, PARA_2, PARA_3]
 
 
 def test_the_paragraph_under_the_byline_is_kept_though_a_related_box_parts_it_from_the_body():

@@ -1,6 +1,8 @@
 """Plain-text cleaner: picture credits told by their shape (credits.py), not by an agency list."""
 from __future__ import annotations
 
+import pytest
+
 from pipelines.transforms.boilerplate import strip_boilerplate
 from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3, PARA_4, reasons, texts
 
@@ -57,3 +59,10 @@ def test_a_paragraph_over_a_picture_captioned_with_its_credit_is_the_articles():
     picture = "Yersina pestis causes the plague (Image: GETTY)"
     doc = strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, picture, PARA_4]))
     assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
+
+
+@pytest.mark.parametrize("sign_off", ["cho/dpa/Reuters", "(ond/imk)"])
+def test_the_writers_sign_off_under_the_last_paragraph_makes_no_caption_of_it(sign_off):
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, PARA_4, sign_off]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
+    assert reasons(doc)[sign_off] == "credit"

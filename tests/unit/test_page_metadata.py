@@ -69,7 +69,9 @@ def test_a_run_of_dates_is_a_list_of_other_posts_and_an_update_is_no_publication
     ("2 hours ago", None),
     ("Monday", None),
     ("November 2019", None),  # no day
-    ("11 октября 2018", None),  # a month dateutil cannot read, not today's
+    ("11 октября 2018", datetime(2018, 10, 11)),  # another language's month, read as its English one
+    ("12 Marzo 2024 alle 14:30", datetime(2024, 3, 12, 14, 30)),
+    ("2018年10月11日", None),  # a month dateutil cannot read, not today's
 ])
 def test_parse_date_needs_year_month_and_day(text, expected):
     assert parse_date(text) == expected
@@ -181,3 +183,29 @@ def test_a_line_with_no_date_names_no_author_at_its_end():
 
 def test_guest_is_a_surname_too():
     assert byline_names("By Christopher Guest") == ["Christopher Guest"]
+
+
+@pytest.mark.parametrize(("text", "dayfirst", "expected"), [
+    ("12.03.2024, 14.37 Uhr", False, datetime(2024, 3, 12, 14, 37)),  # dotted: the day first anywhere
+    ("12/03/2024 06h00", True, datetime(2024, 3, 12, 6, 0)),  # a page in another language than English
+    ("12/03/2024 06h00", False, datetime(2024, 12, 3, 6, 0)),  # an English page: the month first
+    ("2016/12/01", True, datetime(2016, 12, 1)),  # the year first is never day first
+    ("Mar 12, 2024,07:30am EDT", False, datetime(2024, 3, 12, 7, 30, tzinfo=timezone(timedelta(hours=-4)))),
+    ("Published 6:12 PM GMT+1, March 12, 2024", False, datetime(2024, 3, 12, 18, 12, tzinfo=timezone(timedelta(hours=1)))),
+    ("12 Maret 2024 14:35 WIB", True, datetime(2024, 3, 12, 14, 35, tzinfo=timezone(timedelta(hours=7)))),
+])
+def test_dates_as_other_sites_and_languages_write_them(text, dayfirst, expected):
+    assert parse_date(text, dayfirst=dayfirst) == expected
+
+
+@pytest.mark.parametrize(("byline", "names"), [
+    ("Von Claus Hecking", ["Claus Hecking"]),
+    ("Por Raphael Martins, g1 — São Paulo", ["Raphael Martins"]),
+    ("di Giampaolo Visetti", ["Giampaolo Visetti"]),
+])
+def test_bylines_without_by_in_other_languages_name_the_author(byline, names):
+    doc = strip_boilerplate("\n".join(["GDL kündigt neuen Streik im Personenverkehr an", byline,
+                                       "Die Gewerkschaft GDL hat ihre Mitglieder erneut zu einem Streik bei der Deutschen Bahn aufgerufen, der am Mittwoch beginnen soll.",
+                                       "Es ist bereits die sechste Arbeitsniederlegung in diesem Tarifkonflikt, sagte ein Sprecher der Gewerkschaft am Dienstag."]))
+    assert {r.text: r.reason for r in doc.removed}[byline] == "byline"
+    assert byline_names(byline) == names

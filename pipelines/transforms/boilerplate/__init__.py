@@ -61,5 +61,5 @@ def strip_boilerplate(text: str, *, site_lines: frozenset[str] = frozenset()) ->
     doc.removed.extend(RemovedLine(no, txt, reason) for no, txt, reason in verdicts.list_markers)
     doc.removed.sort(key=lambda r: r.line_no)
     doc.language = verdicts.language
-    doc.author, doc.published_at = page_metadata(doc.removed)
+    doc.author, doc.published_at = page_metadata(doc.removed, doc.language)
     return doc

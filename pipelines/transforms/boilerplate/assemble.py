@@ -96,6 +96,7 @@ def _drop_stranded(lines: list[Line], reasons: list[str | None]) -> None:
             run
             and len(run) < kept
             and reasons[j] is not None
+            and reasons[i - 1] != "nav"  # the page's header: the run opens the body, under no box
             and _walls_in(reasons[i - 1], len(run))
             and _walls_in(reasons[j], len(run))
             and sum(lines[k].words for k in run) < STRANDED_MAX_WORDS * len(run)

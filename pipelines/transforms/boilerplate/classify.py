@@ -1,6 +1,8 @@
 """Turn raw text lines into graded `Line`s: rules, markers, site lines, duplicates."""
 from __future__ import annotations
 
+import re
+
 from .credits import CAPTION_MAX_WORDS, CREDIT_MAX_WORDS, TRAILING_CREDIT_RE, mark_credits
 from .echoes import mark_echoes
 from .grading import PROSE, grade
@@ -13,6 +15,8 @@ PREFIX_MIN_CHARS = 40  # a standfirst cut short of the paragraph that repeats it
 PREFIX_LOOKAHEAD = 3
 NEIGHBOUR_SPAN = 2
 CREDIT_LABEL_CHARS = 20
+# a sign-off: the writers' initials, then their agencies ("cho/dpa/Reuters", "(ond/imk)")
+SIGN_OFF_RE = re.compile(r"\(?[a-z]{2,4}(?:/[A-Za-z][\w.-]*)+\)?$")
 OWN_CAPTION_MIN_WORDS = 3  # words before a bracketed credit that caption its picture
 RECURRING_QUESTION_COPIES = 3  # a question asked this often is an interview's, no teaser shown twice
 TRUNCATED_RUN = 2  # consecutive lines cut off with " …": a list of teasers, not a writer's pauses
@@ -91,6 +95,9 @@ def _mark_captions(lines: list[Line]) -> None:
     for above, below in zip(lines, lines[1:]):
         if below.reason != "photo_credit":
             continue  # most lines: nothing more to look at
+        if SIGN_OFF_RE.match(below.text):
+            below.reason = "credit"  # the writers' initials and agencies, under the last paragraph
+            continue
         # "(Image credit: NASA)" and "(NAME/AGENCY)" label themselves; other bracketed credits
         # may close a paragraph's quote
         bracketed = below.text.startswith("(")

@@ -53,15 +53,25 @@ UPDATE_LABELS = frozenset(_DATA["date_labels"]["update_labels"])
 UPDATE_SPLIT_RE = re.compile(rf"\W+(?:{_alternation(_DATA['date_labels']['update_labels'])})\b", re.IGNORECASE)
 YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 # A month by its English name, or an all-numbers date (20/11/2019, 2019-11-20): what dateutil reads
+# Other languages' month names, each read as its English month's: "12 marzo 2024", "12 марта 2024"
+FOREIGN_MONTHS = {name: month for month, names in _DATA["month_names"]["names"].items() for name in names}
+FOREIGN_MONTH_RE = re.compile(rf"(?<!\w)(?:{_alternation(list(FOREIGN_MONTHS))})(?!\w)", re.IGNORECASE)
 MONTH_RE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b", re.IGNORECASE)
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b"
+    rf"|{FOREIGN_MONTH_RE.pattern}", re.IGNORECASE)
+YEAR_FIRST_RE = re.compile(r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b")  # "2016/12/01", as in Japan: never day first
+DOTTED_DATE_RE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")  # "12.03.2024": the day first, wherever it is written so
 # Where an unlabelled date belongs to the article: just under its headline (byline, dateline) or
 # a few lines above it; found on the benchmark's dev pages, where the site's header date (the
 # crawl day) sits further up and related-post and comment dates further down.
 DATE_BELOW_TITLE, DATE_ABOVE_TITLE = 20, 12
 DATE_RUN, DATE_RUN_GAP = 3, 4
-# a time written with a full stop ("Sun 17 Nov 2019 14.42 GMT"), which dateutil reads as no time
-DOTTED_TIME_RE = re.compile(r"(?<=\s)([01]?\d|2[0-3])\.([0-5]\d)(?=\s|$)")
+# a time written with a full stop or an "h" ("Sun 17 Nov 2019 14.42 GMT", "12/03/2024 06h00"),
+# which dateutil reads as no time
+DOTTED_TIME_RE = re.compile(r"(?<=\s)([01]?\d|2[0-3])[.h]([0-5]\d)(?=\s|$)")
+YEAR_GLUED_RE = re.compile(r"\b((?:19|20)\d\d),(?=\d)")  # "Mar 12, 2024,07:30am EDT"
+# "GMT+1": dateutil reads it the POSIX way, an hour west; the page means east
+GMT_OFFSET_RE = re.compile(r"\b(?:GMT|UTC)\s?([+-])(\d{1,2})(?::?(\d{2}))?\b")
 PART_SEPARATOR_RE = re.compile(r"\s[|·•]\s")  # "Nov 19, 2019 · 6 min read"
 # "Posted on November 10, 2019 by Regan": a dated line that names its author at its end
 BY_TAIL_RE = re.compile(r"\bby\s+\S.{0,60}$", re.IGNORECASE)
@@ -70,15 +80,16 @@ TIME_ZONES = {name: tzoffset(name, int(hours * 3600)) for name, hours in _DATA["
 _DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
 
 
-def page_metadata(removed: list[RemovedLine]) -> tuple[str | None, str | None]:
-    """(author, published_at as ISO 8601) from a page's removed lines, in page order.
+def page_metadata(removed: list[RemovedLine], language: str | None = None) -> tuple[str | None, str | None]:
+    """(author, published_at as ISO 8601) from a page's removed lines, in page order. A page
+    in another language than English writes its all-numbers dates day first ("12/03/2024").
 
     No site: a plain-text page names its host nowhere reliable. Its copyright line names a
     company ("Hearst Communications", "NYP Holdings"), and "originally published on Futurism"
     names another site than the one the page was scraped from (ScienceAlert), which is what
     `site` means for HTML pages (trafilatura's)."""
     title = next((r.line_no for r in removed if r.reason == "title"), None)
-    return _author(removed, title), _published(removed, title)
+    return _author(removed, title), _published(removed, title, dayfirst=language not in (None, "en"))
 
 
 def _author(removed: list[RemovedLine], title: int | None) -> str | None:
@@ -131,7 +142,7 @@ def byline_names(text: str) -> list[str]:
     return names
 
 
-def _published(removed: list[RemovedLine], title: int | None) -> str | None:
+def _published(removed: list[RemovedLine], title: int | None, *, dayfirst: bool = False) -> str | None:
     """The publication date: one labelled as such ("First Published:") anywhere but in a list of
     posts, else the first date just under the headline (or the nearest above it). Pages also
     show today's date in their header, lists of other posts with their dates, and dated
@@ -154,7 +165,7 @@ def _published(removed: list[RemovedLine], title: int | None) -> str | None:
     dates = [item for item in _outside_runs(dates) if YEAR_RE.search(item[1])]
     labelled = [text for _, text, label in dates if label is not None and label not in UPDATE_LABELS]
     near, _ = _by_headline([RemovedLine(no, text, "dateline") for no, text, label in dates if label is None], title)
-    when = next((when for text in labelled + [r.text for r in near] if (when := parse_date(text)) is not None), None)
+    when = next((when for text in labelled + [r.text for r in near] if (when := parse_date(text, dayfirst=dayfirst)) is not None), None)
     return when.isoformat() if when else None
 
 
@@ -180,34 +191,38 @@ def _outside_runs(lines: list[tuple]) -> list[tuple]:
     return [item for run in runs if len(run) < DATE_RUN for item in run]
 
 
-def parse_date(text: str) -> datetime | None:
+def parse_date(text: str, *, dayfirst: bool = False) -> datetime | None:
     """A date with its year, month and day written out; "2 hours ago" or "Monday" is no date.
-    A line of parts ("Nov 19, 2019 · 6 min read") is read part by part if not as a whole."""
+    A line of parts ("Nov 19, 2019 · 6 min read") is read part by part if not as a whole.
+    dayfirst: read "12/03/2024" as 12 March (a dotted "12.03.2024" always is)."""
     if not YEAR_RE.search(text) or not MONTH_RE.search(text):
         return None
-    when = _parse_date(text)
+    dayfirst = (dayfirst or DOTTED_DATE_RE.search(text) is not None) and not YEAR_FIRST_RE.search(text)
+    when = _parse_date(text, dayfirst)
     if when is None and PART_SEPARATOR_RE.search(text):
-        when = next((w for part in PART_SEPARATOR_RE.split(text) if (w := _parse_date(part)) is not None), None)
+        when = next((w for part in PART_SEPARATOR_RE.split(text) if (w := _parse_date(part, dayfirst)) is not None), None)
     return when
 
 
-def _parse_date(text: str) -> datetime | None:
+def _parse_date(text: str, dayfirst: bool) -> datetime | None:
     if not YEAR_RE.search(text) or not MONTH_RE.search(text):
         return None
     # "November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM": one date, not two
     text = UPDATE_SPLIT_RE.split(DATE_LABEL_RE.sub("", text), maxsplit=1)[0].strip(" :|-–")
-    text = DOTTED_TIME_RE.sub(r"\1:\2", text)
+    text = FOREIGN_MONTH_RE.sub(lambda m: FOREIGN_MONTHS[m.group(0).lower()], text)
+    text = DOTTED_TIME_RE.sub(r"\1:\2", YEAR_GLUED_RE.sub(r"\1, ", text))
+    text = GMT_OFFSET_RE.sub(lambda m: f" {m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}", text)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # dateutil warns about zone names it does not know
         try:
-            first = _parse(text, _DEFAULTS[0])
+            first = _parse(text, _DEFAULTS[0], dayfirst)
             if first.month != _DEFAULTS[0].month and first.day != _DEFAULTS[0].day:
                 return first  # neither can be the default's
             # "November 2019" has no day: parsed against the other default it differs
-            return first if _parse(text, _DEFAULTS[1]) == first else None
+            return first if _parse(text, _DEFAULTS[1], dayfirst) == first else None
         except (ValueError, OverflowError):
             return None
 
 
-def _parse(text: str, default: datetime) -> datetime:
-    return dateparser.parse(text, fuzzy=True, tzinfos=TIME_ZONES, default=default)
+def _parse(text: str, default: datetime, dayfirst: bool) -> datetime:
+    return dateparser.parse(text, fuzzy=True, tzinfos=TIME_ZONES, default=default, dayfirst=dayfirst)
