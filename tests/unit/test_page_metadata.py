@@ -209,3 +209,23 @@ def test_bylines_without_by_in_other_languages_name_the_author(byline, names):
                                        "Es ist bereits die sechste Arbeitsniederlegung in diesem Tarifkonflikt, sagte ein Sprecher der Gewerkschaft am Dienstag."]))
     assert {r.text: r.reason for r in doc.removed}[byline] == "byline"
     assert byline_names(byline) == names
+
+
+@pytest.mark.parametrize(("line", "author"), [
+    ("Rodrigo Campos", "Rodrigo Campos"),
+    ("Ирина Смирнова", "Ирина Смирнова"),
+    ("Anggi Muliawati - detikNews", "Anggi Muliawati"),
+    ("Abigail Van Buren", "Abigail Van Buren"),
+    ("Associated Press", None),  # an agency
+    ("Home Depot", None),  # no given name: a topic
+    ("Senior Contributor", None),
+    ("MIKE WALL", None),  # shouted: a section's label more often than a name
+])
+def test_a_bare_name_under_the_headline_is_the_author(line, author):
+    lines = removed((0, "Oversupply angst drags oil lower", "title"), (2, line, "nav"))
+    assert page_metadata(lines)[0] == author
+
+
+def test_a_bare_name_far_below_the_headline_is_no_author():
+    lines = removed((0, "Oversupply angst drags oil lower", "title"), (9, "Rodrigo Campos", "nav"))
+    assert page_metadata(lines)[0] is None

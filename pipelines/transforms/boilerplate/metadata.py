@@ -46,6 +46,12 @@ BIO_SUBJECT_RE = re.compile(rf"^({NAME_RE.pattern})(?: \([^)]{{1,60}}\))? (?:is|
 DISCLOSURE_SUBJECT_RE = re.compile(
     rf"^({NAME_RE.pattern}) (?:does not work|receives|received|has received|is a past recipient"
     r"|has disclosed|works for)\b")
+GIVEN_NAMES = frozenset(_DATA["given_names"]["words"])
+BARE_NAME_REACH = 3  # lines under the headline where the author's bare name stands
+BARE_NAME_WORDS = (2, 4)
+# where a bare name's line goes on to its outlet: "Anggi Muliawati - detikNews"
+_NAME_WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")  # a word of a name in any script: "Ирина", "O'Neil", "Y."
+NAME_TAIL_RE = re.compile(r"\s+[-–—|·]\s+|,\s*")
 AUTHOR_HEADER_RE = re.compile(rf"^\W*(?:{_alternation(_DATA['author_headers']['words'])})\W*$", re.IGNORECASE)
 
 DATE_LABEL_RE = re.compile(rf"^\s*({_alternation(_DATA['date_labels']['words'])})\b", re.IGNORECASE)
@@ -108,8 +114,25 @@ def _author(removed: list[RemovedLine], title: int | None) -> str | None:
         names = [line.text.strip() for header, line in zip(removed, removed[1:])
                  if header.reason == line.reason == "author_bio" and line.line_no == header.line_no + 1
                  and AUTHOR_HEADER_RE.search(header.text) and NAME_RE.fullmatch(line.text.strip())]
+    if not names and title is not None:  # a bare name under the headline ("Rodrigo Campos")
+        names = next(([name] for r in removed if title < r.line_no <= title + BARE_NAME_REACH
+                      if (name := _bare_name(r.text))), [])
     unique = list(dict.fromkeys(names))
     return ", ".join(unique[:MAX_AUTHORS]) or None
+
+
+def _bare_name(text: str) -> str | None:
+    """The line's name, if it is a person's: two to four capitalized words, the first a common
+    given name, none an outlet's or a job's ("Associated Press", "Senior Contributor")."""
+    name = NAME_TAIL_RE.split(text.strip(), maxsplit=1)[0]
+    words = name.split()
+    if not BARE_NAME_WORDS[0] <= len(words) <= BARE_NAME_WORDS[1] or name.isupper():
+        return None
+    if not all(w[0].isupper() or w in NAME_PARTICLES for w in words) or not all(_NAME_WORD_RE.fullmatch(w) for w in words):
+        return None
+    if words[0].lower() not in GIVEN_NAMES or ROLE_WORDS.intersection(w.lower() for w in words):
+        return None
+    return name
 
 
 def _dateline_author(text: str) -> list[str]:
