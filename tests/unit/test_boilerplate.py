@@ -259,6 +259,10 @@ def test_the_headline_is_chosen_over_the_longer_standfirst_under_it_but_not_a_ki
     doc = strip_boilerplate("\n".join(["Home", "Weather forecast for the coming weekend", long_headline,
                                        "By Jane Smith", PARA_1, PARA_2, PARA_3]))
     assert doc.title == long_headline
+    # a kicker in sentence case, shorter than the headline under it: a line that short is no standfirst
+    kicker, headline = "Budget row at the council", "City council approves bigger budget for schools"
+    doc = strip_boilerplate("\n".join(["Home", "Politics", kicker, headline, "By Jane Smith", PARA_1, PARA_2, PARA_3]))
+    assert doc.title == headline
 
 
 def test_a_short_wire_brief_is_the_article_not_stranded_bits():

@@ -16,6 +16,7 @@ TITLE_WINDOW = 25  # the headline sits within this many lines above the first pa
 TITLE_MIN_WORDS = 3
 TITLE_LEAD_LINES = 8  # the body's first lines, whose words the headline shares
 TITLE_MIN_SHARED, TITLE_MIN_SHARE = 2, 0.34  # words, and share of the line's words, shared with them
+STANDFIRST_MIN_WORDS = 9  # a line under the headline this long is its standfirst; shorter, the headline under a kicker
 LIST_ITEM_MIN_WORDS = 2
 SECTION_MIN_WORDS = 30
 STRANDED_MAX_WORDS = 25  # kept lines this short (on average) between two dropped ones go too
@@ -226,7 +227,8 @@ def _find_title(lines: list[Line], reasons: list[str | None]) -> int | None:
     best = max(candidates, key=rank)
     above = best - 1
     # a standfirst shares more words with the story than the shorter headline right above it
-    if above in candidates and rank(above)[0] and HEADLINE_MIN_WORDS <= lines[above].words < lines[best].words:
+    standfirst = lines[best].words >= STANDFIRST_MIN_WORDS or lines[best].ends_sentence  # not a kicker's headline
+    if above in candidates and rank(above)[0] and HEADLINE_MIN_WORDS <= lines[above].words < lines[best].words and standfirst:
         return above
     return best
 
