@@ -46,6 +46,8 @@ BETWEEN_PARAGRAPHS = [
     ("Alle Rechte vorbehalten.", "copyright"),
     ("Related Internet Links", "related_block"),
     ("Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds.", "promo"),
+    ("Mike Wall's book about the search for alien life, \"Out There\", is out now. Follow him on Twitter @michaeldwall.",
+     "author_contact"),
 ]
 
 
