@@ -17,7 +17,8 @@ LEAD_IN_LIST_MAX = 60
 LIST_ITEM_MIN_WORDS = 2
 MIN_ITEM_RUN = 3
 # an item that opens with a quantity, then a word: "8-9 ripe pears", "1 1/2 cups", "200g", "½ cup"
-ITEM_START_RE = re.compile(r"(?:\d+ \d+/\d+|\d+(?:[/.,]\d+)?(?:\s?[-–]\s?\d+)?|[½¼¾⅓⅔⅛])\s*([^\W\d_]+)")
+FRACTIONS = "½¼¾⅓⅔⅛"
+ITEM_START_RE = re.compile(rf"(?:\d+ \d+/\d+|\d+(?:[/.,]\d+)?(?:\s?[-–]\s?\d+)?|[{FRACTIONS}])\s*([^\W\d_]+)")
 _ITEM_WORDS = json.loads((DATA_DIR / "list_items.json").read_text(encoding="utf-8"))
 UNITS = frozenset(_ITEM_WORDS["units"])
 COUNTED_NOUNS = frozenset(_ITEM_WORDS["counted_nouns"])
@@ -132,8 +133,9 @@ def mark_item_runs(lines: list[Line]) -> None:
 
 
 def _item_shaped(line: Line) -> bool:
-    if not _list_like(line) or line.table_row:
-        return False
+    first = line.text[:1]
+    if not (first.isdigit() or first in FRACTIONS) or not _list_like(line) or line.table_row:
+        return False  # most lines: no quantity first
     match = ITEM_START_RE.match(line.text)
     if match is None:
         return False
