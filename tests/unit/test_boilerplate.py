@@ -263,6 +263,10 @@ def test_the_headline_is_chosen_over_the_longer_standfirst_under_it_but_not_a_ki
     kicker, headline = "Budget row at the council", "City council approves bigger budget for schools"
     doc = strip_boilerplate("\n".join(["Home", "Politics", kicker, headline, "By Jane Smith", PARA_1, PARA_2, PARA_3]))
     assert doc.title == headline
+    # but a six-word headline over a short standfirst without a full stop stays the headline
+    headline, standfirst = "City council approves bigger school budget", "Spending on schools and public transport to rise"
+    doc = strip_boilerplate("\n".join(["Home", "Politics", headline, standfirst, "By Jane Smith", PARA_1, PARA_2, PARA_3]))
+    assert doc.title == headline
 
 
 def test_a_short_wire_brief_is_the_article_not_stranded_bits():

@@ -66,3 +66,9 @@ def test_the_writers_sign_off_under_the_last_paragraph_makes_no_caption_of_it(si
     doc = strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, PARA_4, sign_off]))
     assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
     assert reasons(doc)[sign_off] == "credit"
+
+
+def test_an_agencys_credit_is_no_sign_off():
+    caption = "Protesters gather outside the parliament building in Berlin on Tuesday evening to demand a freeze of rail fares."
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, caption, "dpa/AFP", PARA_3, PARA_4]))
+    assert caption not in texts(doc)

@@ -35,6 +35,7 @@ def test_the_last_paragraph_under_the_list_is_not_cut_off_as_a_teaser():
 @pytest.mark.parametrize("items", [
     ["1 1/2 cups flour", "3 Tbsp oil", "200g sugar", "½ cup milk"],
     ["2 eggs", "1 lemon, juiced", "8-9 ripe pears, cored and peeled"],
+    ["1 ½ pounds boneless chicken thighs", "2 ½ cups chicken broth", "¼ cup grated Parmesan"],
 ])
 def test_quantities_in_any_writing_are_an_item_run(items):
     lines = [make_line(no, text, STOPS) for no, text in enumerate(items)]
@@ -70,3 +71,10 @@ def test_a_teaser_under_a_bulleted_list_of_links_is_still_cut_off_the_body():
             "• Bus fares to rise in spring", "• Schools get new funding", "• Transit union sets deadline",
             teaser, "Share this article", "Facebook", "Twitter"]
     assert teaser not in texts(strip_boilerplate("\n".join(page)))
+
+
+def test_a_recipes_ingredients_end_a_box_of_related_posts_above_them():
+    box = ["More Easy Dinners", "Honey Garlic Salmon Bites", "One-Pan Lemon Garlic Chicken and Orzo", "Print Recipe"]
+    page = [PARA_1, PARA_2, *box, "Ingredients", *INGREDIENTS, "Instructions", PARA_3, PARA_4]
+    kept = texts(strip_boilerplate("\n".join(page)))
+    assert kept[-len(INGREDIENTS) - 3:] == [*INGREDIENTS, "Instructions", PARA_3, PARA_4]

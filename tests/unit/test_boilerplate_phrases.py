@@ -48,6 +48,10 @@ BETWEEN_PARAGRAPHS = [
     ("Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds.", "promo"),
     ("Mike Wall's book about the search for alien life, \"Out There\", is out now. Follow him on Twitter @michaeldwall.",
      "author_contact"),
+    ("Kath Sorensen covers state politics. Follow her on X, formerly Twitter, at @kathsorensen.", "author_contact"),
+    ("Il vous reste 62.41% de cet article à lire. La suite est réservée aux abonnés.", "promo"),
+    ("FTC: We use income earning auto affiliate links. More.", "disclosure"),
+    ("Did you make this? Leave a star rating and a comment below. I love hearing from you!", "promo"),
 ]
 
 
@@ -67,6 +71,9 @@ def test_a_sites_wording_between_paragraphs_is_dropped_with_its_reason(line, rea
     "The club offers members unlimited access to its courts for a flat monthly fee, the manager said.",
     "A confidential tip from a former employee led investigators to the warehouse, prosecutors said.",
     "Readers using an ad blocker saw a blank page, the publisher said, and it lost a fifth of its revenue.",
+    "In a post on Tuesday, Transport for London told travellers to follow us @TfL for live updates as the strike spread.",
+    "Oleh Petrenko, Kyiv Independent",
+    "Door County",
     "First published in 1851, the newspaper has won more Pulitzer Prizes than any other, and its newsroom now employs 1,700 journalists.",
     "The story continues after the war, when the family moves to Paris and the narrator finds work in a bookshop.",
     "Since you're here in the old town, it is worth climbing the cathedral tower for the view over the river.",
@@ -135,3 +142,9 @@ def test_the_main_pictures_credit_under_the_article_makes_no_caption_of_its_last
 ])
 def test_copyright_words_of_korean_and_japanese_drop_only_the_notice(line, reason):
     assert rules().line_reasons([line]) == [reason]
+
+
+def test_a_bare_agency_credit_under_a_paragraph_makes_no_caption_of_it():
+    # "Shutterstock" labels the picture; the paragraph above it is no caption
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, "Shutterstock", PARA_4]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]

@@ -71,7 +71,8 @@ def test_a_run_of_dates_is_a_list_of_other_posts_and_an_update_is_no_publication
     ("November 2019", None),  # no day
     ("11 октября 2018", datetime(2018, 10, 11)),  # another language's month, read as its English one
     ("12 Marzo 2024 alle 14:30", datetime(2024, 3, 12, 14, 30)),
-    ("2018年10月11日", None),  # a month dateutil cannot read, not today's
+    ("2018年10月11日", datetime(2018, 10, 11)),  # written in Chinese characters
+    ("Ramadan 2019", None),  # no month or day dateutil can read, not today's
 ])
 def test_parse_date_needs_year_month_and_day(text, expected):
     assert parse_date(text) == expected
@@ -229,3 +230,55 @@ def test_a_bare_name_under_the_headline_is_the_author(line, author):
 def test_a_bare_name_far_below_the_headline_is_no_author():
     lines = removed((0, "Oversupply angst drags oil lower", "title"), (9, "Rodrigo Campos", "nav"))
     assert page_metadata(lines)[0] is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Published 5:12 a.m. CT March 12, 2024", datetime(2024, 3, 12, 5, 12, tzinfo=timezone(timedelta(hours=-5)))),  # summer time
+    ("Published 5:12 a.m. CT January 12, 2024", datetime(2024, 1, 12, 5, 12, tzinfo=timezone(timedelta(hours=-6)))),
+    ("2024年3月12日 18時00分", datetime(2024, 3, 12, 18, 0)),
+    ("2024년 3월 12일 오후 6:00", datetime(2024, 3, 12, 18, 0)),
+    ("Publié le 12 mars 2024 à 06h30, modifié le 12 mars 2024 à 10h02", datetime(2024, 3, 12, 6, 30)),
+])
+def test_region_times_and_dates_in_other_writings(text, expected):
+    assert parse_date(text, dayfirst=True) == expected
+
+
+def test_a_wires_reporting_credit_names_its_reporter_when_no_byline_does():
+    lines = removed((0, "Oil falls on supply worries", "title"),
+                    (9, "(Reporting by Jane Smith in London; additional reporting by Tom Brown)", "credit"))
+    assert page_metadata(lines)[0] == "Jane Smith"
+    assert page_metadata(removed((0, "Oil falls", "title"), (9, "Additional reporting by Tom Brown", "credit")))[0] is None
+
+
+def test_a_given_name_is_known_with_or_without_its_accents():
+    lines = removed((0, "Cataluña declara la emergencia por sequía", "title"), (2, "Lucía Méndez", "nav"))
+    assert page_metadata(lines)[0] == "Lucía Méndez"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("By Mai Nguyen, Reuters, March 12, 2024", datetime(2024, 3, 12)),  # "Mai" is a name here, no month
+    ("By Sarah Mayo, Mayo Clinic News Network, 2024-03-12", datetime(2024, 3, 12)),
+    ("Mars rover lands, 2021 mission 12", None),  # "Mars" next to no day
+    ("March 12, 2024,10 comments", datetime(2024, 3, 12)),  # a count glued to the year is no hour
+])
+def test_month_names_of_other_languages_count_only_next_to_a_day_or_year(text, expected):
+    assert parse_date(text, dayfirst=True) == expected
+
+
+@pytest.mark.parametrize("lines", [
+    [(1, "Topics", "tags"), (2, "Donald Trump", "tags")],  # tags
+    [(1, "Donald Trump", "nav"), (2, "Joe Biden", "nav")],  # a list of names: topics
+    [(1, "Victoria Station", "nav")],  # a place
+    [(1, "Crystal Palace", "nav")],  # a team
+])
+def test_names_under_the_headline_that_are_topics_places_or_teams_are_no_author(lines):
+    assert page_metadata(removed((0, "Police close the station after a fire", "title"), *lines))[0] is None
+
+
+def test_an_english_page_reads_its_numbers_month_first_and_another_language_day_first():
+    para = "The council voted on Tuesday to approve a new budget for the city and its schools, after a long debate."
+    doc = strip_boilerplate("\n".join(["Council approves the budget", "Posted 12/03/2024 10:30", para, para + " Again."]))
+    assert doc.language == "en" and doc.published_at == "2024-12-03T10:30:00"
+    para = "Il consiglio comunale ha approvato martedì il nuovo bilancio per la città e le sue scuole, dopo un lungo dibattito."
+    doc = strip_boilerplate("\n".join(["Il consiglio approva il bilancio", "Pubblicato 12/03/2024 10:30", para, para + " Ancora."]))
+    assert doc.language == "it" and doc.published_at == "2024-03-12T10:30:00"

@@ -16,11 +16,13 @@ TITLE_WINDOW = 25  # the headline sits within this many lines above the first pa
 TITLE_MIN_WORDS = 3
 TITLE_LEAD_LINES = 8  # the body's first lines, whose words the headline shares
 TITLE_MIN_SHARED, TITLE_MIN_SHARE = 2, 0.34  # words, and share of the line's words, shared with them
-STANDFIRST_MIN_WORDS = 9  # a line under the headline this long is its standfirst; shorter, the headline under a kicker
+STANDFIRST_MIN_WORDS = 9  # a line under the headline this long is its standfirst, however short the line above
+KICKER_MAX_WORDS = 5  # a line this short over a short line is a kicker over the headline
 LIST_ITEM_MIN_WORDS = 2
 SECTION_MIN_WORDS = 30
 STRANDED_MAX_WORDS = 25  # kept lines this short (on average) between two dropped ones go too
 STRANDED_MAX_LINES = 3
+OPENING_PARAGRAPHS = 2  # a run of this many paragraphs under the page's header is the body's opening
 QUESTION_HEADING_MAX_WORDS = 8
 CELL_SEPARATOR = " | "  # between the cells of a table row scraped one cell a line
 BODY_INTERRUPTIONS = frozenset({"title", "caption", "photo_credit", "image_gallery", "ad_marker", "duplicate"})
@@ -38,7 +40,7 @@ def rule_reasons(lines: list[Line], start: int, end: int, in_marker_region: dict
         if reasons[i] == "short_fragment":
             reasons[i] = None
     _name_footer_regions(lines, end, reasons)
-    _drop_stranded(lines, reasons)
+    _drop_stranded(lines, reasons, start)
     title_idx = _find_title(lines, reasons)
     drop_deks(lines, reasons, title_idx)
     if title_idx is not None:
@@ -80,12 +82,13 @@ def _name_footer_regions(lines: list[Line], end: int, reasons: list[str | None])
             reasons[i] = current
 
 
-def _drop_stranded(lines: list[Line], reasons: list[str | None]) -> None:
+def _drop_stranded(lines: list[Line], reasons: list[str | None], start: int = 0) -> None:
     """Up to three short kept lines with dropped lines on both sides are stray bits of the
     boilerplate around them (a promo between two share bars, a teaser's sentences under a
     related-stories list), not the article. Pictures and ads interrupt the body: no walls. A
     run holding every kept line of the page is the article itself (a three-line wire brief
-    between its headline and the footer), not stray bits of anything."""
+    between its headline and the footer), not stray bits of anything; so are paragraphs that
+    open the body (`start`) under the page's header, though a box follows them."""
     kept = sum(reason is None for reason in reasons)
     i = 1
     while i < len(lines) - 1:
@@ -97,7 +100,10 @@ def _drop_stranded(lines: list[Line], reasons: list[str | None]) -> None:
             run
             and len(run) < kept
             and reasons[j] is not None
-            and reasons[i - 1] != "nav"  # the page's header: the run opens the body, under no box
+            # paragraphs right under the page's header open the body, though a box follows them
+            # (a standfirst over the byline does not)
+            and not (i == start and reasons[j] not in HEADER_REASONS
+                     and sum(lines[k].quality == "good" for k in run) >= OPENING_PARAGRAPHS)
             and _walls_in(reasons[i - 1], len(run))
             and _walls_in(reasons[j], len(run))
             and sum(lines[k].words for k in run) < STRANDED_MAX_WORDS * len(run)
@@ -227,8 +233,9 @@ def _find_title(lines: list[Line], reasons: list[str | None]) -> int | None:
     best = max(candidates, key=rank)
     above = best - 1
     # a standfirst shares more words with the story than the shorter headline right above it
-    standfirst = lines[best].words >= STANDFIRST_MIN_WORDS or lines[best].ends_sentence  # not a kicker's headline
-    if above in candidates and rank(above)[0] and HEADLINE_MIN_WORDS <= lines[above].words < lines[best].words and standfirst:
+    # ... unless that shorter line is a kicker over a headline: a few words over a short line
+    kicker = lines[above].words <= KICKER_MAX_WORDS and lines[best].words < STANDFIRST_MIN_WORDS and not lines[best].ends_sentence
+    if above in candidates and rank(above)[0] and HEADLINE_MIN_WORDS <= lines[above].words < lines[best].words and not kicker:
         return above
     return best
 

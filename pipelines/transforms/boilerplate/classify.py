@@ -16,7 +16,7 @@ PREFIX_LOOKAHEAD = 3
 NEIGHBOUR_SPAN = 2
 CREDIT_LABEL_CHARS = 20
 # a sign-off: the writers' initials, then their agencies ("cho/dpa/Reuters", "(ond/imk)")
-SIGN_OFF_RE = re.compile(r"\(?[a-z]{2,4}(?:/[A-Za-z][\w.-]*)+\)?$")
+SIGN_OFF_RE = re.compile(r"\(?(?!(?:dpa|afp|ap|apa|epa|sda|ansa|imago|kna|efe|ddp|anp)\b)[a-z]{2,4}(?:/[A-Za-z][\w.-]*)+\)?$")
 OWN_CAPTION_MIN_WORDS = 3  # words before a bracketed credit that caption its picture
 RECURRING_QUESTION_COPIES = 3  # a question asked this often is an interview's, no teaser shown twice
 TRUNCATED_RUN = 2  # consecutive lines cut off with " …": a list of teasers, not a writer's pauses

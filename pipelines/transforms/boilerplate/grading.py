@@ -49,4 +49,6 @@ def is_heading_like(line: Line) -> bool:
         return False
     if text[-1] in ".,;:!" and not INITIALISM_END_RE.search(text):
         return False
-    return not text[0].islower()  # capitals, digits, quotes and uncased scripts (ko, ja)
+    # capitals, digits, quotes and uncased scripts (ko, ja); a brand's own capitals ("iOS 17.4
+    # battery drain", "eBay sales") count too
+    return not text[0].islower() or not text.split(None, 1)[0].islower()

@@ -16,9 +16,9 @@ BLURB_MAX_FILLER = 2  # author and date lines between a headline and its blurb
 LEAD_IN_LIST_MAX = 60
 LIST_ITEM_MIN_WORDS = 2
 MIN_ITEM_RUN = 3
-# an item that opens with a quantity, then a word: "8-9 ripe pears", "1 1/2 cups", "200g", "½ cup"
+# an item that opens with a quantity, then a word: "8-9 ripe pears", "1 1/2 cups", "2 ½ cups", "200g", "½ cup"
 FRACTIONS = "½¼¾⅓⅔⅛"
-ITEM_START_RE = re.compile(rf"(?:\d+ \d+/\d+|\d+(?:[/.,]\d+)?(?:\s?[-–]\s?\d+)?|[{FRACTIONS}])\s*([^\W\d_]+)")
+ITEM_START_RE = re.compile(rf"(?:\d+ \d+/\d+|\d+ ?[{FRACTIONS}]|\d+(?:[/.,]\d+)?(?:\s?[-–]\s?\d+)?|[{FRACTIONS}])\s*([^\W\d_{FRACTIONS}]+)")
 _ITEM_WORDS = json.loads((DATA_DIR / "list_items.json").read_text(encoding="utf-8"))
 UNITS = frozenset(_ITEM_WORDS["units"])
 COUNTED_NOUNS = frozenset(_ITEM_WORDS["counted_nouns"])

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 import warnings
 from datetime import datetime
 
 from dateutil import parser as dateparser
-from dateutil.tz import tzoffset
+from dateutil.tz import gettz, tzoffset
 
 from ..document import RemovedLine
 from .rules import DATA_DIR
@@ -31,11 +32,12 @@ NAME_PARTICLES = frozenset(_DATA["name_particles"]["words"])
 # A name: capitalized words (initials, hyphens, apostrophes), with the particles names carry.
 NAME_RE = re.compile(rf"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|{_alternation(list(NAME_PARTICLES))})){{1,4}}")
 BYLINE_LABEL_RE = re.compile(rf"^\s*(?:{_alternation(_DATA['byline_labels']['words'])})\b\s*:?\s*", re.IGNORECASE)
-# Where a byline's names end: a bar or dash, " on "/" at "/" for " ("By Ryan Fahey For Mailonline"),
+# Where a byline's names end: a bar or dash, " on "/" at "/" for "/" in " ("By Ryan Fahey For Mailonline",
+# "By Verna Yu in Hong Kong"),
 # a digit, a month ("by Regan September 15, 2014"); and how they are separated ("Jane Doe, John
 # Roe and Ann Poe").
 BYLINE_END_RE = re.compile(
-    r"\s*(?:[|·•—–(@]| - | on | at | for |\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?\s+\d)",
+    r"\s*(?:[|·•—–(@]| - | on | at | for | in |\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?\s+\d)",
     re.IGNORECASE)
 ROLE_WORDS = frozenset(_DATA["role_words"]["words"])
 NAME_SEPARATOR_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
@@ -46,7 +48,15 @@ BIO_SUBJECT_RE = re.compile(rf"^({NAME_RE.pattern})(?: \([^)]{{1,60}}\))? (?:is|
 DISCLOSURE_SUBJECT_RE = re.compile(
     rf"^({NAME_RE.pattern}) (?:does not work|receives|received|has received|is a past recipient"
     r"|has disclosed|works for)\b")
-GIVEN_NAMES = frozenset(_DATA["given_names"]["words"])
+def _folded(word: str) -> str:
+    """Lower case without accents: "Lucía" and "lucia" are one name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+
+
+GIVEN_NAMES = frozenset(map(_folded, _DATA["given_names"]["words"]))
+NOT_NAME_WORDS = frozenset(_DATA["not_name_words"]["words"])
+# "Reporting by David Shepardson; Editing by Chizu Nomiyama": a wire's credit names its reporter
+REPORTING_BY_RE = re.compile(r"^\(?(?:live )?reporting (by\b[^;()]*)", re.IGNORECASE)
 BARE_NAME_REACH = 3  # lines under the headline where the author's bare name stands
 BARE_NAME_WORDS = (2, 4)
 # where a bare name's line goes on to its outlet: "Anggi Muliawati - detikNews"
@@ -61,7 +71,10 @@ YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 # A month by its English name, or an all-numbers date (20/11/2019, 2019-11-20): what dateutil reads
 # Other languages' month names, each read as its English month's: "12 marzo 2024", "12 марта 2024"
 FOREIGN_MONTHS = {name: month for month, names in _DATA["month_names"]["names"].items() for name in names}
-FOREIGN_MONTH_RE = re.compile(rf"(?<!\w)(?:{_alternation(list(FOREIGN_MONTHS))})(?!\w)", re.IGNORECASE)
+# only a month name next to its day or year is one: "12 Marzo 2024", "marzo de 2024", not "By Mai Nguyen"
+FOREIGN_MONTH_RE = re.compile(
+    rf"(?<=\d)(\.?\s+(?:de\s+)?)({_alternation(list(FOREIGN_MONTHS))})(?!\w)"
+    rf"|(?<!\w)({_alternation(list(FOREIGN_MONTHS))})(?=\s+(?:de\s+)?\d)", re.IGNORECASE)
 MONTH_RE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b"
     rf"|{FOREIGN_MONTH_RE.pattern}", re.IGNORECASE)
@@ -74,14 +87,22 @@ DATE_BELOW_TITLE, DATE_ABOVE_TITLE = 20, 12
 DATE_RUN, DATE_RUN_GAP = 3, 4
 # a time written with a full stop or an "h" ("Sun 17 Nov 2019 14.42 GMT", "12/03/2024 06h00"),
 # which dateutil reads as no time
-DOTTED_TIME_RE = re.compile(r"(?<=\s)([01]?\d|2[0-3])[.h]([0-5]\d)(?=\s|$)")
-YEAR_GLUED_RE = re.compile(r"\b((?:19|20)\d\d),(?=\d)")  # "Mar 12, 2024,07:30am EDT"
+DOTTED_TIME_RE = re.compile(r"(?<=\s)([01]?\d|2[0-3])[.h]([0-5]\d)(?=[\s,;]|$)")
+# dates written in Chinese characters or Hangul: "2024年3月12日 18時00分", "2024년 3월 12일"
+CJK_DATE_RE = re.compile(r"(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]")
+CJK_TIME_RE = re.compile(r"(\d{1,2})\s?[時시]\s?(\d{1,2})\s?[分분]")
+CJK_MERIDIEM_RE = re.compile(r"(午前|午後|오전|오후)\s?(\d{1,2}:\d{2})")  # "오후 6:00": 6 pm
+MERIDIEM = {"午前": "AM", "午後": "PM", "오전": "AM", "오후": "PM"}
+YEAR_GLUED_RE = re.compile(r"\b((?:19|20)\d\d),(?=\d{1,2}(?::\d\d|\s?[ap]\.?m))", re.IGNORECASE)  # "Mar 12, 2024,07:30am EDT"
 # "GMT+1": dateutil reads it the POSIX way, an hour west; the page means east
 GMT_OFFSET_RE = re.compile(r"\b(?:GMT|UTC)\s?([+-])(\d{1,2})(?::?(\d{2}))?\b")
 PART_SEPARATOR_RE = re.compile(r"\s[|·•]\s")  # "Nov 19, 2019 · 6 min read"
 # "Posted on November 10, 2019 by Regan": a dated line that names its author at its end
 BY_TAIL_RE = re.compile(r"\bby\s+\S.{0,60}$", re.IGNORECASE)
 TIME_ZONES = {name: tzoffset(name, int(hours * 3600)) for name, hours in _DATA["time_zones"]["hours"].items()}
+# "PT", "ET": a region's time, summer or standard by the date, where the tz database has the region
+TIME_ZONES |= {name: zone for name, region in _DATA["time_zones"]["regions"].items()
+               if name != "why" and (zone := gettz(region)) is not None}
 # Two defaults for dateutil: a month or day the text lacks shows up as a difference between them.
 _DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
 
@@ -108,6 +129,9 @@ def _author(removed: list[RemovedLine], title: int | None) -> str | None:
     if not bylines:
         datelines = _by_headline([r for r in removed if r.reason == "dateline"], title)[0]
         bylines = next((names for r in datelines if (names := _dateline_author(r.text.strip()))), [])
+    if not bylines:  # a wire's credit line: "Reporting by David Shepardson; Editing by ..."
+        bylines = next((names for r in removed if r.reason == "credit"
+                        if (m := REPORTING_BY_RE.match(r.text.strip())) and (names := byline_names(m.group(1)))), [])
     names = bylines or [m.group(1) for r in removed if r.reason in subjects
                         for m in [subjects[r.reason].match(r.text.strip())] if m]
     if not names:  # "About the Author" over a line holding just the name
@@ -115,10 +139,25 @@ def _author(removed: list[RemovedLine], title: int | None) -> str | None:
                  if header.reason == line.reason == "author_bio" and line.line_no == header.line_no + 1
                  and AUTHOR_HEADER_RE.search(header.text) and NAME_RE.fullmatch(line.text.strip())]
     if not names and title is not None:  # a bare name under the headline ("Rodrigo Campos")
-        names = next(([name] for r in removed if title < r.line_no <= title + BARE_NAME_REACH
-                      if (name := _bare_name(r.text))), [])
+        names = _bare_name_under(removed, title)
     unique = list(dict.fromkeys(names))
     return ", ".join(unique[:MAX_AUTHORS]) or None
+
+
+def _bare_name_under(removed: list[RemovedLine], title: int) -> list[str]:
+    """The bare name in the header under the headline: among the first BARE_NAME_REACH removed
+    lines under it, and alone: a run of names is a list of topics ("Donald Trump", "Joe Biden"),
+    and lines under a tags line are tags."""
+    # the first removed lines under it (blank lines between them in the raw text)
+    header = [r for r in removed if title < r.line_no <= title + 2 * BARE_NAME_REACH][:BARE_NAME_REACH]
+    for k, r in enumerate(header):
+        if r.reason in ("tags", "related_block"):
+            break
+        name = _bare_name(r.text)
+        neighbours = header[max(0, k - 1) : k] + header[k + 1 : k + 2]
+        if name and not any((other := _bare_name(x.text)) and other != name for x in neighbours):
+            return [name]  # the same name twice is a name and its link
+    return []
 
 
 def _bare_name(text: str) -> str | None:
@@ -130,8 +169,10 @@ def _bare_name(text: str) -> str | None:
         return None
     if not all(w[0].isupper() or w in NAME_PARTICLES for w in words) or not all(_NAME_WORD_RE.fullmatch(w) for w in words):
         return None
-    if words[0].lower() not in GIVEN_NAMES or ROLE_WORDS.intersection(w.lower() for w in words):
+    if _folded(words[0]) not in GIVEN_NAMES or ROLE_WORDS.intersection(w.lower() for w in words):
         return None
+    if words[-1].lower().strip(".") in NOT_NAME_WORDS:
+        return None  # "Victoria Station", "Crystal Palace", "Morgan Stanley"
     return name
 
 
@@ -218,6 +259,8 @@ def parse_date(text: str, *, dayfirst: bool = False) -> datetime | None:
     """A date with its year, month and day written out; "2 hours ago" or "Monday" is no date.
     A line of parts ("Nov 19, 2019 · 6 min read") is read part by part if not as a whole.
     dayfirst: read "12/03/2024" as 12 March (a dotted "12.03.2024" always is)."""
+    text = CJK_TIME_RE.sub(r" \1:\2 ", CJK_DATE_RE.sub(r" \1-\2-\3 ", text))
+    text = CJK_MERIDIEM_RE.sub(lambda m: f" {m.group(2)} {MERIDIEM[m.group(1)]} ", text)
     if not YEAR_RE.search(text) or not MONTH_RE.search(text):
         return None
     dayfirst = (dayfirst or DOTTED_DATE_RE.search(text) is not None) and not YEAR_FIRST_RE.search(text)
@@ -232,7 +275,7 @@ def _parse_date(text: str, dayfirst: bool) -> datetime | None:
         return None
     # "November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM": one date, not two
     text = UPDATE_SPLIT_RE.split(DATE_LABEL_RE.sub("", text), maxsplit=1)[0].strip(" :|-–")
-    text = FOREIGN_MONTH_RE.sub(lambda m: FOREIGN_MONTHS[m.group(0).lower()], text)
+    text = FOREIGN_MONTH_RE.sub(_english_month, text)
     text = DOTTED_TIME_RE.sub(r"\1:\2", YEAR_GLUED_RE.sub(r"\1, ", text))
     text = GMT_OFFSET_RE.sub(lambda m: f" {m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}", text)
     with warnings.catch_warnings():
@@ -245,6 +288,12 @@ def _parse_date(text: str, dayfirst: bool) -> datetime | None:
             return first if _parse(text, _DEFAULTS[1], dayfirst) == first else None
         except (ValueError, OverflowError):
             return None
+
+
+def _english_month(match: re.Match[str]) -> str:
+    if match.group(2):
+        return match.group(1) + FOREIGN_MONTHS[match.group(2).lower()]
+    return FOREIGN_MONTHS[match.group(3).lower()]
 
 
 def _parse(text: str, default: datetime, dayfirst: bool) -> datetime:

@@ -108,6 +108,8 @@ def _region_ends(lines: list[Line], i: int, end: int, until: str) -> bool:
     "line": the line under the marker ("Image caption", then the caption) is all it holds."""
     if until == "line":
         return lines[i - 1].marker is None
+    if lines[i].item_run:
+        return True  # a list of quantities (a recipe's ingredients) is the article's, never a box's links
     if until == "prose":
         return lines[i].quality in PROSE
     run = lines[i : min(i + RESUME_RUN, end)]
