@@ -148,3 +148,14 @@ def test_a_bare_agency_credit_under_a_paragraph_makes_no_caption_of_it():
     # "Shutterstock" labels the picture; the paragraph above it is no caption
     doc = strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, "Shutterstock", PARA_4]))
     assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
+
+
+def test_a_press_releases_forward_looking_statements_and_contacts_go():
+    tail = ["Forward-Looking Statements",
+            "This press release contains forward-looking statements within the meaning of the Private Securities "
+            "Litigation Reform Act of 1995, including statements about the timing of our trial results.",
+            "These statements are subject to risks and uncertainties that could cause actual results to differ "
+            "materially from those expressed or implied by them.",
+            "Media Contact:", "Rachel Stein", "media@example.com", "(617) 555-0142"]
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, PARA_4, *tail]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
