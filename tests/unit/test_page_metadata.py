@@ -282,3 +282,12 @@ def test_an_english_page_reads_its_numbers_month_first_and_another_language_day_
     para = "Il consiglio comunale ha approvato martedì il nuovo bilancio per la città e le sue scuole, dopo un lungo dibattito."
     doc = strip_boilerplate("\n".join(["Il consiglio approva il bilancio", "Pubblicato 12/03/2024 10:30", para, para + " Ancora."]))
     assert doc.language == "it" and doc.published_at == "2024-03-12T10:30:00"
+
+
+def test_a_japanese_page_finds_its_headline_and_date():
+    lines = ["天気", "経済", "春闘、大手で満額回答相次ぐ　中小への波及が焦点に", "2024年3月12日 18時00分",
+             "2024年の春闘は13日の集中回答日を前に、自動車や電機などの大手企業で労働組合の要求に満額で応じる回答が相次いでいる。物価高が続くなか、人手不足を背景に賃上げの流れが強まっている。",
+             "大手の満額回答が中小企業にどこまで広がるかが焦点となる。春闘の回答は中小企業の賃上げにも影響を与えるため、政府も注視している。"]
+    doc = strip_boilerplate("\n".join(["【春トクキャンペーン】有料記事が読み放題！今なら2カ月間月額100円！", *lines]))
+    assert doc.title == "春闘、大手で満額回答相次ぐ　中小への波及が焦点に"  # shares pairs of characters with the story
+    assert doc.published_at == "2024-03-12T18:00:00"

@@ -8,7 +8,7 @@ from ..document import Block, CleanedDoc, RemovedLine
 from .datelines import opens_wire_lede
 from .deks import drop_deks
 from .grading import PROSE, is_heading_like
-from .lines import Line, has_inner_sentence, lower_words
+from .lines import CJK_RE, Line, has_inner_sentence, lower_words
 from .sentences import short_sentence_between, terse_sentence_of_figures, unpunctuated_sentence
 from .region import HEADER_REASONS, HEADLINE_MIN_WORDS, WIRE_LEDE_REACH, is_menu_item  # shorter lines above a headline are kickers
 
@@ -219,7 +219,7 @@ def _find_title(lines: list[Line], reasons: list[str | None]) -> int | None:
         return candidates[0] if candidates else None
     # every word of the lead: the candidates' content words are what gets filtered
     lead_lines = [first_body, *islice(body, TITLE_LEAD_LINES - 1)]
-    lead = set().union(*(lower_words(lines[i]) for i in lead_lines))
+    lead = set().union(*(_lead_words(lines[i]) for i in lead_lines))
     # a headline often appears twice (breadcrumb or gallery, then above the article)
     candidate_keys = {lines[i].key for i in candidates}
     on_page = Counter(x.key for x in lines if x.key in candidate_keys)
@@ -252,8 +252,19 @@ def _opens_with_headline(lines: list[Line], reasons: list[str | None]) -> bool:
 
 
 def _content_words(line: Line) -> set[str]:
-    """Lower-cased words of four letters or more: what a headline and its story share."""
+    """Lower-cased words of four letters or more: what a headline and its story share. Scripts
+    written without spaces (ja, zh) share pairs of characters instead."""
+    if CJK_RE.search(line.text):
+        return _cjk_pairs(line.text)
     return {t for t in lower_words(line) if len(t) > 3 and not t.isdigit()}
+
+
+def _lead_words(line: Line) -> set[str]:
+    return _cjk_pairs(line.text) if CJK_RE.search(line.text) else set(lower_words(line))
+
+
+def _cjk_pairs(text: str) -> set[str]:
+    return {text[k : k + 2] for k in range(len(text) - 1) if CJK_RE.match(text, k) and CJK_RE.match(text, k + 1)}
 
 
 def _title_like(line: Line, reason: str | None) -> bool:

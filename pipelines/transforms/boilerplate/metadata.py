@@ -67,7 +67,7 @@ AUTHOR_HEADER_RE = re.compile(rf"^\W*(?:{_alternation(_DATA['author_headers']['w
 DATE_LABEL_RE = re.compile(rf"^\s*({_alternation(_DATA['date_labels']['words'])})\b", re.IGNORECASE)
 UPDATE_LABELS = frozenset(_DATA["date_labels"]["update_labels"])
 UPDATE_SPLIT_RE = re.compile(rf"\W+(?:{_alternation(_DATA['date_labels']['update_labels'])})\b", re.IGNORECASE)
-YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+YEAR_RE = re.compile(r"(?<![\d\w])(?:19|20)\d\d(?!\d)")  # "2024", "2024年" (no word boundary before 年)
 # A month by its English name, or an all-numbers date (20/11/2019, 2019-11-20): what dateutil reads
 # Other languages' month names, each read as its English month's: "12 marzo 2024", "12 марта 2024"
 FOREIGN_MONTHS = {name: month for month, names in _DATA["month_names"]["names"].items() for name in names}
