@@ -52,6 +52,7 @@ BETWEEN_PARAGRAPHS = [
     ("Il vous reste 62.41% de cet article à lire. La suite est réservée aux abonnés.", "promo"),
     ("FTC: We use income earning auto affiliate links. More.", "disclosure"),
     ("Did you make this? Leave a star rating and a comment below. I love hearing from you!", "promo"),
+    ("Your Email", "newsletter_promo"),
 ]
 
 
