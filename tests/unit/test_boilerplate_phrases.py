@@ -163,14 +163,10 @@ def test_a_press_releases_forward_looking_statements_and_contacts_go():
 
 
 @pytest.mark.parametrize(("line", "reason"), [
-    ("El embalse de Sau, en Vilanova de Sau (Barcelona), el pasado 4 de marzo. MASSIMILIANO MINOCRI", "caption"),
     ("Lire aussi l’entretien | Article réservé à nos abonnés « Réformer encore l’assurance-chômage »", "related_link"),
 ])
-def test_a_caption_signed_in_capitals_and_a_read_also_link_with_its_kind_go(line, reason):
+def test_a_read_also_link_with_its_kind_goes(line, reason):
     doc = strip_boilerplate("\n".join([PARA_1, PARA_2, line, PARA_3, PARA_4]))
     assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
     assert reasons(doc)[line] == reason
 
-
-def test_a_headline_in_capitals_with_an_initialism_is_no_signed_caption():
-    assert rules().line_reasons(["REPUBLICANS EYE BIGGER U.S. CONSERVATION RESERVE"]) == [None]

@@ -121,21 +121,22 @@ def mark_item_runs(lines: list[Line]) -> None:
     ("iPhone 11"), a listicle's headlines count things ("10 things to know about ...") and a
     page's counters time ("2 hours ago"): list_items.json. Lines that start in lower case are
     no sign of their own: a site's rules for comments ("contains spam;") read so too."""
-    run: list[Line] = []
-    for line in [*lines, None]:
-        if line is not None and _item_shaped(line):
-            run.append(line)
+    # most lines open with no figure: only those that do are looked at
+    items = [i for i, line in enumerate(lines) if (line.text[:1].isdigit() or line.text[:1] in FRACTIONS) and _item_shaped(line)]
+    run: list[int] = []
+    for i in [*items, -2]:
+        if run and i == run[-1] + 1:
+            run.append(i)
             continue
         if len(run) >= MIN_ITEM_RUN:
-            for item in run:
-                item.list_item = item.item_run = True
-        run = []
+            for k in run:
+                lines[k].list_item = lines[k].item_run = True
+        run = [i]
 
 
 def _item_shaped(line: Line) -> bool:
-    first = line.text[:1]
-    if not (first.isdigit() or first in FRACTIONS) or not _list_like(line) or line.table_row:
-        return False  # most lines: no quantity first
+    if not _list_like(line) or line.table_row:
+        return False
     match = ITEM_START_RE.match(line.text)
     if match is None:
         return False
