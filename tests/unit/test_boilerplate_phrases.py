@@ -53,6 +53,8 @@ BETWEEN_PARAGRAPHS = [
     ("FTC: We use income earning auto affiliate links. More.", "disclosure"),
     ("Did you make this? Leave a star rating and a comment below. I love hearing from you!", "promo"),
     ("Your Email", "newsletter_promo"),
+    ("Alamy Stock Photo", "image_gallery"),
+    ("Par AFP", "byline"),
 ]
 
 
@@ -75,6 +77,8 @@ def test_a_sites_wording_between_paragraphs_is_dropped_with_its_reason(line, rea
     "In a post on Tuesday, Transport for London told travellers to follow us @TfL for live updates as the strike spread.",
     "Oleh Petrenko, Kyiv Independent",
     "Door County",
+    "Shareholders argue the guidance, which the company insists does not include forward-looking statements, was misleading.",
+    "Publicado en 2019, el libro vendió más de un millón de copias en toda España y fue traducido a veinte idiomas.",
     "First published in 1851, the newspaper has won more Pulitzer Prizes than any other, and its newsroom now employs 1,700 journalists.",
     "The story continues after the war, when the family moves to Paris and the narrator finds work in a bookshop.",
     "Since you're here in the old town, it is worth climbing the cathedral tower for the view over the river.",
@@ -170,3 +174,7 @@ def test_a_read_also_link_with_its_kind_goes(line, reason):
     assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
     assert reasons(doc)[line] == reason
 
+
+
+def test_a_sentence_that_opens_with_a_date_in_chinese_characters_is_no_dateline():
+    assert rules().line_reasons(["2020年1月20日，国务院曾召开类似会议。", "2024年3月12日 18時00分"]) == [None, "dateline"]

@@ -270,6 +270,7 @@ def test_month_names_of_other_languages_count_only_next_to_a_day_or_year(text, e
     [(1, "Donald Trump", "nav"), (2, "Joe Biden", "nav")],  # a list of names: topics
     [(1, "Victoria Station", "nav")],  # a place
     [(1, "Crystal Palace", "nav")],  # a team
+    [(1, "Reporting by CNN", "credit")],  # an outlet
 ])
 def test_names_under_the_headline_that_are_topics_places_or_teams_are_no_author(lines):
     assert page_metadata(removed((0, "Police close the station after a fire", "title"), *lines))[0] is None
@@ -291,3 +292,12 @@ def test_a_japanese_page_finds_its_headline_and_date():
     doc = strip_boilerplate("\n".join(["【春トクキャンペーン】有料記事が読み放題！今なら2カ月間月額100円！", *lines]))
     assert doc.title == "春闘、大手で満額回答相次ぐ　中小への波及が焦点に"  # shares pairs of characters with the story
     assert doc.published_at == "2024-03-12T18:00:00"
+
+
+@pytest.mark.parametrize("name", ["Jenny Park", "David Hall", "Sarah Hill", "Emma Stanley"])
+def test_surnames_that_are_also_place_words_are_names(name):
+    assert page_metadata(removed((0, "Council approves the budget", "title"), (1, name, "nav")))[0] == name
+
+
+def test_a_year_glued_to_letters_is_no_year():
+    assert parse_date("COVID2019 cases rose on March 12") is None

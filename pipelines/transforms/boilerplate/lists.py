@@ -16,6 +16,7 @@ BLURB_MAX_FILLER = 2  # author and date lines between a headline and its blurb
 LEAD_IN_LIST_MAX = 60
 LIST_ITEM_MIN_WORDS = 2
 MIN_ITEM_RUN = 3
+MIN_MEASURED_ITEMS = 2  # items with a unit in a run: a recipe's, not headlines that count ("3 dead after storm")
 # an item that opens with a quantity, then a word: "8-9 ripe pears", "1 1/2 cups", "2 ½ cups", "200g", "½ cup"
 FRACTIONS = "½¼¾⅓⅔⅛"
 ITEM_START_RE = re.compile(rf"(?:\d+ \d+/\d+|\d+ ?[{FRACTIONS}]|\d+(?:[/.,]\d+)?(?:\s?[-–]\s?\d+)?|[{FRACTIONS}])\s*([^\W\d_{FRACTIONS}]+)")
@@ -115,7 +116,8 @@ def _list_like(line: Line) -> bool:
 
 def mark_item_runs(lines: list[Line]) -> None:
     """Mark runs of MIN_ITEM_RUN or more short lines that each open with a quantity ("8-9 ripe
-    pears, cored and peeled", "1 tsp cinnamon", "200g flour") as list items of an item run. A
+    pears, cored and peeled", "1 tsp cinnamon", "200g flour"), MIN_MEASURED_ITEMS of them with
+    a unit or a fraction, as list items of an item run. A
     list without bullets or a lead-in's colon (a recipe's ingredients) otherwise scores like a
     menu, and its lines would be dropped as fragments. A menu's lines start with a capital
     ("iPhone 11"), a listicle's headlines count things ("10 things to know about ...") and a
@@ -128,10 +130,16 @@ def mark_item_runs(lines: list[Line]) -> None:
         if run and i == run[-1] + 1:
             run.append(i)
             continue
-        if len(run) >= MIN_ITEM_RUN:
+        if len(run) >= MIN_ITEM_RUN and sum(_measured(lines[k]) for k in run) >= MIN_MEASURED_ITEMS:
             for k in run:
                 lines[k].list_item = lines[k].item_run = True
         run = [i]
+
+
+def _measured(line: Line) -> bool:
+    """An item that names its unit or a fraction: "1 tsp cinnamon", "½ cup sugar"."""
+    match = ITEM_START_RE.match(line.text)
+    return match is not None and (match.group(1).lower() in UNITS or any(c in FRACTIONS for c in match.group(0)))
 
 
 def _item_shaped(line: Line) -> bool:

@@ -131,7 +131,8 @@ def _author(removed: list[RemovedLine], title: int | None) -> str | None:
         bylines = next((names for r in datelines if (names := _dateline_author(r.text.strip()))), [])
     if not bylines:  # a wire's credit line: "Reporting by David Shepardson; Editing by ..."
         bylines = next((names for r in removed if r.reason == "credit"
-                        if (m := REPORTING_BY_RE.match(r.text.strip())) and (names := byline_names(m.group(1)))), [])
+                        if (m := REPORTING_BY_RE.match(r.text.strip())) and (names := byline_names(m.group(1)))
+                        and len(names[0].split()) > 1), [])  # "Reporting by CNN" names no one
     names = bylines or [m.group(1) for r in removed if r.reason in subjects
                         for m in [subjects[r.reason].match(r.text.strip())] if m]
     if not names:  # "About the Author" over a line holding just the name
