@@ -8,7 +8,7 @@ import pytest
 from pipelines.transforms.boilerplate import strip_boilerplate
 from pipelines.transforms.boilerplate.rules import rules
 from pipelines.transforms.html_extract import extract_html
-from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3, PARA_4, reasons, texts
+from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3, PARA_4, between_paragraphs, reasons, texts
 
 # (line as scraped, reason): one wording of each rule added for them
 BETWEEN_PARAGRAPHS = [
@@ -60,7 +60,7 @@ BETWEEN_PARAGRAPHS = [
 
 @pytest.mark.parametrize(("line", "reason"), BETWEEN_PARAGRAPHS, ids=[line[:40] for line, _ in BETWEEN_PARAGRAPHS])
 def test_a_sites_wording_between_paragraphs_is_dropped_with_its_reason(line, reason):
-    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, line, PARA_3, PARA_4]))
+    doc = between_paragraphs(line)
     assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
     assert reasons(doc)[line] == reason
 
@@ -88,7 +88,7 @@ def test_a_sites_wording_between_paragraphs_is_dropped_with_its_reason(line, rea
     "November 8, 2016 was a night no one in the room forgot.",
 ])
 def test_prose_with_the_same_words_is_kept(sentence):
-    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, sentence, PARA_3, PARA_4]))
+    doc = between_paragraphs(sentence)
     assert sentence in texts(doc)
 
 
@@ -170,7 +170,7 @@ def test_a_press_releases_forward_looking_statements_and_contacts_go():
     ("Lire aussi l’entretien | Article réservé à nos abonnés « Réformer encore l’assurance-chômage »", "related_link"),
 ])
 def test_a_read_also_link_with_its_kind_goes(line, reason):
-    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, line, PARA_3, PARA_4]))
+    doc = between_paragraphs(line)
     assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
     assert reasons(doc)[line] == reason
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.transforms.boilerplate import strip_boilerplate
-from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3, PARA_4, texts
+from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3, PARA_4, between_paragraphs, texts
 
 
 @pytest.mark.parametrize("sentence", [
@@ -14,7 +14,7 @@ from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3, PARA_4, texts
     "Retaliatory tariffs imposed by China have particularly hurt U.S. farmers.",
 ])
 def test_a_short_sentence_between_paragraphs_is_kept(sentence):
-    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, sentence, PARA_3, PARA_4]))
+    doc = between_paragraphs(sentence)
     assert texts(doc) == [PARA_1, PARA_2, sentence, PARA_3, PARA_4]
 
 
@@ -40,5 +40,5 @@ def test_a_short_line_under_a_menu_is_not_taken_for_a_sentence(line):
     ("She paused. Then she asked: why now?", "paragraph"),
 ])
 def test_a_short_question_of_its_own_is_a_subheading(line, kind):
-    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, line, PARA_3, PARA_4]))
+    doc = between_paragraphs(line)
     assert {b.text: b.kind for b in doc.blocks}[line] == kind

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pipelines.transforms.boilerplate import strip_boilerplate
 from pipelines.transforms.boilerplate.classify import parse_lines
-from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3, PARA_4, reasons, texts
+from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3, PARA_4, between_paragraphs, reasons, texts
 
 
 def test_headlines_under_a_more_label_are_a_link_list_up_to_the_next_paragraph():
@@ -42,7 +42,7 @@ def test_name_for_publication_credit_drops_the_caption_above_it():
 
 def test_a_section_heading_with_for_is_not_a_credit():
     heading = "Looking for Answers"
-    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, heading, PARA_3, PARA_4]))
+    doc = between_paragraphs(heading)
     assert texts(doc) == [PARA_1, PARA_2, heading, PARA_3, PARA_4]
 
 
@@ -134,7 +134,7 @@ def test_named_comment_headers_right_under_the_previous_comment_and_salutations_
 
 def test_a_single_line_ending_in_a_spaced_ellipsis_is_a_pause_not_a_teaser():
     pause = "Because once you understand my approach …"
-    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, pause, PARA_3, PARA_4]))
+    doc = between_paragraphs(pause)
     assert pause in texts(doc)
 
 

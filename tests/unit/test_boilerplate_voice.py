@@ -10,7 +10,7 @@ from pipelines.transforms.boilerplate import strip_boilerplate
 from pipelines.transforms.boilerplate.classify import parse_lines
 from pipelines.transforms.boilerplate.rules import DATA_DIR
 from pipelines.transforms.boilerplate.voice import site_voice
-from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3, PARA_4, reasons, texts
+from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3, PARA_4, between_paragraphs, reasons, texts
 
 # wordings no phrase rule knows: each is dropped only by what it talks about and to whom
 NOTICES = [
@@ -33,7 +33,7 @@ def test_a_notice_to_the_reader_under_the_article_is_dropped(notice):
 
 def test_a_notice_between_paragraphs_is_dropped_and_the_body_around_it_kept():
     notice = NOTICES[0]
-    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, notice, PARA_3, PARA_4]))
+    doc = between_paragraphs(notice)
     assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
 
 
@@ -51,7 +51,7 @@ def test_a_notice_between_paragraphs_is_dropped_and_the_body_around_it_kept():
     "museum; a few had already written to the council, and one showed us the reply she got by email.",
 ])
 def test_prose_that_names_a_websites_parts_without_speaking_for_it_is_kept(sentence):
-    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, sentence, PARA_3, PARA_4]))
+    doc = between_paragraphs(sentence)
     assert sentence in texts(doc)
 
 
@@ -78,5 +78,5 @@ def test_the_lexicon_is_lower_case_and_each_word_names_one_concept():
     "We expect the commission to rule on the merger before the end of the year, our analysts said in an email.",
 ])
 def test_an_op_eds_first_person_with_everyday_words_of_the_lexicon_is_kept(sentence):
-    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, sentence, PARA_3, PARA_4]))
+    doc = between_paragraphs(sentence)
     assert sentence in texts(doc)
