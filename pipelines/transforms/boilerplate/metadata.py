@@ -4,34 +4,23 @@ HTML pages get these from trafilatura; a plain-text scrape states them in the ve
 cleaner drops: bylines ("By Jane Doe, Reuters"), datelines ("First Published:" then "June 02,
 2025, 13:26 IST"), author bios ("Apoorva Misra is News Editor at ...") and funding disclosures
 ("Stefan Wolff is a past recipient of ..."). Each is read only from lines with that reason, so
-body text never becomes metadata. The word lists are data: pipelines/data/boilerplate/page_metadata.json.
+body text never becomes metadata; `dates.py` reads the dates. The word lists are data:
+pipelines/data/boilerplate/page_metadata.json.
 """
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
-import warnings
-from datetime import datetime
-
-from dateutil import parser as dateparser
-from dateutil.tz import gettz, tzoffset
 
 from ..document import RemovedLine
-from .rules import DATA_DIR
-
-_DATA = json.loads((DATA_DIR / "page_metadata.json").read_text(encoding="utf-8"))
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # longest first
+from .dates import DATE_LABEL_RE, PAGE_METADATA, UPDATE_LABELS, UPDATE_SPLIT_RE, YEAR_RE, alternation, parse_date
 
 
 MAX_AUTHORS = 3
-NAME_PARTICLES = frozenset(_DATA["name_particles"]["words"])
+NAME_PARTICLES = frozenset(PAGE_METADATA["name_particles"]["words"])
 # A name: capitalized words (initials, hyphens, apostrophes), with the particles names carry.
-NAME_RE = re.compile(rf"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|{_alternation(list(NAME_PARTICLES))})){{1,4}}")
-BYLINE_LABEL_RE = re.compile(rf"^\s*(?:{_alternation(_DATA['byline_labels']['words'])})\b\s*:?\s*", re.IGNORECASE)
+NAME_RE = re.compile(rf"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|{alternation(list(NAME_PARTICLES))})){{1,4}}")
+BYLINE_LABEL_RE = re.compile(rf"^\s*(?:{alternation(PAGE_METADATA['byline_labels']['words'])})\b\s*:?\s*", re.IGNORECASE)
 # Where a byline's names end: a bar or dash, " on "/" at "/" for "/" in " ("By Ryan Fahey For Mailonline",
 # "By Verna Yu in Hong Kong"),
 # a digit, a month ("by Regan September 15, 2014"); and how they are separated ("Jane Doe, John
@@ -39,7 +28,7 @@ BYLINE_LABEL_RE = re.compile(rf"^\s*(?:{_alternation(_DATA['byline_labels']['wor
 BYLINE_END_RE = re.compile(
     r"\s*(?:[|·•—–(@]| - | on | at | for | in |\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?\s+\d)",
     re.IGNORECASE)
-ROLE_WORDS = frozenset(_DATA["role_words"]["words"])
+ROLE_WORDS = frozenset(PAGE_METADATA["role_words"]["words"])
 NAME_SEPARATOR_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
 # A bio opens with its subject's name ("Apoorva Misra is News Editor ..."), and so does a
 # funding disclosure ("Stefan Wolff is a past recipient of ..."); "Live Science is supported by
@@ -53,8 +42,8 @@ def _folded(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
-GIVEN_NAMES = frozenset(map(_folded, _DATA["given_names"]["words"]))
-NOT_NAME_WORDS = frozenset(_DATA["not_name_words"]["words"])
+GIVEN_NAMES = frozenset(map(_folded, PAGE_METADATA["given_names"]["words"]))
+NOT_NAME_WORDS = frozenset(PAGE_METADATA["not_name_words"]["words"])
 # "Reporting by David Shepardson; Editing by Chizu Nomiyama": a wire's credit names its reporter
 REPORTING_BY_RE = re.compile(r"^\(?(?:live )?reporting (by\b[^;()]*)", re.IGNORECASE)
 BARE_NAME_REACH = 3  # lines under the headline where the author's bare name stands
@@ -62,51 +51,15 @@ BARE_NAME_WORDS = (2, 4)
 # where a bare name's line goes on to its outlet: "Anggi Muliawati - detikNews"
 _NAME_WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")  # a word of a name in any script: "Ирина", "O'Neil", "Y."
 NAME_TAIL_RE = re.compile(r"\s+[-–—|·]\s+|,\s*")
-AUTHOR_HEADER_RE = re.compile(rf"^\W*(?:{_alternation(_DATA['author_headers']['words'])})\W*$", re.IGNORECASE)
+AUTHOR_HEADER_RE = re.compile(rf"^\W*(?:{alternation(PAGE_METADATA['author_headers']['words'])})\W*$", re.IGNORECASE)
 
-DATE_LABEL_RE = re.compile(rf"^\s*({_alternation(_DATA['date_labels']['words'])})\b", re.IGNORECASE)
-UPDATE_LABELS = frozenset(_DATA["date_labels"]["update_labels"])
-UPDATE_SPLIT_RE = re.compile(rf"\W+(?:{_alternation(_DATA['date_labels']['update_labels'])})\b", re.IGNORECASE)
-YEAR_RE = re.compile(r"(?<![\d\w])(?:19|20)\d\d(?!\d)")  # "2024", "2024年" (no word boundary before 年)
-# A month by its English name, or an all-numbers date (20/11/2019, 2019-11-20): what dateutil reads
-# Other languages' month names, each read as its English month's: "12 marzo 2024", "12 марта 2024"
-FOREIGN_MONTHS = {name: month for month, names in _DATA["month_names"]["names"].items() for name in names}
-# only a month name next to its day or year is one: "12 Marzo 2024", "marzo de 2024", not "By Mai Nguyen"
-FOREIGN_MONTH_RE = re.compile(
-    rf"(?<=\d)(\.?\s+(?:de\s+)?)({_alternation(list(FOREIGN_MONTHS))})(?!\w)"
-    rf"|(?<!\w)({_alternation(list(FOREIGN_MONTHS))})(?=\s+(?:de\s+)?\d)", re.IGNORECASE)
-MONTH_RE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b"
-    rf"|{FOREIGN_MONTH_RE.pattern}", re.IGNORECASE)
-YEAR_FIRST_RE = re.compile(r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b")  # "2016/12/01", as in Japan: never day first
-DOTTED_DATE_RE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")  # "12.03.2024": the day first, wherever it is written so
 # Where an unlabelled date belongs to the article: just under its headline (byline, dateline) or
 # a few lines above it; found on the benchmark's dev pages, where the site's header date (the
 # crawl day) sits further up and related-post and comment dates further down.
 DATE_BELOW_TITLE, DATE_ABOVE_TITLE = 20, 12
 DATE_RUN, DATE_RUN_GAP = 3, 4
-# a time written with a full stop or an "h" ("Sun 17 Nov 2019 14.42 GMT", "12/03/2024 06h00"),
-# which dateutil reads as no time
-DOTTED_TIME_RE = re.compile(r"(?<=\s)([01]?\d|2[0-3])[.h]([0-5]\d)(?=[\s,;]|$)")
-# dates written in Chinese characters or Hangul: "2024年3月12日 18時00分", "2024년 3월 12일"
-CJK_DATE_RE = re.compile(r"(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]")
-CJK_TIME_RE = re.compile(r"(\d{1,2})\s?[時시]\s?(\d{1,2})\s?[分분]")
-CJK_MERIDIEM_RE = re.compile(r"(午前|午後|오전|오후)\s?(\d{1,2}:\d{2})")  # "오후 6:00": 6 pm
-MERIDIEM = {"午前": "AM", "午後": "PM", "오전": "AM", "오후": "PM"}
-YEAR_GLUED_RE = re.compile(r"\b((?:19|20)\d\d),(?=\d{1,2}(?::\d\d|\s?[ap]\.?m))", re.IGNORECASE)  # "Mar 12, 2024,07:30am EDT"
-# "GMT+1": dateutil reads it the POSIX way, an hour west; the page means east
-GMT_OFFSET_RE = re.compile(r"\b(?:GMT|UTC)\s?([+-])(\d{1,2})(?::?(\d{2}))?\b")
-PART_SEPARATOR_RE = re.compile(r"\s[|·•]\s")  # "Nov 19, 2019 · 6 min read"
 # "Posted on November 10, 2019 by Regan": a dated line that names its author at its end
 BY_TAIL_RE = re.compile(r"\bby\s+\S.{0,60}$", re.IGNORECASE)
-TIME_ZONES = {name: tzoffset(name, int(hours * 3600)) for name, hours in _DATA["time_zones"]["hours"].items()}
-# "PT", "ET": a region's time, summer or standard by the date, where the tz database has the region
-TIME_ZONES |= {name: zone for name, region in _DATA["time_zones"]["regions"].items()
-               if name != "why" and (zone := gettz(region)) is not None}
-# Two defaults for dateutil: a month or day the text lacks shows up as a difference between them.
-_DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
-
-
 def page_metadata(removed: list[RemovedLine], language: str | None = None) -> tuple[str | None, str | None]:
     """(author, published_at as ISO 8601) from a page's removed lines, in page order. A page
     in another language than English writes its all-numbers dates day first ("12/03/2024").
@@ -254,48 +207,3 @@ def _outside_runs(lines: list[tuple]) -> list[tuple]:
         else:
             runs.append([item])
     return [item for run in runs if len(run) < DATE_RUN for item in run]
-
-
-def parse_date(text: str, *, dayfirst: bool = False) -> datetime | None:
-    """A date with its year, month and day written out; "2 hours ago" or "Monday" is no date.
-    A line of parts ("Nov 19, 2019 · 6 min read") is read part by part if not as a whole.
-    dayfirst: read "12/03/2024" as 12 March (a dotted "12.03.2024" always is)."""
-    text = CJK_TIME_RE.sub(r" \1:\2 ", CJK_DATE_RE.sub(r" \1-\2-\3 ", text))
-    text = CJK_MERIDIEM_RE.sub(lambda m: f" {m.group(2)} {MERIDIEM[m.group(1)]} ", text)
-    if not YEAR_RE.search(text) or not MONTH_RE.search(text):
-        return None
-    dayfirst = (dayfirst or DOTTED_DATE_RE.search(text) is not None) and not YEAR_FIRST_RE.search(text)
-    when = _parse_date(text, dayfirst)
-    if when is None and PART_SEPARATOR_RE.search(text):
-        when = next((w for part in PART_SEPARATOR_RE.split(text) if (w := _parse_date(part, dayfirst)) is not None), None)
-    return when
-
-
-def _parse_date(text: str, dayfirst: bool) -> datetime | None:
-    if not YEAR_RE.search(text) or not MONTH_RE.search(text):
-        return None
-    # "November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM": one date, not two
-    text = UPDATE_SPLIT_RE.split(DATE_LABEL_RE.sub("", text), maxsplit=1)[0].strip(" :|-–")
-    text = FOREIGN_MONTH_RE.sub(_english_month, text)
-    text = DOTTED_TIME_RE.sub(r"\1:\2", YEAR_GLUED_RE.sub(r"\1, ", text))
-    text = GMT_OFFSET_RE.sub(lambda m: f" {m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}", text)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # dateutil warns about zone names it does not know
-        try:
-            first = _parse(text, _DEFAULTS[0], dayfirst)
-            if first.month != _DEFAULTS[0].month and first.day != _DEFAULTS[0].day:
-                return first  # neither can be the default's
-            # "November 2019" has no day: parsed against the other default it differs
-            return first if _parse(text, _DEFAULTS[1], dayfirst) == first else None
-        except (ValueError, OverflowError):
-            return None
-
-
-def _english_month(match: re.Match[str]) -> str:
-    if match.group(2):
-        return match.group(1) + FOREIGN_MONTHS[match.group(2).lower()]
-    return FOREIGN_MONTHS[match.group(3).lower()]
-
-
-def _parse(text: str, default: datetime, dayfirst: bool) -> datetime:
-    return dateparser.parse(text, fuzzy=True, tzinfos=TIME_ZONES, default=default, dayfirst=dayfirst)
