@@ -60,6 +60,8 @@ DATE_BELOW_TITLE, DATE_ABOVE_TITLE = 20, 12
 DATE_RUN, DATE_RUN_GAP = 3, 4
 # "Posted on November 10, 2019 by Regan": a dated line that names its author at its end
 BY_TAIL_RE = re.compile(r"\bby\s+\S.{0,60}$", re.IGNORECASE)
+
+
 def page_metadata(removed: list[RemovedLine], language: str | None = None) -> tuple[str | None, str | None]:
     """(author, published_at as ISO 8601) from a page's removed lines, in page order. A page
     in another language than English writes its all-numbers dates day first ("12/03/2024").
@@ -73,43 +75,59 @@ def page_metadata(removed: list[RemovedLine], language: str | None = None) -> tu
 
 
 def _author(removed: list[RemovedLine], title: int | None) -> str | None:
+    """The names of the first source that gives any, surest first: a byline, a dated line's
+    "by X", a wire's credit, an author bio or disclosure, an "About the Author" box, a bare name
+    under the headline."""
+    names = next((names for source in AUTHOR_SOURCES if (names := source(removed, title))), [])
+    return ", ".join(list(dict.fromkeys(names))[:MAX_AUTHORS]) or None
+
+
+def _byline_authors(removed: list[RemovedLine], title: int | None) -> list[str]:
     # The page's own byline sits by its headline; further bylines are related posts' and
     # comments' ("by Surur on November 19, 2019", "by Anmol"), none of them a co-author.
-    bylines = [r for r in removed if r.reason == "byline"]
-    near, rest = _by_headline(bylines, title)
-    bylines = next((names for r in near + rest if (names := byline_names(r.text))), [])
+    near, rest = _by_headline([r for r in removed if r.reason == "byline"], title)
+    return next((names for r in near + rest if (names := byline_names(r.text))), [])
+
+
+def _dateline_authors(removed: list[RemovedLine], title: int | None) -> list[str]:
+    datelines = _by_headline([r for r in removed if r.reason == "dateline"], title)[0]
+    return next((names for r in datelines if (names := _dateline_author(r.text.strip()))), [])
+
+
+def _credit_authors(removed: list[RemovedLine], title: int | None) -> list[str]:
+    """A wire's credit line: "Reporting by David Shepardson; Editing by ..." ("Reporting by CNN"
+    names no one)."""
+    return next((names for r in removed if r.reason == "credit"
+                 if (m := REPORTING_BY_RE.match(r.text.strip())) and (names := byline_names(m.group(1)))
+                 and len(names[0].split()) > 1), [])
+
+
+def _bio_authors(removed: list[RemovedLine], title: int | None) -> list[str]:
     subjects = {"author_bio": BIO_SUBJECT_RE, "disclosure": DISCLOSURE_SUBJECT_RE}
-    if not bylines:
-        datelines = _by_headline([r for r in removed if r.reason == "dateline"], title)[0]
-        bylines = next((names for r in datelines if (names := _dateline_author(r.text.strip()))), [])
-    if not bylines:  # a wire's credit line: "Reporting by David Shepardson; Editing by ..."
-        bylines = next((names for r in removed if r.reason == "credit"
-                        if (m := REPORTING_BY_RE.match(r.text.strip())) and (names := byline_names(m.group(1)))
-                        and len(names[0].split()) > 1), [])  # "Reporting by CNN" names no one
-    names = bylines or [m.group(1) for r in removed if r.reason in subjects
-                        for m in [subjects[r.reason].match(r.text.strip())] if m]
-    if not names:  # "About the Author" over a line holding just the name
-        names = [line.text.strip() for header, line in zip(removed, removed[1:])
-                 if header.reason == line.reason == "author_bio" and line.line_no == header.line_no + 1
-                 and AUTHOR_HEADER_RE.search(header.text) and NAME_RE.fullmatch(line.text.strip())]
-    if not names and title is not None:  # a bare name under the headline ("Rodrigo Campos")
-        names = _bare_name_under(removed, title)
-    unique = list(dict.fromkeys(names))
-    return ", ".join(unique[:MAX_AUTHORS]) or None
+    return [m.group(1) for r in removed if r.reason in subjects for m in [subjects[r.reason].match(r.text.strip())] if m]
 
 
-def _bare_name_under(removed: list[RemovedLine], title: int) -> list[str]:
+def _author_box_authors(removed: list[RemovedLine], title: int | None) -> list[str]:
+    """"About the Author" over a line holding just the name."""
+    return [line.text.strip() for header, line in zip(removed, removed[1:])
+            if header.reason == line.reason == "author_bio" and line.line_no == header.line_no + 1
+            and AUTHOR_HEADER_RE.search(header.text) and NAME_RE.fullmatch(line.text.strip())]
+
+
+def _bare_name_under(removed: list[RemovedLine], title: int | None) -> list[str]:
     """The bare name in the header under the headline: among the first BARE_NAME_REACH removed
     lines under it, and alone: a run of names is a list of topics ("Donald Trump", "Joe Biden"),
     and lines under a tags line are tags."""
+    if title is None:
+        return []
     # the first removed lines under it (blank lines between them in the raw text)
     header = [r for r in removed if title < r.line_no <= title + 2 * BARE_NAME_REACH][:BARE_NAME_REACH]
-    for k, r in enumerate(header):
+    names = [_bare_name(r.text) for r in header]
+    for k, (r, name) in enumerate(zip(header, names)):
         if r.reason in ("tags", "related_block"):
             break
-        name = _bare_name(r.text)
-        neighbours = header[max(0, k - 1) : k] + header[k + 1 : k + 2]
-        if name and not any((other := _bare_name(x.text)) and other != name for x in neighbours):
+        neighbours = names[max(0, k - 1) : k] + names[k + 1 : k + 2]
+        if name and not any(other and other != name for other in neighbours):
             return [name]  # the same name twice is a name and its link
     return []
 
@@ -207,3 +225,7 @@ def _outside_runs(lines: list[tuple]) -> list[tuple]:
         else:
             runs.append([item])
     return [item for run in runs if len(run) < DATE_RUN for item in run]
+
+
+# where `_author` looks for names, surest first (here, below the functions it names)
+AUTHOR_SOURCES = (_byline_authors, _dateline_authors, _credit_authors, _bio_authors, _author_box_authors, _bare_name_under)
