@@ -117,36 +117,37 @@ def _list_like(line: Line) -> bool:
 def mark_item_runs(lines: list[Line]) -> None:
     """Mark runs of MIN_ITEM_RUN or more short lines that each open with a quantity ("8-9 ripe
     pears, cored and peeled", "1 tsp cinnamon", "200g flour"), MIN_MEASURED_ITEMS of them with
-    a unit or a fraction, as list items of an item run. A
-    list without bullets or a lead-in's colon (a recipe's ingredients) otherwise scores like a
-    menu, and its lines would be dropped as fragments. A menu's lines start with a capital
-    ("iPhone 11"), a listicle's headlines count things ("10 things to know about ...") and a
-    page's counters time ("2 hours ago"): list_items.json. Lines that start in lower case are
-    no sign of their own: a site's rules for comments ("contains spam;") read so too."""
+    a unit or a fraction, as list items of an item run. A list without bullets or a lead-in's
+    colon (a recipe's ingredients) otherwise scores like a menu, and its lines would be dropped
+    as fragments. A menu's lines start with a capital ("iPhone 11"), a listicle's headlines
+    count things ("10 things to know about ...") and a page's counters time ("2 hours ago"):
+    list_items.json. Lines that start in lower case are no sign of their own: a site's rules for
+    comments ("contains spam;") read so too."""
     # most lines open with no figure: only those that do are looked at
-    items = [i for i, line in enumerate(lines) if (line.text[:1].isdigit() or line.text[:1] in FRACTIONS) and _item_shaped(line)]
-    run: list[int] = []
-    for i in [*items, -2]:
-        if run and i == run[-1] + 1:
-            run.append(i)
+    items = [(i, kind) for i, line in enumerate(lines)
+             if (line.text[:1].isdigit() or line.text[:1] in FRACTIONS) and (kind := _item_kind(line))]
+    run: list[tuple[int, str]] = []
+    for i, kind in [*items, (-2, "")]:
+        if run and i == run[-1][0] + 1:
+            run.append((i, kind))
             continue
-        if len(run) >= MIN_ITEM_RUN and sum(_measured(lines[k]) for k in run) >= MIN_MEASURED_ITEMS:
-            for k in run:
+        if len(run) >= MIN_ITEM_RUN and sum(k == "measured" for _, k in run) >= MIN_MEASURED_ITEMS:
+            for k, _ in run:
                 lines[k].list_item = lines[k].item_run = True
-        run = [i]
+        run = [(i, kind)]
 
 
-def _measured(line: Line) -> bool:
-    """An item that names its unit or a fraction: "1 tsp cinnamon", "½ cup sugar"."""
-    match = ITEM_START_RE.match(line.text)
-    return match is not None and (match.group(1).lower() in UNITS or any(c in FRACTIONS for c in match.group(0)))
-
-
-def _item_shaped(line: Line) -> bool:
+def _item_kind(line: Line) -> str | None:
+    """"measured" for an item that names its unit or a fraction ("1 tsp cinnamon", "½ cup
+    sugar"), "item" for one that opens with a quantity in lower case ("2 ripe pears"), else None."""
     if not _list_like(line) or line.table_row:
-        return False
+        return None
     match = ITEM_START_RE.match(line.text)
     if match is None:
-        return False
+        return None
     word = match.group(1)
-    return word.lower() in UNITS or (word.islower() and word not in COUNTED_NOUNS)
+    if word.lower() in UNITS:
+        return "measured"
+    if not word.islower() or word in COUNTED_NOUNS:
+        return None
+    return "measured" if any(c in FRACTIONS for c in match.group(0)) else "item"
