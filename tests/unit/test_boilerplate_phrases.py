@@ -48,6 +48,10 @@ BETWEEN_PARAGRAPHS = [
     ("Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds.", "promo"),
     ("Mike Wall's book about the search for alien life, \"Out There\", is out now. Follow him on Twitter @michaeldwall.",
      "author_contact"),
+    ("Northwind is headquartered in Oslo, Norway, has offices in 30 countries and employs about 2,400 people.",
+     "about_company"),
+    ("Acme Robotics is a leading provider of warehouse automation. For more information, visit www.acme.example.",
+     "about_company"),
     ("Kath Sorensen covers state politics. Follow her on X, formerly Twitter, at @kathsorensen.", "author_contact"),
     ("Il vous reste 62.41% de cet article à lire. La suite est réservée aux abonnés.", "promo"),
     ("FTC: We use income earning auto affiliate links. More.", "disclosure"),
@@ -86,6 +90,8 @@ def test_a_sites_wording_between_paragraphs_is_dropped_with_its_reason(line, rea
     "Image copyright claims against the site rose sharply last year.",
     "If your browser does not support the new standard, many banking sites will stop loading next year, the company warned.",
     "November 8, 2016 was a night no one in the room forgot.",
+    "Cyclops, headquartered in Pittsburgh, employs about 8,900 people in Pennsylvania, Ohio and other states.",
+    "Gabelli is an investment firm headquartered in New York City. Its shares are traded on the NYSE.",
 ])
 def test_prose_with_the_same_words_is_kept(sentence):
     doc = between_paragraphs(sentence)
