@@ -72,3 +72,20 @@ def test_an_agencys_credit_is_no_sign_off():
     caption = "Protesters gather outside the parliament building in Berlin on Tuesday evening to demand a freeze of rail fares."
     doc = strip_boilerplate("\n".join([PARA_1, PARA_2, caption, "dpa/AFP", PARA_3, PARA_4]))
     assert caption not in texts(doc)
+
+
+def test_the_title_of_a_video_under_a_sections_heading_goes_and_the_heading_stays():
+    page = [PARA_1, PARA_2, "4. Questioning Vindman's judgment", "Morrison discusses concerns about Vindman's judgment",
+            PARA_3, PARA_4]
+    doc = strip_boilerplate("\n".join(page))
+    assert texts(doc) == [PARA_1, PARA_2, "Questioning Vindman's judgment", PARA_3, PARA_4]
+    assert reasons(doc)["Morrison discusses concerns about Vindman's judgment"] == "caption"
+
+
+@pytest.mark.parametrize("lead_in", ["Here are the three options the council weighed:", "The options:"])
+def test_two_short_lines_under_a_lead_in_are_a_list_and_stay(lead_in):
+    page = [PARA_1, PARA_2, lead_in, "A new bridge over the river", "A wider ferry service", PARA_3, PARA_4]
+    if lead_in.startswith("Here"):  # the lead-in is the paragraph above the two lines
+        page = [PARA_1, lead_in, "A new bridge over the river", "A wider ferry service", PARA_3, PARA_4]
+    doc = strip_boilerplate("\n".join(page))
+    assert "A wider ferry service" in texts(doc)

@@ -5,6 +5,7 @@ from collections import Counter
 from itertools import islice
 
 from ..document import Block, CleanedDoc, RemovedLine
+from .credits import drop_media_titles
 from .datelines import opens_wire_lede
 from .deks import drop_deks
 from .grading import PROSE, is_heading_like
@@ -41,6 +42,7 @@ def rule_reasons(lines: list[Line], start: int, end: int, in_marker_region: dict
             reasons[i] = None
     _name_footer_regions(lines, end, reasons)
     _drop_stranded(lines, reasons, start)
+    drop_media_titles(lines, reasons)
     title_idx = _find_title(lines, reasons)
     drop_deks(lines, reasons, title_idx)
     if title_idx is not None:

@@ -90,3 +90,28 @@ def mark_credits(lines: list[Line]) -> None:
                 line.quality, line.reason = "bad", "photo_credit"
         elif line.text.endswith(")") and has_trailing_credit(line):
             line.quality, line.reason = "bad", "caption"
+
+
+def is_media_title(lines: list[Line], i: int) -> bool:
+    """A short line that is no sentence, under a heading and over a paragraph: the title of the
+    video or picture placed under the heading ("Morrison discusses concerns about Vindman's
+    judgment" under "Questioning Vindman's judgment")."""
+    line = lines[i]
+    return (
+        line.quality in ("short", "medium") and not line.has_sentence and not line.list_item
+        and i + 1 < len(lines) and lines[i + 1].quality == "good"
+    )
+
+
+def drop_media_titles(lines: list[Line], reasons: list[str | None]) -> None:
+    """Two short lines right between two paragraphs of the body: a section's heading, then the
+    title of the media under it. A paragraph or heading ending in ":" opens a list or a quote,
+    whose lines stay."""
+    for i in range(1, len(lines) - 2):
+        above, heading = lines[i - 1], lines[i]
+        if (
+            reasons[i - 1] is None and reasons[i] is None and reasons[i + 1] is None and reasons[i + 2] is None
+            and above.quality == "good" and heading.quality in ("short", "medium") and not heading.has_sentence
+            and not above.text.endswith(":") and not heading.text.endswith(":") and is_media_title(lines, i + 1)
+        ):
+            reasons[i + 1] = "caption"
