@@ -59,6 +59,32 @@ BETWEEN_PARAGRAPHS = [
     ("Your Email", "newsletter_promo"),
     ("Alamy Stock Photo", "image_gallery"),
     ("Par AFP", "byline"),
+    ("Sponsor Message", "ad_marker"),
+    ("This story comes from NPR's reporting partnership with KCUR and KFF Health News.", "credit"),
+    ("Morning news, afternoon intel, evening updates — sign up for POLITICO Playbook.", "newsletter_promo"),
+    ("Have a confidential tip for our reporters? Get in Touch", "author_contact"),
+    ("— With assistance from Ruth Carson and Masaki Kondo", "credit"),
+    ("(Updates with closing prices in second paragraph, comment from RBC in tenth.)", "credit"),
+    ("Visit Business Insider's homepage for more stories.", "promo"),
+    ("Have you left a job over a return-to-office mandate? Reach out to this reporter at rt@example.com.",
+     "author_contact"),
+    ("Get the latest insights and analysis from our Global Impact newsletter on the big stories.", "newsletter_promo"),
+    ("La newsletter di Corriere Milano", "newsletter_promo"),
+    ("RCS MediaGroup S.p.A. - Divisione Quotidiani Sede legale: via Angelo Rizzoli, 8 - 20132 Milano", "legal"),
+    ("LINK PRESENTE: Gostou deste texto? Assinante pode liberar cinco acessos gratuitos de qualquer link por dia.",
+     "promo"),
+    ("Simak breaking news dan berita pilihan kita langsung di ponselmu.", "promo"),
+    ("Сетевое издание РИА Новости зарегистрировано в Федеральной службе по надзору в сфере связи", "legal"),
+    ("Information from the Associated Press was used in this report.", "credit"),
+    ("Materials provided by University of Exeter. Note: Content may be edited for style and length.", "credit"),
+    ("Image Credits: Tallo", "image_gallery"),
+    ("Red and green minibuses form a key part of Hong Kong's public transport network. Photo: Dickson Lee",
+     "caption"),
+    ("Patients waiting on trolleys in a hospital corridor (file photo) (PA Archive)", "caption"),
+    ("Riders and residents have mixed views on the scooters. (ABC North Qld: Chloe Chomicki)", "caption"),
+    ("Anmelden", "nav"),
+    ("This issue is sponsored by Tidemark, query-level cost tracking for Postgres.", "ad_marker"),
+    ("Journal Reference:", "credit"),
 ]
 
 
@@ -92,6 +118,8 @@ def test_a_sites_wording_between_paragraphs_is_dropped_with_its_reason(line, rea
     "November 8, 2016 was a night no one in the room forgot.",
     "Cyclops, headquartered in Pittsburgh, employs about 8,900 people in Pennsylvania, Ohio and other states.",
     "Gabelli is an investment firm headquartered in New York City. Its shares are traded on the NYSE.",
+    "Officials said they would need to fill out this survey of damage before any federal aid could flow.",
+    "The photographer added a caption to every picture, and the exhibition opens in March. Photo: Getty said no.",
 ])
 def test_prose_with_the_same_words_is_kept(sentence):
     doc = between_paragraphs(sentence)
