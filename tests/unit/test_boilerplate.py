@@ -192,6 +192,16 @@ def test_short_lines_stranded_between_dropped_lines_go():
     assert {r.text: r.reason for r in doc.removed}[promo] == "stranded"
 
 
+def test_paragraphs_between_a_read_also_link_and_a_promo_are_the_articles():
+    # "READ MORE: ..." between paragraphs interrupts the article as a picture does: no wall
+    short = ["The mayor asked residents not to buy more bread than they need for the week.",
+             "Prices in the rest of the country rose by a tenth over the same month, the bureau said."]
+    page = [PARA_1, PARA_2, "READ MORE: Grain stores are full until the spring, officials say", *short,
+            "Visit Business Insider's homepage for more stories.", "Tags"]
+    doc = strip_boilerplate("\n".join(page))
+    assert texts(doc) == [PARA_1, PARA_2, *short]
+
+
 def test_rule_verdicts_keep_exactly_the_body_lines_and_name_each_dropped_one():
     text = "\n".join(["By Jane Smith", PARA_1, PARA_2, PARA_3, "Related Articles", "Mayor unveils plan for new stadium"])
     verdicts = rule_verdicts(text)

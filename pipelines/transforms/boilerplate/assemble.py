@@ -26,7 +26,7 @@ STRANDED_MAX_LINES = 3
 OPENING_PARAGRAPHS = 2  # a run of this many paragraphs under the page's header is the body's opening
 QUESTION_HEADING_MAX_WORDS = 8
 CELL_SEPARATOR = " | "  # between the cells of a table row scraped one cell a line
-BODY_INTERRUPTIONS = frozenset({"title", "caption", "photo_credit", "image_gallery", "ad_marker", "duplicate"})
+BODY_INTERRUPTIONS = frozenset({"title", "caption", "photo_credit", "image_gallery", "ad_marker", "duplicate", "related_link"})
 # "X contributed to this report", "Reporting by X; Editing by Y": the article's own last line, no wall
 ARTICLE_CLOSINGS = frozenset({"credit"})
 
