@@ -227,6 +227,15 @@ def test_a_bare_name_under_the_headline_is_the_author(line, author):
     assert page_metadata(lines)[0] == author
 
 
+def test_a_bare_name_under_two_summary_bullets_and_a_promo_is_the_author():
+    lines = removed((0, "Middle managers are taking the hit from office mandates", "title"),
+                    (1, "Companies that tightened in-office rules lost mid-level managers.", "nav"),
+                    (2, "Many of those who left were women and caregivers.", "nav"),
+                    (3, "Visit Business Insider's homepage for more stories.", "promo"),
+                    (4, "Rachel Thornbury", "nav"))
+    assert page_metadata(lines)[0] == "Rachel Thornbury"
+
+
 def test_a_bare_name_far_below_the_headline_is_no_author():
     lines = removed((0, "Oversupply angst drags oil lower", "title"), (9, "Rodrigo Campos", "nav"))
     assert page_metadata(lines)[0] is None

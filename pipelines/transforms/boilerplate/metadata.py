@@ -46,7 +46,7 @@ GIVEN_NAMES = frozenset(map(_folded, PAGE_METADATA["given_names"]["words"]))
 NOT_NAME_WORDS = frozenset(PAGE_METADATA["not_name_words"]["words"])
 # "Reporting by David Shepardson; Editing by Chizu Nomiyama": a wire's credit names its reporter
 REPORTING_BY_RE = re.compile(r"^\(?(?:live )?reporting (by\b[^;()]*)", re.IGNORECASE)
-BARE_NAME_REACH = 3  # lines under the headline where the author's bare name stands
+BARE_NAME_REACH = 4  # lines under the headline where the author's bare name stands
 BARE_NAME_WORDS = (2, 4)
 # where a bare name's line goes on to its outlet: "Anggi Muliawati - detikNews"
 _NAME_WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")  # a word of a name in any script: "Ирина", "O'Neil", "Y."
