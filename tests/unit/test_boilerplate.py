@@ -279,6 +279,14 @@ def test_the_headline_is_chosen_over_the_longer_standfirst_under_it_but_not_a_ki
     assert doc.title == headline
 
 
+def test_the_headline_is_above_the_byline_not_the_pictures_caption_under_it():
+    headline = "Council approves a bigger budget"
+    caption = "The city council voted on the new budget for schools and buses on Tuesday night"
+    page = ["Home", "Politics", headline, "By Jane Smith", "Published 19 November 2019", caption, PARA_1, PARA_2, PARA_3]
+    doc = strip_boilerplate("\n".join(page))
+    assert doc.title == headline
+
+
 def test_a_short_wire_brief_is_the_article_not_stranded_bits():
     # a wire brief's kept lines all lie between its headline and a last line judged a footer:
     # that run is the body (19 of the news corpus' first 5,000 articles came out empty)

@@ -201,7 +201,8 @@ def _section_follows(lines: list[Line], i: int, end: int) -> bool:
 
 
 def _find_title(lines: list[Line], reasons: list[str | None]) -> int | None:
-    """The headline: of the title-like lines just above the first paragraph, the one sharing
+    """The headline: of the title-like lines just above the first paragraph, an on-topic one
+    above the byline or date line (a picture's caption stands under them), the one sharing
     most words with the body's first lines, then one repeated on the page (a breadcrumb or
     gallery repeats it), then the longest; but a shorter on-topic line right above that one
     is the headline over its standfirst. Sharing words is what tells the headline from the
@@ -226,11 +227,14 @@ def _find_title(lines: list[Line], reasons: list[str | None]) -> int | None:
     candidate_keys = {lines[i].key for i in candidates}
     on_page = Counter(x.key for x in lines if x.key in candidate_keys)
 
+    # the last byline or date line over the body: the headline is above it
+    byline = max((i for i in range(candidates[0], first_body) if reasons[i] in ("byline", "dateline")), default=None)
+
     def rank(i: int) -> tuple:
         words = _content_words(lines[i])
         shared = len(words & lead)
         on_topic = shared >= TITLE_MIN_SHARED and shared >= TITLE_MIN_SHARE * len(words)
-        return on_topic, shared, on_page[lines[i].key] > 1, lines[i].words, i
+        return on_topic, byline is None or i < byline, shared, on_page[lines[i].key] > 1, lines[i].words, i
 
     best = max(candidates, key=rank)
     above = best - 1
