@@ -122,6 +122,12 @@ def test_a_labelled_date_over_its_update_is_still_the_publication_date():
     assert page_metadata(page) == ("Jane Doe", "2025-06-02T00:00:00")
 
 
+def test_a_page_that_shows_only_its_update_is_dated_by_it():
+    page = removed((5, "Der Ofen bleibt an", "title"), (6, "Von Katharina Wenzel, Offenbach", "byline"),
+                   (7, "-Aktualisiert am 27.09.2022-18:42", "dateline"))
+    assert page_metadata(page, "de")[1] == "2022-09-27T18:42:00"
+
+
 def test_a_date_with_its_update_on_the_same_line_is_the_first_one():
     when = parse_date("By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM")
     assert when == datetime(2019, 11, 18, 14, 26, tzinfo=timezone(timedelta(hours=-10)))
@@ -142,7 +148,8 @@ def test_shouted_and_doubled_names_are_written_once_in_title_case(line, names):
     ("September 10, 2018 | by Catherine Hollander", "Catherine Hollander", "2018-09-10T00:00:00"),
     ("Posted on November 10, 2019 by admin", None, "2019-11-10T00:00:00"),  # an account, no name
     ("Posted on November 10, 2019 by Newsroom", None, "2019-11-10T00:00:00"),
-    ("Last updated November 10, 2019 by Moderator", None, None),  # who updated it, and when: no author, no publication
+    # who updated it is no author; when, the page's only date, stands for its publication
+    ("Last updated November 10, 2019 by Moderator", None, "2019-11-10T00:00:00"),
 ])
 def test_a_dateline_that_ends_with_its_author_names_them(dateline, author, published):
     lines = removed((0, "Spiced Honey Pear Jam", "title"), (1, dateline, "dateline"))

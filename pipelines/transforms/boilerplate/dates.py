@@ -24,7 +24,7 @@ def alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-DATE_LABEL_RE = re.compile(rf"^\s*({alternation(PAGE_METADATA['date_labels']['words'])})\b", re.IGNORECASE)
+DATE_LABEL_RE = re.compile(rf"^[\s|:–—-]*({alternation(PAGE_METADATA['date_labels']['words'])})\b", re.IGNORECASE)
 UPDATE_LABELS = frozenset(PAGE_METADATA["date_labels"]["update_labels"])
 UPDATE_SPLIT_RE = re.compile(rf"\W+(?:{alternation(PAGE_METADATA['date_labels']['update_labels'])})\b", re.IGNORECASE)
 YEAR_RE = re.compile(r"(?<![\d\w])(?:19|20)\d\d(?!\d)")  # "2024", "2024年" (no word boundary before 年)

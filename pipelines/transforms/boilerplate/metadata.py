@@ -183,7 +183,7 @@ def _published(removed: list[RemovedLine], title: int | None, *, dayfirst: bool 
     posts, else the first date just under the headline (or the nearest above it). Pages also
     show today's date in their header, lists of other posts with their dates, and dated
     comments: those lie outside the headline's window or in runs of dates. Update dates ("Last
-    Updated:") are not publication dates and are left out. Lines are parsed in that order until
+    Updated:") are not publication dates: read only when the page shows no other. Lines are parsed in that order until
     one is a date (dateutil costs ~0.1 ms a line, more than the rest of this module for a page)."""
     dates = []  # (line_no, text, label): every dated or date-labelled line, for the runs
     dated = [r for r in removed if r.reason in ("dateline", "byline")]
@@ -201,7 +201,10 @@ def _published(removed: list[RemovedLine], title: int | None, *, dayfirst: bool 
     dates = [item for item in _outside_runs(dates) if YEAR_RE.search(item[1])]
     labelled = [text for _, text, label in dates if label is not None and label not in UPDATE_LABELS]
     near, _ = _by_headline([RemovedLine(no, text, "dateline") for no, text, label in dates if label is None], title)
-    when = next((when for text in labelled + [r.text for r in near] if (when := parse_date(text, dayfirst=dayfirst)) is not None), None)
+    # a page that shows only when it was updated ("Aktualisiert am 27.09.2022"): the update's date
+    updated = [text for _, text, label in dates if label in UPDATE_LABELS]
+    texts = labelled + [r.text for r in near] + updated
+    when = next((when for text in texts if (when := parse_date(text, dayfirst=dayfirst)) is not None), None)
     return when.isoformat() if when else None
 
 
