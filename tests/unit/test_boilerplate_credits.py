@@ -89,3 +89,15 @@ def test_two_short_lines_under_a_lead_in_are_a_list_and_stay(lead_in):
         page = [PARA_1, lead_in, "A new bridge over the river", "A wider ferry service", PARA_3, PARA_4]
     doc = strip_boilerplate("\n".join(page))
     assert "A wider ferry service" in texts(doc)
+
+
+def test_a_line_without_a_full_stop_by_a_gallerys_label_is_its_caption():
+    caption = "Neighbours say the steel pole is visible from almost every garden in the close"
+    page = [PARA_1, PARA_2, "+6", "View gallery", caption, PARA_3, PARA_4]
+    doc = strip_boilerplate("\n".join(page))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3, PARA_4]
+    assert reasons(doc)[caption] == "caption"
+    assert reasons(doc)["View gallery"] == "image_gallery"
+    # a short heading by the label stays
+    page = [PARA_1, PARA_2, "View gallery", "What the council said", PARA_3, PARA_4]
+    assert "What the council said" in texts(strip_boilerplate("\n".join(page)))
