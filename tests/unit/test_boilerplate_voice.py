@@ -49,6 +49,9 @@ def test_a_notice_between_paragraphs_is_dropped_and_the_body_around_it_kept():
     "We visited the site in March, when the council was still weighing the plan, and most of the "
     "people we met there had an opinion about what should become of the old mill, from flats to a "
     "museum; a few had already written to the council, and one showed us the reply she got by email.",
+    # a tip naming another's machinery: "their websites", "its app"
+    "Check your airport's wait times. Many large airports post live checkpoint wait times on their websites, "
+    "and its app shows historical wait times.",
 ])
 def test_prose_that_names_a_websites_parts_without_speaking_for_it_is_kept(sentence):
     doc = between_paragraphs(sentence)

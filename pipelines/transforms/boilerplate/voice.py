@@ -54,8 +54,12 @@ def site_voice() -> SiteVoice:
     )
 
 
+# "their websites", "its app": another's machinery, which a story names as often as it likes
+OTHERS = frozenset({"their", "its", "his", "her"})
+
+
 def _concepts(tokens: list[str], voice: SiteVoice) -> set[str]:
-    found = {voice.concept_of[t] for t in tokens if t in voice.concept_of}
+    found = {voice.concept_of[t] for before, t in zip(["", *tokens], tokens) if t in voice.concept_of and before not in OTHERS}
     padded = f" {' '.join(tokens)} "
     found.update(concept for pair, concept in voice.pairs if pair in padded)
     return found
