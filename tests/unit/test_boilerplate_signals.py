@@ -68,6 +68,15 @@ def test_a_key_point_that_the_lede_restates_is_dropped_but_a_later_pull_quote_is
     assert reasons(doc)[key_point] == "echo"
 
 
+def test_a_summary_box_over_the_article_goes_but_a_takeaways_section_under_its_prose_stays():
+    box = ["Key Points", "The council raised spending on schools by a tenth", "Bus fares stay frozen until 2026"]
+    doc = strip_boilerplate("\n".join([*box, PARA_1, PARA_2, PARA_3]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3]
+    closing = "If you only remember one thing from this story, make it this: the money runs out in two years."
+    doc = strip_boilerplate("\n".join([PARA_1, PARA_2, PARA_3, "Takeaways", closing, PARA_4]))
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3, "Takeaways", closing, PARA_4]
+
+
 def test_a_standfirst_above_a_wire_dateline_lede_is_a_dek():
     headline = "Ascom and Draeger Introduce Integrated Alarm Management in North America"
     dek = ("The full integration of the two systems will deliver mobile alert notifications and "

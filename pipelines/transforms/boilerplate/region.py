@@ -11,7 +11,7 @@ Lists (other stories' headline + blurb pairs, a lead-in's items) are found in `l
 from __future__ import annotations
 
 from .datelines import opens_wire_lede
-from .grading import MIN_STOP_DENSITY, PROSE
+from .grading import MIN_STOP_DENSITY, PROSE, grade
 from .lines import Line, has_digit
 
 # Line scores for the maximum-sum region: prose counts its words, everything else a little
@@ -32,6 +32,7 @@ RESUME_RUN = 2  # consecutive prose lines after a marker that mean the body resu
 END_MARKER_SHARE = 0.7  # share of the prose after which a comment-thread marker ends the article
 MARKER_LOOKBACK = 3  # lines above the region searched for a marker whose list the region opens with
 MIN_THREAD_HEADERS = 2  # comment headers below a comments marker that prove a thread
+SUMMARY = "summary"  # region_markers.json's reason for a "Key Points" box over the article
 EDGE_GAP = 2  # non-prose lines that cut a lone paragraph off the end of the body
 TABLE_HEADER_LINES = 3  # short lines between the body and a table's rows, or between two rows ("Nine mths"; a section's name, years and dates)
 BYLINE_REACH = 2  # lines between a byline or date and the first paragraph under it
@@ -125,6 +126,8 @@ def marker_regions(lines: list[Line], start: int, end: int) -> dict[int, str]:
     seen = 0
     for i in range(start, end):
         line = lines[i]
+        if line.marker == SUMMARY and seen:
+            _unmark(line)  # a summary box stands over the article: under its prose, "Summary" heads a section
         if line.marker and not (opener and until == "body" and line.marker_until == "prose"):
             # a "More" tab inside a "More in World" list must not end that list at its first blurb
             opener, until = line, line.marker_until
@@ -137,6 +140,11 @@ def marker_regions(lines: list[Line], start: int, end: int) -> dict[int, str]:
         elif line.quality in PROSE:
             seen += line.words
     return dropped
+
+
+def _unmark(line: Line) -> None:
+    line.marker, line.reason = None, None
+    line.quality = grade(line)
 
 
 def _marker_above(lines: list[Line], start: int) -> Line | None:
