@@ -85,6 +85,8 @@ BETWEEN_PARAGRAPHS = [
     ("Anmelden", "nav"),
     ("This issue is sponsored by Tidemark, query-level cost tracking for Postgres.", "ad_marker"),
     ("Journal Reference:", "credit"),
+    ("Clement Lau joined the Post in 2019 and covers transport, infrastructure and housing in Hong Kong.",
+     "author_bio"),
 ]
 
 
@@ -118,6 +120,7 @@ def test_a_sites_wording_between_paragraphs_is_dropped_with_its_reason(line, rea
     "November 8, 2016 was a night no one in the room forgot.",
     "Cyclops, headquartered in Pittsburgh, employs about 8,900 people in Pennsylvania, Ohio and other states.",
     "Gabelli is an investment firm headquartered in New York City. Its shares are traded on the NYSE.",
+    "Wong joined the bank in 2015 and now covers its clients in Asia, the filing shows, from an office in Singapore.",
     "Officials said they would need to fill out this survey of damage before any federal aid could flow.",
     "The photographer added a caption to every picture, and the exhibition opens in March. Photo: Getty said no.",
 ])
