@@ -108,9 +108,11 @@ def drop_media_titles(lines: list[Line], reasons: list[str | None]) -> None:
     title of the media under it. A paragraph or heading ending in ":" opens a list or a quote,
     whose lines stay."""
     for i in range(1, len(lines) - 2):
+        if reasons[i] is not None or reasons[i + 1] is not None:
+            continue  # most lines of a page
         above, heading = lines[i - 1], lines[i]
         if (
-            reasons[i - 1] is None and reasons[i] is None and reasons[i + 1] is None and reasons[i + 2] is None
+            reasons[i - 1] is None and reasons[i + 2] is None
             and above.quality == "good" and heading.quality in ("short", "medium") and not heading.has_sentence
             and not above.text.endswith(":") and not heading.text.endswith(":") and is_media_title(lines, i + 1)
         ):
