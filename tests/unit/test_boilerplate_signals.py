@@ -1,8 +1,11 @@
 """Plain-text cleaner: signals added for issue 3's remaining leaks (captions, deks, link lists)."""
 from __future__ import annotations
 
+import pytest
+
 from pipelines.transforms.boilerplate import strip_boilerplate
 from pipelines.transforms.boilerplate.classify import parse_lines
+from pipelines.transforms.boilerplate.lines import ends_with_sentence, has_inner_sentence
 from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3, PARA_4, between_paragraphs, reasons, texts
 
 
@@ -236,3 +239,13 @@ def test_a_full_stop_title_case_line_is_a_sentence_only_from_15_words_on():
     lines, _ = parse_lines(text, frozenset(), frozenset())
     assert [line.words for line in lines] == [14, 15]
     assert [line.title_case for line in lines] == [True, False]
+
+
+@pytest.mark.parametrize("text", [
+    "Sie hätten keine Wahl, sagt er. „Da kann ich ihnen keinen Vorwurf machen.“",
+    "Er nennt es »eine Frage des Überlebens.«",
+    "Il a conclu : « C'est fini. »",
+])
+def test_a_quote_closed_the_german_or_french_way_ends_a_sentence(text):
+    assert ends_with_sentence(text)
+    assert has_inner_sentence("„Das reicht nicht.“ Dann ging er.")

@@ -17,8 +17,9 @@ DIGIT_RE = re.compile(r"\d")
 # Scripts written without spaces: one \w+ run can be a whole sentence.
 CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 SENTENCE_END = frozenset(".!?。！？…")
-CLOSERS = "\"'”’»)]》」』 "
-INNER_SENTENCE_RE = re.compile(r"[.!?。！？][\"'”’»)]?\s+\S|[。！？]")
+# German quotes close with “ and ‘ („so“, ‚so‘), and »so« with «
+CLOSERS = "\"'”’“‘«»)]》」』 "
+INNER_SENTENCE_RE = re.compile(r"[.!?。！？][\"'”’“‘«»)]?\s+\S|[。！？]")
 GLUED_RE = re.compile(r"[a-z][A-Z][a-z]")
 # GLUED_RE with the capital first, so the regex engine skips to the capitals; its matches may
 # overlap where GLUED_RE's do not ("aBcDe": one joint for GLUED_RE), see `count_glued`
