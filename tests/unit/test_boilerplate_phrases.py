@@ -85,6 +85,11 @@ BETWEEN_PARAGRAPHS = [
     ("Anmelden", "nav"),
     ("This issue is sponsored by Tidemark, query-level cost tracking for Postgres.", "ad_marker"),
     ("Journal Reference:", "credit"),
+    ("Related Story", "related_block"),
+    ("Você já conhece as vantagens de ser assinante da Folha? Além de ter acesso a reportagens e colunas, você conta "
+     "com newsletters exclusivas.", "promo"),
+    ("Sen. Ruth Calderwood (D-N.M.) talks with reporters at the Capitol on Sept. 21, 2023. | Francis Chung/POLITICO",
+     "caption"),
     ("Clement Lau joined the Post in 2019 and covers transport, infrastructure and housing in Hong Kong.",
      "author_bio"),
 ]
