@@ -86,6 +86,8 @@ BETWEEN_PARAGRAPHS = [
     ("This issue is sponsored by Tidemark, query-level cost tracking for Postgres.", "ad_marker"),
     ("Journal Reference:", "credit"),
     ("Related Story", "related_block"),
+    ("University of Exeter. (2023, July 18). Heat waves push bumblebees to shift foraging. ScienceDaily. "
+     "Retrieved July 20, 2023 from www.sciencedaily.com/releases/2023/07/230718114512.htm", "credit"),
     ("Você já conhece as vantagens de ser assinante da Folha? Além de ter acesso a reportagens e colunas, você conta "
      "com newsletters exclusivas.", "promo"),
     ("Sen. Ruth Calderwood (D-N.M.) talks with reporters at the Capitol on Sept. 21, 2023. | Francis Chung/POLITICO",
