@@ -201,14 +201,14 @@ def _section_follows(lines: list[Line], i: int, end: int) -> bool:
 
 
 def _find_title(lines: list[Line], reasons: list[str | None]) -> int | None:
-    """The headline: of the title-like lines just above the first paragraph, an on-topic one
-    above the byline or date line (a picture's caption stands under them), the one sharing
-    most words with the body's first lines, then one repeated on the page (a breadcrumb or
-    gallery repeats it), then the longest; but a shorter on-topic line right above that one
-    is the headline over its standfirst. Sharing words is what tells the headline from the
-    site's name, section labels and promos above it: on the benchmark's dev pages it took the
-    plain-text titles that match the page's own from 64 to 85 of 121 (bench/extraction.py),
-    the standfirst rule to 88."""
+    """The headline: of the title-like lines just above the first paragraph, one on the
+    story's topic, then one above the byline or date line (a picture's caption stands under
+    them), then the one sharing most words with the body's first lines, then one repeated on
+    the page (a breadcrumb or gallery repeats it), then the longest; but a shorter on-topic
+    line right above that one is the headline over its standfirst. Sharing words is what
+    tells the headline from the site's name, section labels and promos above it: on the
+    benchmark's dev pages it took the plain-text titles that match the page's own from 64 to
+    85 of 121 (bench/extraction.py), the standfirst rule to 88, the byline rule to 93."""
     body = (i for i, r in enumerate(reasons) if r is None)
     first_body = next(body, None)
     if first_body is None:
