@@ -100,6 +100,13 @@ BETWEEN_PARAGRAPHS = [
     ("Le Figaro et nos partenaires utilisons des cookies et traitons vos données personnelles.", "cookie_notice"),
     ("Todo lo que tenés que saber para arrancar el día, de lunes a viernes en tu mail.", "newsletter_promo"),
     ("Story continues", "ad_marker"),
+    ("Part of the cliff collapsed on to the beach below in the early hours of Tuesday. Pic: North Yorkshire Police",
+     "caption"),
+    ("[관련 기사] 낮 최고 37도 '가마솥 더위'... 전국 183곳 폭염특보", "related_link"),
+    ("그래픽=김현국", "image_gallery"),
+    ("写真一覧", "image_gallery"),
+    ("Read more from Sky News:", "related_block"),
+    ("Para saber más", "related_block"),
     ("Hollie is TechRadar's audio staff writer, covering earbuds, headphones and home audio.", "author_bio"),
     ("University of Exeter. (2023, July 18). Heat waves push bumblebees to shift foraging. ScienceDaily. "
      "Retrieved July 20, 2023 from www.sciencedaily.com/releases/2023/07/230718114512.htm", "credit"),
