@@ -122,6 +122,16 @@ def test_a_labelled_date_over_its_update_is_still_the_publication_date():
     assert page_metadata(page) == ("Jane Doe", "2025-06-02T00:00:00")
 
 
+def test_a_date_read_as_a_comments_time_just_under_the_headline_is_the_articles():
+    page = removed((5, "Hiker found alive after nine days in Olympic National Park", "title"),
+                   (6, "By Jenna Harrison", "byline"), (7, "May 21, 2024, 4:07 PM", "comment_meta"),
+                   (60, "May 22, 2024, 9:15 AM", "comment_meta"))
+    assert page_metadata(page)[1] == "2024-05-21T16:07:00"
+    far = removed((5, "Hiker found alive after nine days in Olympic National Park", "title"),
+                  (60, "May 22, 2024, 9:15 AM", "comment_meta"))
+    assert page_metadata(far)[1] is None
+
+
 def test_a_page_that_shows_only_its_update_is_dated_by_it():
     page = removed((5, "Der Ofen bleibt an", "title"), (6, "Von Katharina Wenzel, Offenbach", "byline"),
                    (7, "-Aktualisiert am 27.09.2022-18:42", "dateline"))
@@ -254,6 +264,12 @@ def test_a_bare_name_far_below_the_headline_is_no_author():
     ("2024年3月12日 18時00分", datetime(2024, 3, 12, 18, 0)),
     ("2024년 3월 12일 오후 6:00", datetime(2024, 3, 12, 18, 0)),
     ("Publié le 12 mars 2024 à 06h30, modifié le 12 mars 2024 à 10h02", datetime(2024, 3, 12, 6, 30)),
+    ("March 7, 20235:00 AM ET", datetime(2023, 3, 7, 5, 0, tzinfo=timezone(timedelta(hours=-5)))),  # spans run together
+    ("Updated Tue, March 19, 2024 at 2:16 PM EDT·6 min read", datetime(2024, 3, 19, 14, 16, tzinfo=timezone(timedelta(hours=-4)))),
+    ("8 novembre 2022 (modifica l'8 novembre 2022 | 13:47)", datetime(2022, 11, 8)),
+    ("14 сен 2023, 12:40", datetime(2023, 9, 14, 12, 40)),
+    ("2023/9/12 11:30（最終更新 9/12 14:05）", datetime(2023, 9, 12, 11, 30)),
+    ("송고시간2023-03-14 15:32", datetime(2023, 3, 14, 15, 32)),
 ])
 def test_region_times_and_dates_in_other_writings(text, expected):
     assert parse_date(text, dayfirst=True) == expected

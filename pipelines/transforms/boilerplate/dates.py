@@ -27,7 +27,9 @@ def alternation(words: list[str]) -> str:
 DATE_LABEL_RE = re.compile(rf"^[\s|:–—-]*({alternation(PAGE_METADATA['date_labels']['words'])})\b", re.IGNORECASE)
 UPDATE_LABELS = frozenset(PAGE_METADATA["date_labels"]["update_labels"])
 UPDATE_SPLIT_RE = re.compile(rf"\W+(?:{alternation(PAGE_METADATA['date_labels']['update_labels'])})\b", re.IGNORECASE)
-YEAR_RE = re.compile(r"(?<![\d\w])(?:19|20)\d\d(?!\d)")  # "2024", "2024年" (no word boundary before 年)
+# "2024", "2024年" (no word boundary before 年), "송고시간2023-03-14" (a label glued on, in a script
+# with no spaces to lose), not "A2024" or "12024"
+YEAR_RE = re.compile(r"(?<![0-9A-Za-z_])(?:19|20)\d\d(?=\D|$|\d{1,2}:\d\d)")  # or a time glued on: "20235:00"
 # Other languages' month names, each read as its English month's: "12 marzo 2024", "12 марта 2024"
 FOREIGN_MONTHS = {name: month for month, names in PAGE_METADATA["month_names"]["names"].items() for name in names}
 # only a month name next to its day or year is one: "12 Marzo 2024", "marzo de 2024", not "By Mai Nguyen"
@@ -49,9 +51,11 @@ CJK_TIME_RE = re.compile(r"(\d{1,2})\s?[時시]\s?(\d{1,2})\s?[分분]")
 CJK_MERIDIEM_RE = re.compile(r"(午前|午後|오전|오후)\s?(\d{1,2}:\d{2})")  # "오후 6:00": 6 pm
 MERIDIEM = {"午前": "AM", "午後": "PM", "오전": "AM", "오후": "PM"}
 YEAR_GLUED_RE = re.compile(r"\b((?:19|20)\d\d),(?=\d{1,2}(?::\d\d|\s?[ap]\.?m))", re.IGNORECASE)  # "Mar 12, 2024,07:30am EDT"
+YEAR_TIME_GLUED_RE = re.compile(r"\b((?:19|20)\d\d)(\d{1,2}:\d\d)")  # "March 7, 20235:00 AM ET": inline spans run together
+LABEL_GLUED_RE = re.compile(r"(?<=[^\W\d_])(?=(?:19|20)\d\d[-/.])")  # "송고시간2023-03-14 15:32"
 # "GMT+1": dateutil reads it the POSIX way, an hour west; the page means east
 GMT_OFFSET_RE = re.compile(r"\b(?:GMT|UTC)\s?([+-])(\d{1,2})(?::?(\d{2}))?\b")
-PART_SEPARATOR_RE = re.compile(r"\s[|·•]\s")  # "Nov 19, 2019 · 6 min read"
+PART_SEPARATOR_RE = re.compile(r"\s\|\s|[·•]")  # "Nov 19, 2019 · 6 min read", "4:07 PM EDT·6 min read"
 TIME_ZONES = {name: tzoffset(name, int(hours * 3600)) for name, hours in PAGE_METADATA["time_zones"]["hours"].items()}
 # "PT", "ET": a region's time, summer or standard by the date, where the tz database has the region
 TIME_ZONES |= {name: zone for name, region in PAGE_METADATA["time_zones"]["regions"].items()
@@ -65,7 +69,7 @@ def parse_date(text: str, *, dayfirst: bool = False) -> datetime | None:
     """A date with its year, month and day written out; "2 hours ago" or "Monday" is no date.
     A line of parts ("Nov 19, 2019 · 6 min read") is read part by part if not as a whole.
     dayfirst: read "12/03/2024" as 12 March (a dotted "12.03.2024" always is)."""
-    text = CJK_TIME_RE.sub(r" \1:\2 ", CJK_DATE_RE.sub(r" \1-\2-\3 ", text))
+    text = CJK_TIME_RE.sub(r" \1:\2 ", CJK_DATE_RE.sub(r" \1-\2-\3 ", LABEL_GLUED_RE.sub(" ", text)))
     text = CJK_MERIDIEM_RE.sub(lambda m: f" {m.group(2)} {MERIDIEM[m.group(1)]} ", text)
     if not _dated(text):
         return None
@@ -86,7 +90,8 @@ def _parse_date(text: str, dayfirst: bool) -> datetime | None:
     # "November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM": one date, not two
     text = UPDATE_SPLIT_RE.split(DATE_LABEL_RE.sub("", text), maxsplit=1)[0].strip(" :|-–")
     text = FOREIGN_MONTH_RE.sub(_english_month, text)
-    text = DOTTED_TIME_RE.sub(r"\1:\2", YEAR_GLUED_RE.sub(r"\1, ", text))
+    text = YEAR_TIME_GLUED_RE.sub(r"\1 \2", YEAR_GLUED_RE.sub(r"\1, ", text))
+    text = DOTTED_TIME_RE.sub(r"\1:\2", text)
     text = GMT_OFFSET_RE.sub(lambda m: f" {m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}", text)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # dateutil warns about zone names it does not know

@@ -58,6 +58,9 @@ AUTHOR_HEADER_RE = re.compile(rf"^\W*(?:{alternation(PAGE_METADATA['author_heade
 # crawl day) sits further up and related-post and comment dates further down.
 DATE_BELOW_TITLE, DATE_ABOVE_TITLE = 20, 12
 DATE_RUN, DATE_RUN_GAP = 3, 4
+# a bare "May 21, 2024, 4:07 PM" reads as a comment's time (comment_meta); this close under the
+# headline it is the article's
+COMMENT_TIME_REACH = 8
 # "Posted on November 10, 2019 by Regan": a dated line that names its author at its end
 BY_TAIL_RE = re.compile(r"\bby\s+\S.{0,60}$", re.IGNORECASE)
 
@@ -186,7 +189,8 @@ def _published(removed: list[RemovedLine], title: int | None, *, dayfirst: bool 
     Updated:") are not publication dates: read only when the page shows no other. Lines are parsed in that order until
     one is a date (dateutil costs ~0.1 ms a line, more than the rest of this module for a page)."""
     dates = []  # (line_no, text, label): every dated or date-labelled line, for the runs
-    dated = [r for r in removed if r.reason in ("dateline", "byline")]
+    dated = [r for r in removed if r.reason in ("dateline", "byline") or (
+        r.reason == "comment_meta" and title is not None and title < r.line_no <= title + COMMENT_TIME_REACH)]
     consumed = -1
     for i, line in enumerate(dated):
         if i == consumed:
