@@ -9,6 +9,7 @@ from pipelines.transforms.boilerplate import strip_boilerplate
 from pipelines.transforms.boilerplate.metadata import byline_names, page_metadata, parse_date
 from pipelines.transforms.document import RemovedLine
 from tests.conftest import seed_text
+from tests.unit.cleaner_samples import PARA_1, PARA_2, PARA_3
 
 
 def removed(*lines: tuple[int, str, str]) -> list[RemovedLine]:
@@ -214,6 +215,22 @@ def test_guest_is_a_surname_too():
 ])
 def test_dates_as_other_sites_and_languages_write_them(text, dayfirst, expected):
     assert parse_date(text, dayfirst=dayfirst) == expected
+
+
+@pytest.mark.parametrize(("byline", "names"), [
+    ("ByHolly Bennett", ["Holly Bennett"]),  # the label's span ran into the link's
+    ("ByJenna Harrison and Marcus Delgado", ["Jenna Harrison", "Marcus Delgado"]),
+    ("by: Dan Kowalski", ["Dan Kowalski"]),
+    ("by Cassidy Rourke - 11/08/23 3:12 PM ET", ["Cassidy Rourke"]),
+    ("By Dana Whitcombe, a news writer covering streaming, apps, and the music business. She spent five years at "
+     "Billboard before joining the site.", ["Dana Whitcombe"]),
+    ("Penulis Ardiansyah Wicaksono", ["Ardiansyah Wicaksono"]),
+    ("김민서 기자", ["김민서"]),
+])
+def test_bylines_as_sites_run_them_together_name_the_author(byline, names):
+    doc = strip_boilerplate("\n".join(["Council approves a bigger budget for schools", byline, PARA_1, PARA_2, PARA_3]))
+    assert {r.text: r.reason for r in doc.removed}[byline] == "byline"
+    assert byline_names(byline) == names
 
 
 @pytest.mark.parametrize(("byline", "names"), [

@@ -29,6 +29,8 @@ BYLINE_END_RE = re.compile(
     r"\s*(?:[|·•—–(@]| - | on | at | for | in |\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?\s+\d)",
     re.IGNORECASE)
 ROLE_WORDS = frozenset(PAGE_METADATA["role_words"]["words"])
+GLUED_BY_RE = re.compile(r"^By(?=[A-Z][a-z])")  # "ByHolly Bennett": the label's span ran into the link's
+KOREAN_REPORTER_RE = re.compile(r"^([가-힣]{2,4}) 기자$")  # "김민서 기자": a name, then "reporter"
 NAME_SEPARATOR_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
 # A bio opens with its subject's name ("Apoorva Misra is News Editor ..."), and so does a
 # funding disclosure ("Stefan Wolff is a past recipient of ..."); "Live Science is supported by
@@ -164,9 +166,13 @@ def _dateline_author(text: str) -> list[str]:
 def byline_names(text: str) -> list[str]:
     """"By Jane Doe and John Roe, Reuters" -> ["Jane Doe", "John Roe"]: the names up to the first
     part that is none (an outlet, a job, a date, a handle)."""
-    label = BYLINE_LABEL_RE.match(text)
+    reporter = KOREAN_REPORTER_RE.match(text)
+    if reporter:
+        return [reporter.group(1)]
+    label = BYLINE_LABEL_RE.match(GLUED_BY_RE.sub("By ", text, count=1))
     if not label:
         return []
+    text = GLUED_BY_RE.sub("By ", text, count=1)
     names: list[str] = []
     for part in NAME_SEPARATOR_RE.split(BYLINE_END_RE.split(text[label.end():], maxsplit=1)[0]):
         words = part.split()
