@@ -251,6 +251,10 @@ def test_bylines_without_by_in_other_languages_name_the_author(byline, names):
     ("Ирина Смирнова", "Ирина Смирнова"),
     ("Anggi Muliawati - detikNews", "Anggi Muliawati"),
     ("Abigail Van Buren", "Abigail Van Buren"),
+    ("Ciara Hennessy", "Ciara Hennessy"),  # given names of the sites' other countries
+    ("Sakshi Chand", "Sakshi Chand"),
+    ("Florencia Ortiz", "Florencia Ortiz"),
+    ("Ксения Полякова", "Ксения Полякова"),
     ("Associated Press", None),  # an agency
     ("Home Depot", None),  # no given name: a topic
     ("Senior Contributor", None),
