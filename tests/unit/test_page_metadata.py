@@ -123,6 +123,17 @@ def test_a_labelled_date_over_its_update_is_still_the_publication_date():
     assert page_metadata(page) == ("Jane Doe", "2025-06-02T00:00:00")
 
 
+@pytest.mark.parametrize(("line", "reason", "published"), [
+    ("11/20/19 6:38 AM", "dateline", "2019-11-20T06:38:00"),  # a two-digit year before a time
+    ("May 3, 2024, 4:14 PM EDT / Updated May 3, 2024, 6:02 PM EDT", "dateline", "2024-05-03T16:14:00-04:00"),
+    ("@khalvorsen / 9:00 AM EST•February 20, 2024", "dateline", "2024-02-20T09:00:00-05:00"),
+])
+def test_datelines_of_more_sites_date_the_page(line, reason, published):
+    doc = strip_boilerplate("\n".join(["Council approves a bigger budget for schools", line, PARA_1, PARA_2, PARA_3]))
+    assert {r.text: r.reason for r in doc.removed}[line] == reason
+    assert doc.published_at == published
+
+
 def test_a_date_read_as_a_comments_time_just_under_the_headline_is_the_articles():
     page = removed((5, "Hiker found alive after nine days in Olympic National Park", "title"),
                    (6, "By Jenna Harrison", "byline"), (7, "May 21, 2024, 4:07 PM", "comment_meta"),

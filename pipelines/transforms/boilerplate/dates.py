@@ -40,6 +40,7 @@ FOREIGN_MONTH_RE = re.compile(
 MONTH_RE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b"
     rf"|{FOREIGN_MONTH_RE.pattern}", re.IGNORECASE)
+SHORT_YEAR_DATE_RE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d\d(?=\s+\d{1,2}:\d\d)")
 YEAR_FIRST_RE = re.compile(r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b")  # "2016/12/01", as in Japan: never day first
 DOTTED_DATE_RE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")  # "12.03.2024": the day first, wherever it is written so
 # a time written with a full stop or an "h" ("Sun 17 Nov 2019 14.42 GMT", "12/03/2024 06h00"),
@@ -81,9 +82,14 @@ def parse_date(text: str, *, dayfirst: bool = False) -> datetime | None:
     return when
 
 
+def has_year(text: str) -> bool:
+    """A year written out, or a US date with a two-digit year before its time ("11/08/23 3:12 PM")."""
+    return YEAR_RE.search(text) is not None or SHORT_YEAR_DATE_RE.search(text) is not None
+
+
 def _dated(text: str) -> bool:
     """A year and a month or an all-numbers date: what a line needs before dateutil is asked."""
-    return YEAR_RE.search(text) is not None and MONTH_RE.search(text) is not None
+    return has_year(text) and MONTH_RE.search(text) is not None
 
 
 def _parse_date(text: str, dayfirst: bool) -> datetime | None:

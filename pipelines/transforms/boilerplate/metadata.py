@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from ..document import RemovedLine
-from .dates import DATE_LABEL_RE, PAGE_METADATA, UPDATE_LABELS, UPDATE_SPLIT_RE, YEAR_RE, alternation, parse_date
+from .dates import DATE_LABEL_RE, PAGE_METADATA, UPDATE_LABELS, UPDATE_SPLIT_RE, alternation, has_year, parse_date
 
 
 MAX_AUTHORS = 3
@@ -203,12 +203,12 @@ def _published(removed: list[RemovedLine], title: int | None, *, dayfirst: bool 
             continue
         text = line.text.strip()
         label = DATE_LABEL_RE.match(text)
-        if label and not YEAR_RE.search(text) and i + 1 < len(dated) and dated[i + 1].line_no == line.line_no + 1:
+        if label and not has_year(text) and i + 1 < len(dated) and dated[i + 1].line_no == line.line_no + 1:
             text, consumed = dated[i + 1].text, i + 1  # "First Published:" over its date
-        if label or YEAR_RE.search(text):
+        if label or has_year(text):
             dates.append((line.line_no, text, label.group(1).lower() if label else None))
     # a list of posts labels its dates too ("Published 4h at 9:15 PM", "Published November 19, 2019")
-    dates = [item for item in _outside_runs(dates) if YEAR_RE.search(item[1])]
+    dates = [item for item in _outside_runs(dates) if has_year(item[1])]
     labelled = [text for _, text, label in dates if label is not None and label not in UPDATE_LABELS]
     near, _ = _by_headline([RemovedLine(no, text, "dateline") for no, text, label in dates if label is None], title)
     # a page that shows only when it was updated ("Aktualisiert am 27.09.2022"): the update's date
