@@ -127,11 +127,19 @@ def test_a_labelled_date_over_its_update_is_still_the_publication_date():
     ("11/20/19 6:38 AM", "dateline", "2019-11-20T06:38:00"),  # a two-digit year before a time
     ("May 3, 2024, 4:14 PM EDT / Updated May 3, 2024, 6:02 PM EDT", "dateline", "2024-05-03T16:14:00-04:00"),
     ("@khalvorsen / 9:00 AM EST•February 20, 2024", "dateline", "2024-02-20T09:00:00-05:00"),
+    ("March 7, 20235:00 AM ET", "dateline", "2023-03-07T05:00:00-05:00"),  # NPR's spans run together
 ])
 def test_datelines_of_more_sites_date_the_page(line, reason, published):
     doc = strip_boilerplate("\n".join(["Council approves a bigger budget for schools", line, PARA_1, PARA_2, PARA_3]))
     assert {r.text: r.reason for r in doc.removed}[line] == reason
     assert doc.published_at == published
+
+
+def test_the_subject_of_a_press_releases_about_box_is_no_author():
+    page = removed((5, "Northbeam reports record fourth-quarter results", "title"),
+                   (40, "About Northbeam Renewables Inc.", "author_bio"),
+                   (41, "Northbeam Renewables Inc. is a Calgary-based owner and operator of wind farms.", "author_bio"))
+    assert page_metadata(page)[0] is None
 
 
 def test_a_date_read_as_a_comments_time_just_under_the_headline_is_the_articles():

@@ -83,8 +83,14 @@ def _author(removed: list[RemovedLine], title: int | None) -> str | None:
     """The names of the first source that gives any, surest first: a byline, a dated line's
     "by X", a wire's credit, an author bio or disclosure, an "About the Author" box, a bare name
     under the headline."""
-    names = next((names for source in AUTHOR_SOURCES if (names := source(removed, title))), [])
+    names = next((names for source in AUTHOR_SOURCES if (names := [n for n in source(removed, title) if _personal(n)])), [])
     return ", ".join(list(dict.fromkeys(names))[:MAX_AUTHORS]) or None
+
+
+def _personal(name: str) -> bool:
+    """Not a company's or a place's name ("Northbeam Renewables Inc." in its press release's
+    "About" box)."""
+    return name.split()[-1].lower().strip(".") not in NOT_NAME_WORDS
 
 
 def _byline_authors(removed: list[RemovedLine], title: int | None) -> list[str]:
