@@ -309,11 +309,11 @@ def test_dropping_one_stranded_run_never_strands_the_last_kept_lines():
     # kept line of the page and is the article, not more stray bits (it used to empty the page)
     from types import SimpleNamespace
 
-    from pipelines.transforms.boilerplate.assemble import _drop_stranded
+    from pipelines.transforms.boilerplate.stranded import drop_stranded
 
     lines = [SimpleNamespace(words=6, list_item=False, text="Stray bits") for _ in range(6)]
     reasons = ["share", None, "share", None, None, "footer"]
-    _drop_stranded(lines, reasons)
+    drop_stranded(lines, reasons)
     assert reasons == ["share", "stranded", "share", None, None, "footer"]
 
 

@@ -10,6 +10,7 @@ from .datelines import opens_wire_lede
 from .deks import drop_deks
 from .grading import PROSE, is_heading_like
 from .lines import CJK_RE, Line, has_inner_sentence, lower_words
+from .stranded import drop_stranded
 from .sentences import short_sentence_between, terse_sentence_of_figures, unpunctuated_sentence
 from .region import HEADER_REASONS, HEADLINE_MIN_WORDS, WIRE_LEDE_REACH, is_menu_item  # shorter lines above a headline are kickers
 
@@ -21,14 +22,8 @@ STANDFIRST_MIN_WORDS = 9  # a line under the headline this long is its standfirs
 KICKER_MAX_WORDS = 5  # a line this short over a short line is a kicker over the headline
 LIST_ITEM_MIN_WORDS = 2
 SECTION_MIN_WORDS = 30
-STRANDED_MAX_WORDS = 25  # kept lines this short (on average) between two dropped ones go too
-STRANDED_MAX_LINES = 3
-OPENING_PARAGRAPHS = 2  # a run of this many paragraphs under the page's header is the body's opening
 QUESTION_HEADING_MAX_WORDS = 8
 CELL_SEPARATOR = " | "  # between the cells of a table row scraped one cell a line
-BODY_INTERRUPTIONS = frozenset({"title", "caption", "photo_credit", "image_gallery", "ad_marker", "duplicate", "related_link"})
-# "X contributed to this report", "Reporting by X; Editing by Y": the article's own last line, no wall
-ARTICLE_CLOSINGS = frozenset({"credit"})
 
 
 def rule_reasons(lines: list[Line], start: int, end: int, in_marker_region: dict[int, str]) -> list[str | None]:
@@ -41,7 +36,7 @@ def rule_reasons(lines: list[Line], start: int, end: int, in_marker_region: dict
         if reasons[i] == "short_fragment":
             reasons[i] = None
     _name_footer_regions(lines, end, reasons)
-    _drop_stranded(lines, reasons, start)
+    drop_stranded(lines, reasons, start)
     drop_media_titles(lines, reasons)
     title_idx = _find_title(lines, reasons)
     drop_deks(lines, reasons, title_idx)
@@ -82,47 +77,6 @@ def _name_footer_regions(lines: list[Line], end: int, reasons: list[str | None])
         current = lines[i].marker or current
         if current and reasons[i] == "footer":
             reasons[i] = current
-
-
-def _drop_stranded(lines: list[Line], reasons: list[str | None], start: int = 0) -> None:
-    """Up to three short kept lines with dropped lines on both sides are stray bits of the
-    boilerplate around them (a promo between two share bars, a teaser's sentences under a
-    related-stories list), not the article. Pictures and ads interrupt the body: no walls. A
-    run holding every kept line of the page is the article itself (a three-line wire brief
-    between its headline and the footer), not stray bits of anything; so are paragraphs that
-    open the body (`start`) under the page's header, though a box follows them."""
-    kept = sum(reason is None for reason in reasons)
-    i = 1
-    while i < len(lines) - 1:
-        j = i
-        while j < len(lines) - 1 and reasons[j] is None and j - i < STRANDED_MAX_LINES:
-            j += 1
-        run = range(i, j)  # kept lines i..j-1, then j is dropped (or the run is too long)
-        if (
-            run
-            and len(run) < kept
-            and reasons[j] is not None
-            # paragraphs right under the page's header open the body, though a box follows them
-            # (a standfirst over the byline does not)
-            and not (i == start and reasons[j] not in HEADER_REASONS
-                     and sum(lines[k].quality == "good" for k in run) >= OPENING_PARAGRAPHS)
-            and _walls_in(reasons[i - 1], len(run))
-            and _walls_in(reasons[j], len(run))
-            and sum(lines[k].words for k in run) < STRANDED_MAX_WORDS * len(run)
-            and not any(lines[k].list_item or opens_wire_lede(lines[k].text) for k in run)
-        ):
-            for k in run:
-                reasons[k] = "stranded"
-            kept -= len(run)  # so the last run standing is never dropped as stray bits of nothing
-        i = max(j, i + 1)
-
-
-def _walls_in(reason: str | None, run_length: int) -> bool:
-    """Dropped, and not one of the pictures and ads that interrupt an article's own text; a
-    run of several lines needs surer walls than short fragments (maybe lost subheadings)."""
-    if reason is None or reason in BODY_INTERRUPTIONS or reason in ARTICLE_CLOSINGS:
-        return False
-    return run_length == 1 or reason != "short_fragment"
 
 
 def assemble_without_prose(lines: list[Line]) -> CleanedDoc:

@@ -11,7 +11,7 @@ Lists (other stories' headline + blurb pairs, a lead-in's items) are found in `l
 from __future__ import annotations
 
 from .datelines import opens_wire_lede
-from .grading import MIN_STOP_DENSITY, PROSE, grade
+from .grading import MIN_STOP_DENSITY, PROSE, grade, is_heading_like
 from .lines import Line, has_digit
 
 # Line scores for the maximum-sum region: prose counts its words, everything else a little
@@ -32,7 +32,8 @@ RESUME_RUN = 2  # consecutive prose lines after a marker that mean the body resu
 END_MARKER_SHARE = 0.7  # share of the prose after which a comment-thread marker ends the article
 MARKER_LOOKBACK = 3  # lines above the region searched for a marker whose list the region opens with
 MIN_THREAD_HEADERS = 2  # comment headers below a comments marker that prove a thread
-SUMMARY = "summary"  # region_markers.json's reason for a "Key Points" box over the article
+SECTION_HEADING_MIN_WORDS = 2  # a share bar's last label may be one word over the prose ("TEDMED")
+SUMMARY, SHARE = "summary", "share"  # region_markers.json's reason for a "Key Points" box over the article
 EDGE_GAP = 2  # non-prose lines that cut a lone paragraph off the end of the body
 TABLE_HEADER_LINES = 3  # short lines between the body and a table's rows, or between two rows ("Nine mths"; a section's name, years and dates)
 BYLINE_REACH = 2  # lines between a byline or date and the first paragraph under it
@@ -104,7 +105,7 @@ def main_region(lines: list[Line]) -> tuple[int, int]:
     return best_span
 
 
-def _region_ends(lines: list[Line], i: int, end: int, until: str) -> bool:
+def _region_ends(lines: list[Line], i: int, end: int, until: str, share: bool = False) -> bool:
     """Does line i end the open marker region? "prose": any prose line; "body": a run of them;
     "line": the line under the marker ("Image caption", then the caption) is all it holds."""
     if until == "line":
@@ -112,7 +113,11 @@ def _region_ends(lines: list[Line], i: int, end: int, until: str) -> bool:
     if lines[i].item_run:
         return True  # a list of quantities (a recipe's ingredients) is the article's, never a box's links
     if until == "prose":
-        return lines[i].quality in PROSE
+        # a share bar holds no headlines: a heading over prose is the article's next section (a
+        # live blog's next entry), where a related-links box's would be one of its links
+        return lines[i].quality in PROSE or (
+            share and lines[i].quality == "short" and lines[i].words >= SECTION_HEADING_MIN_WORDS and is_heading_like(lines[i])
+            and i + 1 < end and lines[i + 1].quality in PROSE)
     run = lines[i : min(i + RESUME_RUN, end)]
     return len(run) == RESUME_RUN and all(x.quality == "good" for x in run) and run[0].ends_sentence
 
@@ -133,7 +138,7 @@ def marker_regions(lines: list[Line], start: int, end: int) -> dict[int, str]:
             opener, until = line, line.marker_until
             if until == "end":  # a comment thread ends the article only after most of its prose
                 until = "end" if seen >= END_MARKER_SHARE * total or _thread_follows(lines, i, end) else "body"
-        elif opener and until != "end" and _region_ends(lines, i, end, until):
+        elif opener and until != "end" and _region_ends(lines, i, end, until, opener.marker == SHARE):
             opener = None
         if opener:
             dropped[i] = line.reason or opener.marker

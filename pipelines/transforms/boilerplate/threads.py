@@ -7,7 +7,9 @@ marker lists lack), told by their shape:
 """
 from __future__ import annotations
 
-from .grading import PROSE
+import re
+
+from .grading import PROSE, is_heading_like
 from .lines import Line
 
 MIN_UNMARKED_HEADERS = 3  # name-then-timestamp headers that make a thread without a marker
@@ -18,6 +20,9 @@ MIN_SEPARATED = 3  # of the gaps between repeats, this many hold prose (a commen
 MIN_ARTICLE_WORDS = 150  # prose above the first repeat: the article comes first
 MAX_TAIL_WORDS = 150  # prose below the last repeat: one last comment, not the article resuming
 WIDGET_REASONS = (None, "comments", "comment_meta")
+NAME_WORDS = (2, 3)
+TIME_RE = re.compile(r"\d[:.]\d\d")  # an entry's or a comment's time ("13.55 GMT", "7:21 pm"), no heading
+ENTRY_HEAD_REACH = 2  # lines from a live blog's repeated writer line (then its time) to the entry's heading
 
 
 def comment_thread(lines: list[Line], start: int, end: int) -> dict[int, str]:
@@ -94,7 +99,24 @@ def _widget_repeats(lines: list[Line], start: int, end: int) -> list[int] | None
         if len(idx) >= MIN_REPEATS and _separated(lines, idx) >= MIN_SEPARATED
         and _prose_words(lines, idx[-1], end) <= MAX_TAIL_WORDS  # a gallery's counters sit mid-article
     ]
+    if any(_headed_entries(lines, idx, end) for idx in candidates):
+        return None  # a live blog, its entries' times repeating (as "0h ago00.00 gmt") with its writers
     return min(candidates, key=lambda idx: idx[0]) if candidates else None
+
+
+def _headed_entries(lines: list[Line], indices: list[int], end: int) -> bool:
+    """A live blog's entries: the repeated line is a writer's name (two or three capitalized
+    words, where a comment widget's is "Reply", "Like · Report"), and under most of its repeats
+    (and the entry's time) a heading stands over prose."""
+    words = lines[indices[0]].text.split()
+    if not NAME_WORDS[0] <= len(words) <= NAME_WORDS[1] or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    headed = sum(
+        1 for i in indices
+        if any(lines[k].quality == "short" and is_heading_like(lines[k]) and not TIME_RE.search(lines[k].text)
+               and lines[k + 1].quality in PROSE for k in range(i + 1, min(i + ENTRY_HEAD_REACH + 1, end - 1)))
+    )
+    return 2 * headed > len(indices)
 
 
 def _has_letters(key: str) -> bool:
