@@ -1,5 +1,6 @@
 """Plain-text cleaner on whole pages written after the layouts of big sites (BBC, the Guardian,
-Reuters, CNN, a WordPress blog, Medium): the menus, share bars, picture labels, ad boxes,
+Reuters, CNN, NPR, Politico, The Verge, the Mirror, Le Figaro, Kompas, a WordPress blog, Medium
+and more; the list is expected.json's): the menus, share bars, picture labels, ad boxes,
 related stories, tags, author boxes, comment threads and footers around and inside an article
 all go, and the article's paragraphs, subheadings and lists stay, with its headline, author and
 date where the page states them. Expected results: tests/unit/site_pages/expected.json."""
