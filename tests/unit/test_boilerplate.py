@@ -287,6 +287,14 @@ def test_the_headline_is_above_the_byline_not_the_pictures_caption_under_it():
     assert doc.title == headline
 
 
+def test_a_headline_of_two_short_sentences_is_the_title():
+    headline = "Council approves a bigger budget. Parents say it is not enough."
+    page = ["Home", "Politics", headline, "By Jane Smith", "Published 19 November 2019", PARA_1, PARA_2, PARA_3]
+    doc = strip_boilerplate("\n".join(page))
+    assert doc.title == headline
+    assert texts(doc) == [PARA_1, PARA_2, PARA_3]
+
+
 def test_a_short_wire_brief_is_the_article_not_stranded_bits():
     # a wire brief's kept lines all lie between its headline and a last line judged a footer:
     # that run is the body (19 of the news corpus' first 5,000 articles came out empty)

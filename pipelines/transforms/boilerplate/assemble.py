@@ -1,6 +1,7 @@
 """Build the `CleanedDoc`: kept lines become blocks, dropped ones `RemovedLine`s."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from itertools import islice
 
@@ -16,6 +17,8 @@ from .region import HEADER_REASONS, HEADLINE_MIN_WORDS, WIRE_LEDE_REACH, is_menu
 
 TITLE_WINDOW = 25  # the headline sits within this many lines above the first paragraph
 TITLE_MIN_WORDS = 3
+TWO_SENTENCE_MAX_WORDS = 25
+SENTENCE_SPLIT_RE = re.compile(r"(?<=[.?!])\s+(?=[A-Z“\"‘'])|(?<=[.?!][’”\"'])\s+(?=[A-Z“\"‘'])")
 TITLE_LEAD_LINES = 8  # the body's first lines, whose words the headline shares
 TITLE_MIN_SHARED, TITLE_MIN_SHARE = 2, 0.34  # words, and share of the line's words, shared with them
 STANDFIRST_MIN_WORDS = 9  # a line under the headline this long is its standfirst, however short the line above
@@ -234,7 +237,17 @@ def _title_like(line: Line, reason: str | None) -> bool:
         return False  # a headline is no list item, nor a row of figures ("Revs 20.9 mln vs 19.6 mln", "04/09/87")
     if opens_wire_lede(line.text):
         return False  # "NEW YORK, March 6 - Shr loss 10 cts vs loss 50 cts" is the lede
-    return is_heading_like(line) or (line.text.endswith("?") and line.words <= 20)
+    return is_heading_like(line) or (line.text.endswith("?") and line.words <= 20) or _two_sentence_headline(line)
+
+
+def _two_sentence_headline(line: Line) -> bool:
+    """"Maryland's oyster reefs are finally coming back. Watermen say it's not enough.": a
+    headline of two short sentences, as American sites write them."""
+    text = line.text
+    if not (TITLE_MIN_WORDS * 2 <= line.words <= TWO_SENTENCE_MAX_WORDS and text.endswith((".", "?"))):
+        return False
+    sentences = [part for part in SENTENCE_SPLIT_RE.split(text) if part]
+    return len(sentences) == 2 and all(len(part.split()) >= TITLE_MIN_WORDS for part in sentences)
 
 
 def _kind(line: Line) -> str:
