@@ -115,6 +115,8 @@ BETWEEN_PARAGRAPHS = [
     ("Vous pouvez lire Le Monde sur un seul appareil à la fois (ordinateur, téléphone ou tablette).", "promo"),
     ("Our theme music is by Jim Brunberg and Ben Landsverk of Wonderly.", "credit"),
     ("Auch interessant:", "related_block"),
+    ("Blick auf das Heizkraftwerk Mitte in Kassel: Rund 22.000 Haushalte beziehen ihre Wärme über das Netz. "
+     "© Swen Pförtner/dpa", "caption"),
     ("Hollie is TechRadar's audio staff writer, covering earbuds, headphones and home audio.", "author_bio"),
     ("University of Exeter. (2023, July 18). Heat waves push bumblebees to shift foraging. ScienceDaily. "
      "Retrieved July 20, 2023 from www.sciencedaily.com/releases/2023/07/230718114512.htm", "credit"),

@@ -128,6 +128,7 @@ def test_a_labelled_date_over_its_update_is_still_the_publication_date():
     ("May 3, 2024, 4:14 PM EDT / Updated May 3, 2024, 6:02 PM EDT", "dateline", "2024-05-03T16:14:00-04:00"),
     ("@khalvorsen / 9:00 AM EST•February 20, 2024", "dateline", "2024-02-20T09:00:00-05:00"),
     ("March 7, 20235:00 AM ET", "dateline", "2023-03-07T05:00:00-05:00"),  # NPR's spans run together
+    ("12. März 2024, 16:22 Uhr", "dateline", "2024-03-12T16:22:00"),  # day first: "12." is no list's number
 ])
 def test_datelines_of_more_sites_date_the_page(line, reason, published):
     doc = strip_boilerplate("\n".join(["Council approves a bigger budget for schools", line, PARA_1, PARA_2, PARA_3]))

@@ -34,9 +34,10 @@ MONTH_DAY = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|ju
 # a wire dateline inside a line: "San Francisco, March 16 - BankAmerica..."
 DATELINE_RE = re.compile(r"\b" + MONTH_DAY + r"\b")
 INITIALISM_END_RE = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "U.S.", "U.K.", "S.A."
-LIST_MARKER_RE = re.compile(r"^([-–•*·▪►●]|\d{1,2}[.)])\s+")  # on a line of its own
+# on a line of its own; "12. März 2024" is a date written day first, no list item
+LIST_MARKER_RE = re.compile(r"^([-–•*·▪►●]|\d{1,2}[.)])\s+(?![^\W\d_]+\.?,? (?:19|20)\d\d\b)")
 # the same after each newline of a page (its spaces may not run on into the next line)
-PAGE_LIST_MARKER_RE = re.compile(r"\n(?:[-–•*·▪►●]|\d{1,2}[.)])[^\S\n]+")
+PAGE_LIST_MARKER_RE = re.compile(r"\n(?:[-–•*·▪►●]|\d{1,2}[.)])[^\S\n]+(?![^\W\d_]+\.?,? (?:19|20)\d\d\b)")
 # The only characters whose lower-casing is not one character of the same kind (word or not)
 # regardless of context: "İ" becomes "i" and a combining dot, "Σ" becomes "ς" or "σ" by what
 # follows it (tests/unit/test_boilerplate_prefilter.py checks the list against all of Unicode).
