@@ -101,3 +101,10 @@ def test_a_line_without_a_full_stop_by_a_gallerys_label_is_its_caption():
     # a short heading by the label stays
     page = [PARA_1, PARA_2, "View gallery", "What the council said", PARA_3, PARA_4]
     assert "What the council said" in texts(strip_boilerplate("\n".join(page)))
+
+
+def test_a_headline_over_a_pictures_source_line_is_no_gallery_caption():
+    headline = "El pueblo de Colombia que les paga a sus campesinos para que no siembren en el páramo"
+    page = ["Noticias", headline, "Fuente de la imagen, Valeria Castro / BBC", PARA_1, PARA_2, PARA_3]
+    doc = strip_boilerplate("\n".join(page))
+    assert doc.title == headline

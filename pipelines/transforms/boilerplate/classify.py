@@ -18,6 +18,7 @@ CREDIT_LABEL_CHARS = 20
 # a sign-off: the writers' initials, then their agencies ("cho/dpa/Reuters", "(ond/imk)")
 SIGN_OFF_RE = re.compile(r"\(?(?!(?:dpa|afp|ap|apa|epa|sda|ansa|imago|kna|efe|ddp|anp)\b)[a-z]{2,4}(?:/[A-Za-z][\w.-]*)+\)?$")
 GALLERY_CAPTION_MIN_WORDS = 8
+GALLERY_LABEL_MAX_WORDS = 4
 OWN_CAPTION_MIN_WORDS = 3  # words before a bracketed credit that caption its picture
 RECURRING_QUESTION_COPIES = 3  # a question asked this often is an interview's, no teaser shown twice
 TRUNCATED_RUN = 2  # consecutive lines cut off with " …": a list of teasers, not a writer's pauses
@@ -95,8 +96,8 @@ def _mark_captions(lines: list[Line]) -> None:
     """A prose line right above a picture credit ("Name/Getty Images") is that picture's caption;
     so is a line without a full stop next to a gallery's label ("View gallery", "+6")."""
     for above, below in zip(lines, lines[1:]):
-        if above.reason == "image_gallery" or below.reason == "image_gallery":
-            _mark_gallery_caption(below if above.reason == "image_gallery" else above)
+        if _gallery_label(above) or _gallery_label(below):
+            _mark_gallery_caption(below if _gallery_label(above) else above)
         if below.reason != "photo_credit":
             continue  # most lines: nothing more to look at
         if SIGN_OFF_RE.match(below.text):
@@ -109,6 +110,12 @@ def _mark_captions(lines: list[Line]) -> None:
         bare_credit = below.words <= CREDIT_MAX_WORDS and labelled and not _captions_itself(below)
         if bare_credit and above.quality in ("good", "medium") and above.words <= CAPTION_MAX_WORDS:
             above.quality, above.reason = "bad", "caption"
+
+
+def _gallery_label(line: Line) -> bool:
+    """A gallery's own label ("+6", "View gallery", "hide caption", "Image 2 of 5"), not a
+    picture's credit ("Image source, Getty Images", which may stand under a headline)."""
+    return line.reason == "image_gallery" and line.words <= GALLERY_LABEL_MAX_WORDS and "," not in line.text
 
 
 def _mark_gallery_caption(line: Line) -> None:
