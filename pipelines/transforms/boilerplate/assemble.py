@@ -17,7 +17,8 @@ from .region import HEADER_REASONS, HEADLINE_MIN_WORDS, WIRE_LEDE_REACH, is_menu
 
 TITLE_WINDOW = 25  # the headline sits within this many lines above the first paragraph
 TITLE_MIN_WORDS = 3
-TWO_SENTENCE_MAX_WORDS = 25
+TWO_SENTENCE_MAX_WORDS = 25  # a headline of two sentences; a standfirst of two runs longer
+# between two sentences: a full stop (maybe closing a quote), a space, a capital (maybe opening one)
 SENTENCE_SPLIT_RE = re.compile(r"(?<=[.?!])\s+(?=[A-Z“\"‘'])|(?<=[.?!][’”\"'])\s+(?=[A-Z“\"‘'])")
 TITLE_LEAD_LINES = 8  # the body's first lines, whose words the headline shares
 TITLE_MIN_SHARED, TITLE_MIN_SHARE = 2, 0.34  # words, and share of the line's words, shared with them

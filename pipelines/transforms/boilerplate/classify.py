@@ -17,8 +17,8 @@ NEIGHBOUR_SPAN = 2
 CREDIT_LABEL_CHARS = 20
 # a sign-off: the writers' initials, then their agencies ("cho/dpa/Reuters", "(ond/imk)")
 SIGN_OFF_RE = re.compile(r"\(?(?!(?:dpa|afp|ap|apa|epa|sda|ansa|imago|kna|efe|ddp|anp)\b)[a-z]{2,4}(?:/[A-Za-z][\w.-]*)+\)?$")
-GALLERY_CAPTION_MIN_WORDS = 8
-GALLERY_LABEL_MAX_WORDS = 4
+GALLERY_CAPTION_MIN_WORDS = 8  # a caption by a gallery's label; a heading there is shorter
+GALLERY_LABEL_MAX_WORDS = 4  # "+6", "View gallery", "Image 2 of 5": no picture's credit line
 OWN_CAPTION_MIN_WORDS = 3  # words before a bracketed credit that caption its picture
 RECURRING_QUESTION_COPIES = 3  # a question asked this often is an interview's, no teaser shown twice
 TRUNCATED_RUN = 2  # consecutive lines cut off with " …": a list of teasers, not a writer's pauses

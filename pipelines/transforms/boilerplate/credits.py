@@ -92,7 +92,7 @@ def mark_credits(lines: list[Line]) -> None:
             line.quality, line.reason = "bad", "caption"
 
 
-def is_media_title(lines: list[Line], i: int) -> bool:
+def _is_media_title(lines: list[Line], i: int) -> bool:
     """A short line that is no sentence, under a heading and over a paragraph: the title of the
     video or picture placed under the heading ("Morrison discusses concerns about Vindman's
     judgment" under "Questioning Vindman's judgment")."""
@@ -114,6 +114,6 @@ def drop_media_titles(lines: list[Line], reasons: list[str | None]) -> None:
         if (
             reasons[i - 1] is None and reasons[i + 2] is None
             and above.quality == "good" and heading.quality in ("short", "medium") and not heading.has_sentence
-            and not above.text.endswith(":") and not heading.text.endswith(":") and is_media_title(lines, i + 1)
+            and not above.text.endswith(":") and not heading.text.endswith(":") and _is_media_title(lines, i + 1)
         ):
             reasons[i + 1] = "caption"

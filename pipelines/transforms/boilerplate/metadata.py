@@ -175,10 +175,10 @@ def byline_names(text: str) -> list[str]:
     reporter = KOREAN_REPORTER_RE.match(text)
     if reporter:
         return [reporter.group(1)]
-    label = BYLINE_LABEL_RE.match(GLUED_BY_RE.sub("By ", text, count=1))
+    text = GLUED_BY_RE.sub("By ", text, count=1)
+    label = BYLINE_LABEL_RE.match(text)
     if not label:
         return []
-    text = GLUED_BY_RE.sub("By ", text, count=1)
     names: list[str] = []
     for part in NAME_SEPARATOR_RE.split(BYLINE_END_RE.split(text[label.end():], maxsplit=1)[0]):
         words = part.split()
@@ -198,8 +198,9 @@ def _published(removed: list[RemovedLine], title: int | None, *, dayfirst: bool 
     posts, else the first date just under the headline (or the nearest above it). Pages also
     show today's date in their header, lists of other posts with their dates, and dated
     comments: those lie outside the headline's window or in runs of dates. Update dates ("Last
-    Updated:") are not publication dates: read only when the page shows no other. Lines are parsed in that order until
-    one is a date (dateutil costs ~0.1 ms a line, more than the rest of this module for a page)."""
+    Updated:") are not publication dates: they are read only when the page shows no other.
+    Lines are parsed in that order until one is a date (dateutil costs ~0.1 ms a line, more than
+    the rest of this module for a page)."""
     dates = []  # (line_no, text, label): every dated or date-labelled line, for the runs
     dated = [r for r in removed if r.reason in ("dateline", "byline") or (
         r.reason == "comment_meta" and title is not None and title < r.line_no <= title + COMMENT_TIME_REACH)]

@@ -33,7 +33,7 @@ END_MARKER_SHARE = 0.7  # share of the prose after which a comment-thread marker
 MARKER_LOOKBACK = 3  # lines above the region searched for a marker whose list the region opens with
 MIN_THREAD_HEADERS = 2  # comment headers below a comments marker that prove a thread
 SECTION_HEADING_MIN_WORDS = 2  # a share bar's last label may be one word over the prose ("TEDMED")
-SUMMARY, SHARE = "summary", "share"  # region_markers.json's reason for a "Key Points" box over the article
+SUMMARY, SHARE = "summary", "share"  # region_markers.json's reasons for a "Key Points" box and a share bar
 EDGE_GAP = 2  # non-prose lines that cut a lone paragraph off the end of the body
 TABLE_HEADER_LINES = 3  # short lines between the body and a table's rows, or between two rows ("Nine mths"; a section's name, years and dates)
 BYLINE_REACH = 2  # lines between a byline or date and the first paragraph under it
@@ -148,6 +148,7 @@ def marker_regions(lines: list[Line], start: int, end: int) -> dict[int, str]:
 
 
 def _unmark(line: Line) -> None:
+    """The line opens no region after all: graded as any other line."""
     line.marker, line.reason = None, None
     line.quality = grade(line)
 

@@ -20,7 +20,7 @@ MIN_SEPARATED = 3  # of the gaps between repeats, this many hold prose (a commen
 MIN_ARTICLE_WORDS = 150  # prose above the first repeat: the article comes first
 MAX_TAIL_WORDS = 150  # prose below the last repeat: one last comment, not the article resuming
 WIDGET_REASONS = (None, "comments", "comment_meta")
-NAME_WORDS = (2, 3)
+NAME_WORDS = (2, 3)  # a live blog writer's name, repeated over each entry
 TIME_RE = re.compile(r"\d[:.]\d\d")  # an entry's or a comment's time ("13.55 GMT", "7:21 pm"), no heading
 ENTRY_HEAD_REACH = 2  # lines from a live blog's repeated writer line (then its time) to the entry's heading
 
