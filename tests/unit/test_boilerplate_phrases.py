@@ -124,6 +124,10 @@ BETWEEN_PARAGRAPHS = [
      "share"),
     ("Baca: Tanggul Laut Raksasa di Pantura Jawa Tengah Ditargetkan Mulai Dibangun Tahun Depan", "related_link"),
     ("Photo Gallery (Click to enlarge)", "image_gallery"),
+    ("Share this news article on:", "share"),
+    ("By subscribing, you can help us get the story right.", "promo"),
+    ("Audio Staff Writer", "byline"),
+    ("Harriet joined TechRadar in 2021 after five years writing about music and hi-fi.", "author_bio"),
     ("Blick auf das Heizkraftwerk Mitte in Kassel: Rund 22.000 Haushalte beziehen ihre Wärme über das Netz. "
      "© Swen Pförtner/dpa", "caption"),
     ("Hollie is TechRadar's audio staff writer, covering earbuds, headphones and home audio.", "author_bio"),
