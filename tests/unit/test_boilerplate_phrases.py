@@ -127,7 +127,7 @@ BETWEEN_PARAGRAPHS = [
     ("Share this news article on:", "share"),
     ("By subscribing, you can help us get the story right.", "promo"),
     ("Audio Staff Writer", "byline"),
-    ("Harriet joined TechRadar in 2021 after five years writing about music and hi-fi.", "author_bio"),
+    ("Harriet Marsden joined TechRadar in 2021 after five years writing about music and hi-fi.", "author_bio"),
     ("Blick auf das Heizkraftwerk Mitte in Kassel: Rund 22.000 Haushalte beziehen ihre Wärme über das Netz. "
      "© Swen Pförtner/dpa", "caption"),
     ("Hollie is TechRadar's audio staff writer, covering earbuds, headphones and home audio.", "author_bio"),
