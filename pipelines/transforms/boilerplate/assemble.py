@@ -20,7 +20,7 @@ TITLE_MIN_WORDS = 3
 TWO_SENTENCE_MAX_WORDS = 25  # a headline of two sentences; a standfirst of two runs longer
 # between two sentences: a full stop (maybe closing a quote), a space, a capital (maybe opening one)
 SENTENCE_SPLIT_RE = re.compile(r"(?<=[.?!])\s+(?=[A-Z“\"‘'])|(?<=[.?!][’”\"'])\s+(?=[A-Z“\"‘'])")
-TITLE_LEAD_LINES = 10  # the body's first lines, whose words the headline shares
+TITLE_LEAD_LINES = 8  # the body's first lines, whose words the headline shares
 TITLE_MIN_SHARED, TITLE_MIN_SHARE = 2, 0.34  # words, and share of the line's words, shared with them
 STANDFIRST_MIN_WORDS = 9  # a line under the headline this long is its standfirst, however short the line above
 KICKER_MAX_WORDS = 5  # a line this short over a short line is a kicker over the headline
