@@ -130,7 +130,6 @@ BETWEEN_PARAGRAPHS = [
     ("Harriet Marsden joined TechRadar in 2021 after five years writing about music and hi-fi.", "author_bio"),
     ("Blick auf das Heizkraftwerk Mitte in Kassel: Rund 22.000 Haushalte beziehen ihre Wärme über das Netz. "
      "© Swen Pförtner/dpa", "caption"),
-    ("Hollie is TechRadar's audio staff writer, covering earbuds, headphones and home audio.", "author_bio"),
     ("University of Exeter. (2023, July 18). Heat waves push bumblebees to shift foraging. ScienceDaily. "
      "Retrieved July 20, 2023 from www.sciencedaily.com/releases/2023/07/230718114512.htm", "credit"),
     ("Você já conhece as vantagens de ser assinante da Folha? Além de ter acesso a reportagens e colunas, você conta "
