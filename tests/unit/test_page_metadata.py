@@ -136,6 +136,11 @@ def test_datelines_of_more_sites_date_the_page(line, reason, published):
     assert doc.published_at == published
 
 
+def test_a_menu_of_ways_to_browse_is_no_byline():
+    page = removed((5, "EPA awards grants to clean up former mill sites", "title"), (7, "By Business Sector", "byline"))
+    assert page_metadata(page)[0] is None
+
+
 def test_the_subject_of_a_press_releases_about_box_is_no_author():
     page = removed((5, "Northbeam reports record fourth-quarter results", "title"),
                    (40, "About Northbeam Renewables Inc.", "author_bio"),
@@ -246,6 +251,10 @@ def test_dates_as_other_sites_and_languages_write_them(text, dayfirst, expected)
      "Billboard before joining the site.", ["Dana Whitcombe"]),
     ("Penulis Ardiansyah Wicaksono", ["Ardiansyah Wicaksono"]),
     ("김민서 기자", ["김민서"]),
+    ("Von Jonas Wendler und Miriam Oskamp", ["Jonas Wendler", "Miriam Oskamp"]),  # "and" in the page's language
+    ("Par Hélène Lacoste (Perpignan, envoyée spéciale)", ["Hélène Lacoste"]),
+    ("Autor, Valeria Castro Ibarra", ["Valeria Castro Ibarra"]),  # BBC's "Author, Name"
+    ("Opinion by Danielle Marchetti", ["Danielle Marchetti"]),
 ])
 def test_bylines_as_sites_run_them_together_name_the_author(byline, names):
     doc = strip_boilerplate("\n".join(["Council approves a bigger budget for schools", byline, PARA_1, PARA_2, PARA_3]))

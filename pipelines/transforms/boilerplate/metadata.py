@@ -20,7 +20,7 @@ MAX_AUTHORS = 3
 NAME_PARTICLES = frozenset(PAGE_METADATA["name_particles"]["words"])
 # A name: capitalized words (initials, hyphens, apostrophes), with the particles names carry.
 NAME_RE = re.compile(rf"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|{alternation(list(NAME_PARTICLES))})){{1,4}}")
-BYLINE_LABEL_RE = re.compile(rf"^\s*(?:{alternation(PAGE_METADATA['byline_labels']['words'])})\b\s*:?\s*", re.IGNORECASE)
+BYLINE_LABEL_RE = re.compile(rf"^\s*(?:{alternation(PAGE_METADATA['byline_labels']['words'])})\b\s*[:,]?\s*", re.IGNORECASE)
 # Where a byline's names end: a bar or dash, " on "/" at "/" for "/" in " ("By Ryan Fahey For Mailonline",
 # "By Verna Yu in Hong Kong"),
 # a digit, a month ("by Regan September 15, 2014"); and how they are separated ("Jane Doe, John
@@ -31,7 +31,7 @@ BYLINE_END_RE = re.compile(
 ROLE_WORDS = frozenset(PAGE_METADATA["role_words"]["words"])
 GLUED_BY_RE = re.compile(r"^By(?=[A-Z][a-z])")  # "ByHolly Bennett": the label's span ran into the link's
 KOREAN_REPORTER_RE = re.compile(r"^([가-힣]{2,4}) 기자$")  # "김민서 기자": a name, then "reporter"
-NAME_SEPARATOR_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
+NAME_SEPARATOR_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&|und|y|e|et|en|dan)\s+")  # "and" in de, es, pt/it, fr, nl, id
 # A bio opens with its subject's name ("Apoorva Misra is News Editor ..."), and so does a
 # funding disclosure ("Stefan Wolff is a past recipient of ..."); "Live Science is supported by
 # its audience" is the site's own disclosure, no author's.
