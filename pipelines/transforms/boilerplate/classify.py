@@ -95,9 +95,10 @@ def _judge(line: Line, reason: str | None, ruleset, site_lines: frozenset[str]) 
 def _mark_captions(lines: list[Line]) -> None:
     """A prose line right above a picture credit ("Name/Getty Images") is that picture's caption;
     so is a line without a full stop next to a gallery's label ("View gallery", "+6")."""
-    for above, below in zip(lines, lines[1:]):
-        if _gallery_label(above) or _gallery_label(below):
-            _mark_gallery_caption(below if _gallery_label(above) else above)
+    labels = [line.reason == "image_gallery" and _gallery_label(line) for line in lines]
+    for k, (above, below) in enumerate(zip(lines, lines[1:])):
+        if labels[k] or labels[k + 1]:
+            _mark_gallery_caption(below if labels[k] else above)
         if below.reason != "photo_credit":
             continue  # most lines: nothing more to look at
         if SIGN_OFF_RE.match(below.text):
@@ -113,9 +114,9 @@ def _mark_captions(lines: list[Line]) -> None:
 
 
 def _gallery_label(line: Line) -> bool:
-    """A gallery's own label ("+6", "View gallery", "hide caption", "Image 2 of 5"), not a
+    """Of an image_gallery line: a gallery's own label ("+6", "View gallery", "hide caption", "Image 2 of 5"), not a
     picture's credit ("Image source, Getty Images", which may stand under a headline)."""
-    return line.reason == "image_gallery" and line.words <= GALLERY_LABEL_MAX_WORDS and "," not in line.text
+    return line.words <= GALLERY_LABEL_MAX_WORDS and "," not in line.text
 
 
 def _mark_gallery_caption(line: Line) -> None:

@@ -41,6 +41,12 @@ def _prose_among_figures(line: Line) -> bool:
     return line.stop_density * line.words >= MIN_STOP_DENSITY * words
 
 
+def heads_prose(lines: list[Line], i: int, end: int) -> bool:
+    """A short heading-like line right over a prose line: a section's heading (a live blog's
+    entry), where a link box's headline has its blurb or the next headline under it."""
+    return lines[i].quality == "short" and is_heading_like(lines[i]) and i + 1 < end and lines[i + 1].quality in PROSE
+
+
 def is_heading_like(line: Line) -> bool:
     """A section heading: short, starts with a capital or digit, no trailing sentence mark
     (an initialism's full stop is none: "RANGE ROVER TO SELL VEHICLES IN U.S.")."""

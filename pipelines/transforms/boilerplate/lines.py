@@ -71,7 +71,7 @@ class Line:
     quality: str = "short"  # good | medium | short | bad
     reason: str | None = None  # why a bad line is boilerplate
     marker: str | None = None  # reason code if this line opens a boilerplate region
-    marker_until: str = "body"  # where that region ends: "prose" or "body"
+    marker_until: str = "body"  # where that region ends: "prose", "section", "body", "line" or "end"
     key: str = ""  # normalize_line(text): duplicates, site lines and title matching compare keys
     # WORD_RE.findall(text.lower()) joined by spaces, made with the page's tokens; None on a page
     # where lower-casing may split or change a token (see CASE_CONTEXT_CHARS)

@@ -11,7 +11,7 @@ Lists (other stories' headline + blurb pairs, a lead-in's items) are found in `l
 from __future__ import annotations
 
 from .datelines import opens_wire_lede
-from .grading import MIN_STOP_DENSITY, PROSE, grade, is_heading_like
+from .grading import MIN_STOP_DENSITY, PROSE, grade, heads_prose
 from .lines import Line, has_digit
 
 # Line scores for the maximum-sum region: prose counts its words, everything else a little
@@ -33,7 +33,8 @@ END_MARKER_SHARE = 0.7  # share of the prose after which a comment-thread marker
 MARKER_LOOKBACK = 3  # lines above the region searched for a marker whose list the region opens with
 MIN_THREAD_HEADERS = 2  # comment headers below a comments marker that prove a thread
 SECTION_HEADING_MIN_WORDS = 2  # a share bar's last label may be one word over the prose ("TEDMED")
-SUMMARY, SHARE = "summary", "share"  # region_markers.json's reasons for a "Key Points" box and a share bar
+SUMMARY = "summary"  # region_markers.json's reason for a "Key Points" box over the article
+SHORT_LINE_REGIONS = ("prose", "section")  # markers whose region holds only short lines
 EDGE_GAP = 2  # non-prose lines that cut a lone paragraph off the end of the body
 TABLE_HEADER_LINES = 3  # short lines between the body and a table's rows, or between two rows ("Nine mths"; a section's name, years and dates)
 BYLINE_REACH = 2  # lines between a byline or date and the first paragraph under it
@@ -105,19 +106,19 @@ def main_region(lines: list[Line]) -> tuple[int, int]:
     return best_span
 
 
-def _region_ends(lines: list[Line], i: int, end: int, until: str, share: bool = False) -> bool:
-    """Does line i end the open marker region? "prose": any prose line; "body": a run of them;
-    "line": the line under the marker ("Image caption", then the caption) is all it holds."""
+def _region_ends(lines: list[Line], i: int, end: int, until: str) -> bool:
+    """Does line i end the open marker region? "prose": any prose line; "section": that or a
+    heading over prose (a share bar holds no headlines: the heading is the article's next
+    section, a live blog's next entry); "body": a run of prose lines; "line": the line under the
+    marker ("Image caption", then the caption) is all it holds."""
     if until == "line":
         return lines[i - 1].marker is None
     if lines[i].item_run:
         return True  # a list of quantities (a recipe's ingredients) is the article's, never a box's links
     if until == "prose":
-        # a share bar holds no headlines: a heading over prose is the article's next section (a
-        # live blog's next entry), where a related-links box's would be one of its links
-        return lines[i].quality in PROSE or (
-            share and lines[i].quality == "short" and lines[i].words >= SECTION_HEADING_MIN_WORDS and is_heading_like(lines[i])
-            and i + 1 < end and lines[i + 1].quality in PROSE)
+        return lines[i].quality in PROSE
+    if until == "section":
+        return lines[i].quality in PROSE or (lines[i].words >= SECTION_HEADING_MIN_WORDS and heads_prose(lines, i, end))
     run = lines[i : min(i + RESUME_RUN, end)]
     return len(run) == RESUME_RUN and all(x.quality == "good" for x in run) and run[0].ends_sentence
 
@@ -133,12 +134,12 @@ def marker_regions(lines: list[Line], start: int, end: int) -> dict[int, str]:
         line = lines[i]
         if line.marker == SUMMARY and seen:
             _unmark(line)  # a summary box stands over the article: under its prose, "Summary" heads a section
-        if line.marker and not (opener and until == "body" and line.marker_until == "prose"):
+        if line.marker and not (opener and until == "body" and line.marker_until in SHORT_LINE_REGIONS):
             # a "More" tab inside a "More in World" list must not end that list at its first blurb
             opener, until = line, line.marker_until
             if until == "end":  # a comment thread ends the article only after most of its prose
                 until = "end" if seen >= END_MARKER_SHARE * total or _thread_follows(lines, i, end) else "body"
-        elif opener and until != "end" and _region_ends(lines, i, end, until, opener.marker == SHARE):
+        elif opener and until != "end" and _region_ends(lines, i, end, until):
             opener = None
         if opener:
             dropped[i] = line.reason or opener.marker

@@ -116,8 +116,9 @@ class RuleSet:
         """(reason, until) if `line` opens a boilerplate region ("Related Articles"), else None.
         `normalized`: `site.normalize_line(line)`, if the caller has it (a cheaper way to the key).
 
-        until is "prose" (the region ends at the next prose line) or "body" (it ends when two
-        prose paragraphs in a row show the article resumed)."""
+        until is "prose" (the region ends at the next prose line), "section" (there or at a
+        heading over prose), "body" (it ends when two prose paragraphs in a row show the article
+        resumed), "line" or "end" (region_markers.json's _doc)."""
         if len(line) > MARKER_MAX_CHARS:
             return None
         key = marker_key(line) if normalized is None else marker_key_of_normalized(normalized)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .grading import PROSE, is_heading_like
+from .grading import PROSE, heads_prose
 from .lines import Line
 
 MIN_UNMARKED_HEADERS = 3  # name-then-timestamp headers that make a thread without a marker
@@ -113,8 +113,8 @@ def _headed_entries(lines: list[Line], indices: list[int], end: int) -> bool:
         return False
     headed = sum(
         1 for i in indices
-        if any(lines[k].quality == "short" and is_heading_like(lines[k]) and not TIME_RE.search(lines[k].text)
-               and lines[k + 1].quality in PROSE for k in range(i + 1, min(i + ENTRY_HEAD_REACH + 1, end - 1)))
+        if any(heads_prose(lines, k, end) and not TIME_RE.search(lines[k].text)
+               for k in range(i + 1, min(i + ENTRY_HEAD_REACH + 1, end - 1)))
     )
     return 2 * headed > len(indices)
 
